@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.events.alert;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,63 @@
+package io.steppewire.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventSchemaTest {
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(m -> m.mapPrefix("https://steppewire.io/schemas/", "classpath:schemas/")));
+    private final ObjectMapper reader = new ObjectMapper();
+
+    @Test
+    void everyTopicPayloadValidatesAgainstItsPublishedSchema() throws Exception {
+        assertValid(Topics.ARTICLES, SampleEvents.solarParkArticle());
+        assertValid(Topics.QUOTES, SampleEvents.tengeQuote("0.00201", SampleEvents.MORNING));
+        assertValid(Topics.QUOTES, io.steppewire.events.fx.RateQuoted.fromQuote("USD/KZT",
+                new java.math.BigDecimal("515.90"), null, SampleEvents.MORNING, "api", null, SampleEvents.MORNING));
+        assertValid(Topics.RATE_CHANGES, SampleEvents.tengeChange());
+        assertValid(Topics.ALERTS, SampleEvents.articleAlert());
+        assertValid(Topics.ALERTS, SampleEvents.rateAlert());
+    }
+
+    @Test
+    void schemaRejectsAPayloadMissingARequiredField() throws Exception {
+        JsonNode article = json(Topics.ARTICLES, SampleEvents.solarParkArticle());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) article).remove("publishedOn");
+
+        Set<ValidationMessage> errors = schema(Topics.ARTICLES).validate(article);
+
+        assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("publishedOn"));
+    }
+
+    @Test
+    void alertOfKindRateMustCarryTheChange() throws Exception {
+        JsonNode alert = json(Topics.ALERTS, SampleEvents.rateAlert());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) alert).remove("rateChange");
+
+        assertThat(schema(Topics.ALERTS).validate(alert)).isNotEmpty();
+    }
+
+    private <V> void assertValid(Topic<V> topic, V event) throws Exception {
+        Set<ValidationMessage> errors = schema(topic).validate(json(topic, event));
+        assertThat(errors).as("%s against %s", event, topic.schema()).isEmpty();
+    }
+
+    private <V> JsonNode json(Topic<V> topic, V event) throws Exception {
+        return reader.readTree(topic.valueSerde().serialize(topic.name(), event));
+    }
+
+    private JsonSchema schema(Topic<?> topic) {
+        return factory.getSchema(SchemaLocation.of("classpath:" + topic.schema()));
+    }
+}

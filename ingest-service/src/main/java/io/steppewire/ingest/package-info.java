@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,6 @@
+package io.steppewire.localstack;
+
+public final class LocalStack {
+    public static void main(String[] args) {
+    }
+}

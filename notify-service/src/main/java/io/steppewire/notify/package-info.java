@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify;
+
+import org.jspecify.annotations.NullMarked;
