@@ -1,6 +1,193 @@
 package io.steppewire.localstack;
 
-public final class LocalStack {
-    public static void main(String[] args) {
+import io.steppewire.localstack.StackSettings.Part;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The whole of steppewire on one machine: a real Kafka broker (KRaft), the embedded MongoDB-wire
+ * store and the four services, each as its own process. Start it with {@code local-stack/start}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The services in start order, with the part that gives each its port. */
+    static final Map<String, Part> SERVICES = Map.of(
+            "ingest-service", Part.INGEST,
+            "rates-service", Part.RATES,
+            "article-service", Part.ARTICLE,
+            "notify-service", Part.NOTIFY);
+
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final KafkaBroker kafka;
+    private final EmbeddedStore store;
+    private final Map<Part, ServiceProcess> services = new EnumMap<>(Part.class);
+    private boolean freshData;
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+        this.kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.port(Part.KAFKA),
+                settings.port(Part.KAFKA_CONTROLLER));
+        this.store = new EmbeddedStore(settings.dataDir().resolve("mongo"), settings.port(Part.MONGO));
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(List.of(args), System::getenv, Path.of("").toAbsolutePath());
+        } catch (StackSettings.HelpRequested help) {
+            System.out.println(help.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping steppewire...");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + settings.dataDir() + " (start with --wipe to clear it).");
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (IllegalStateException e) {
+            System.err.println("\n" + e.getMessage());
+            System.exit(1);
+        }
+        stack.printWelcome();
+        if (settings.loadSamples() || stack.freshData) {
+            List<String> loaded = new SampleLoader(stack.url(Part.INGEST), settings.apiKey()).loadBundledSamples();
+            System.out.println("Loaded " + loaded.size() + " sample pages: " + String.join(", ", loaded));
+            System.out.println("Try: curl -s " + stack.url(Part.ARTICLE) + "/api/articles | head -c 600");
+        }
+        System.out.println("\nPress Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    /** Starts the store, the broker and the services, and waits until every service is healthy. */
+    public void start() throws IOException, InterruptedException {
+        if (settings.wipe()) {
+            wipe(settings.dataDir());
+        }
+        freshData = !Files.exists(settings.dataDir());
+        PortCheck.requireFree(settings);
+        Files.createDirectories(settings.dataDir());
+        log("Starting the MongoDB-wire store on " + store.uri() + " (data: " + settings.dataDir().resolve("mongo") + ")");
+        store.start();
+        log("Starting the Kafka broker (KRaft) on " + kafka.bootstrapServers() + " (data: " + settings.dataDir().resolve("kafka") + ")");
+        kafka.start();
+        for (var entry : SERVICES.entrySet()) {
+            Path jar = ServiceProcess.jarOf(settings.repository(), entry.getKey());
+            services.put(entry.getValue(), new ServiceProcess(entry.getKey(), settings.port(entry.getValue()), jar,
+                    settings.dataDir().resolve("logs").resolve(entry.getKey() + ".log")));
+        }
+        Map<String, String> environment = serviceEnvironment();
+        for (ServiceProcess service : services.values()) {
+            log("Starting " + service.name() + " on " + service.url());
+            service.start(environment, settings.serviceJvmOptions());
+        }
+        awaitAllHealthy();
+    }
+
+    /** What every service is told about the stack; names match docker-compose.yml. */
+    Map<String, String> serviceEnvironment() {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MONGODB_URI", store.uri(),
+                "STEPPEWIRE_API_KEY", settings.apiKey(),
+                "SPRING_KAFKA_STREAMS_STATE_DIR", settings.dataDir().resolve("rates-state").toAbsolutePath().toString(),
+                // The stack's own webhook receivers run on this machine, so loopback is allowed here only.
+                "STEPPEWIRE_NOTIFY_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
+    }
+
+    private void awaitAllHealthy() throws InterruptedException {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> waits = new ArrayList<>();
+            for (ServiceProcess service : services.values()) {
+                waits.add(pool.submit(() -> {
+                    service.awaitHealthy(HEALTH_TIMEOUT);
+                    log(service.name() + " is healthy");
+                    return null;
+                }));
+            }
+            for (Future<?> wait : waits) {
+                try {
+                    wait.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof IllegalStateException ise ? ise
+                            : new IllegalStateException("A service failed to start", e.getCause());
+                }
+            }
+        }
+    }
+
+    public String url(Part part) {
+        return switch (part) {
+            case KAFKA, KAFKA_CONTROLLER -> kafka.bootstrapServers();
+            case MONGO -> store.uri();
+            default -> services.get(part).url();
+        };
+    }
+
+    private void printWelcome() {
+        System.out.println("""
+
+                steppewire is up.
+                  ingest-service   %s   POST /api/pages (text/plain, header X-Api-Key: %s)
+                  rates-service    %s   POST /api/quotes
+                  article-service  %s   GET /api/articles, GET /api/rates
+                  notify-service   %s   POST /api/subscriptions
+                  OpenAPI          <service>/v3/api-docs    health: <service>/actuator/health
+                  Kafka            %s
+                  MongoDB (wire)   %s
+                  logs             %s
+                """.formatted(url(Part.INGEST), settings.apiKey(), url(Part.RATES), url(Part.ARTICLE), url(Part.NOTIFY),
+                url(Part.KAFKA), url(Part.MONGO), settings.dataDir().resolve("logs")));
+    }
+
+    /** Stops the services first (they flush and leave their groups), then the broker, then the store. */
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(ServiceProcess::close);
+        kafka.close();
+        store.close();
+    }
+
+    static void wipe(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        log("Wiping " + dataDir);
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
     }
 }

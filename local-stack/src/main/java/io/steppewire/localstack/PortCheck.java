@@ -1,0 +1,48 @@
+package io.steppewire.localstack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds busy ports before anything starts, so the message names the port and how to move it. */
+final class PortCheck {
+
+    static void requireFree(StackSettings settings) {
+        List<String> busy = new ArrayList<>();
+        for (StackSettings.Part part : StackSettings.Part.values()) {
+            int port = settings.port(part);
+            if (!isFree(port)) {
+                busy.add("Port " + port + " (" + part.label() + ") is already in use: stop what holds it, or move it with "
+                        + part.flag() + "=<port> or " + part.variable() + "=<port>.");
+            }
+        }
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", busy));
+        }
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port nobody listens on right now, for tests that must not collide with a running stack. */
+    static int anyFree() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port on loopback", e);
+        }
+    }
+
+    private PortCheck() {
+    }
+}

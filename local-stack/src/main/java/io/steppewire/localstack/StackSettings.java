@@ -1,0 +1,136 @@
+package io.steppewire.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything the local stack can be told, from command-line flags ({@code --kafka-port=19092}) or
+ * environment variables ({@code STEPPEWIRE_KAFKA_PORT=19092}); flags win.
+ *
+ * @param repository   the checkout whose services' jars are run ({@code <service>/target/<service>-*.jar})
+ * @param dataDir      where Kafka, the store and the services keep their data and logs
+ * @param ports        the port of every part, by part
+ * @param apiKey       the API key every service accepts for writes
+ * @param loadSamples  post the bundled sample pages once everything is up
+ * @param wipe         delete the data directory before starting
+ * @param serviceJvmOptions JVM options of each service process
+ */
+public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
+                            boolean loadSamples, boolean wipe, List<String> serviceJvmOptions) {
+
+    /** The parts of the stack that listen on a port, with the flag and variable that move each. */
+    public enum Part {
+        KAFKA("Kafka broker", 9092),
+        KAFKA_CONTROLLER("Kafka controller", 9093),
+        MONGO("MongoDB-wire store", 27017),
+        INGEST("ingest-service", 8081),
+        RATES("rates-service", 8082),
+        ARTICLE("article-service", 8083),
+        NOTIFY("notify-service", 8084);
+
+        private final String label;
+        private final int defaultPort;
+
+        Part(String label, int defaultPort) {
+            this.label = label;
+            this.defaultPort = defaultPort;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+
+        /** The command-line flag that moves this part, e.g. {@code --kafka-port}. */
+        public String flag() {
+            return "--" + name().toLowerCase().replace('_', '-') + "-port";
+        }
+
+        /** The environment variable that moves this part, e.g. {@code STEPPEWIRE_KAFKA_PORT}. */
+        public String variable() {
+            return "STEPPEWIRE_" + name() + "_PORT";
+        }
+    }
+
+    public StackSettings {
+        ports = Map.copyOf(ports);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    public int port(Part part) {
+        return ports.get(part);
+    }
+
+    public static final String USAGE = """
+            Usage: local-stack/start [options]
+              --wipe                 delete ./data (Kafka log, store, service state) before starting
+              --samples              post the bundled sample pages once the stack is up
+                                     (done by itself on the first start with an empty ./data)
+              --data-dir=PATH        where data and logs live (default ./data; env STEPPEWIRE_DATA_DIR)
+              --api-key=KEY          API key for writes (default local-dev-key; env STEPPEWIRE_API_KEY)
+              --<part>-port=N        move a port; parts: kafka, kafka-controller, mongo, ingest, rates,
+                                     article, notify (env STEPPEWIRE_<PART>_PORT, e.g. STEPPEWIRE_KAFKA_PORT)
+            """;
+
+    /** Reads flags first, then the environment, then defaults. */
+    public static StackSettings from(List<String> args, Function<String, String> environment, Path workingDirectory) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'.\n" + USAGE);
+            }
+            int eq = arg.indexOf('=');
+            flags.put(eq < 0 ? arg : arg.substring(0, eq), eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        Map<Part, Integer> ports = new LinkedHashMap<>();
+        for (Part part : Part.values()) {
+            String value = flags.remove(part.flag());
+            if (value == null) {
+                value = environment.apply(part.variable());
+            }
+            ports.put(part, value == null ? part.defaultPort() : parsePort(part, value));
+        }
+        String dataDir = orElse(flags.remove("--data-dir"), environment.apply("STEPPEWIRE_DATA_DIR"), "data");
+        String apiKey = orElse(flags.remove("--api-key"), environment.apply("STEPPEWIRE_API_KEY"), "local-dev-key");
+        boolean samples = flags.remove("--samples") != null;
+        boolean wipe = flags.remove("--wipe") != null;
+        if (flags.remove("--help") != null) {
+            throw new HelpRequested();
+        }
+        if (!flags.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option " + flags.keySet() + ".\n" + USAGE);
+        }
+        return new StackSettings(workingDirectory, workingDirectory.resolve(dataDir).normalize(), ports, apiKey,
+                samples, wipe, List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    private static int parsePort(Part part, String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The port of the " + part.label() + " must be a number from 1 to 65535,"
+                    + " got '" + value + "' (" + part.flag() + " / " + part.variable() + ")");
+        }
+    }
+
+    private static String orElse(String flag, String variable, String fallback) {
+        return flag != null ? flag : variable != null && !variable.isBlank() ? variable : fallback;
+    }
+
+    /** Thrown for {@code --help}: the caller prints {@link #USAGE}. */
+    public static final class HelpRequested extends RuntimeException {
+        public HelpRequested() {
+            super(USAGE);
+        }
+    }
+}

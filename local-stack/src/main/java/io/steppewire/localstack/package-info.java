@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.localstack;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,165 @@
+package io.steppewire.localstack;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where we build, so docker-compose.yml is checked against what the services
+ * really read: their ports, the variables their configuration uses, their Dockerfiles.
+ */
+class ComposeFileTest {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
+
+    private static Path repository;
+    private static JsonNode compose;
+
+    @BeforeAll
+    static void readTheComposeFile() throws IOException {
+        repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
+        compose = YAML.readTree(Files.readString(repository.resolve("docker-compose.yml")));
+    }
+
+    static Stream<String> services() {
+        return LocalStack.SERVICES.keySet().stream().sorted();
+    }
+
+    @Test
+    void composeRunsExactlyTheFourServicesOnKafkaAndMongo() {
+        Set<String> names = new HashSet<>();
+        compose.path("services").propertyNames().forEach(names::add);
+
+        assertThat(names).containsExactlyInAnyOrder("kafka", "mongo", "ingest-service", "rates-service",
+                "article-service", "notify-service");
+        assertThat(compose.path("services").path("kafka").path("image").asString()).matches("apache/kafka:4\\.1\\.\\d+");
+        assertThat(compose.path("services").path("mongo").path("image").asString()).matches("mongo:8\\.0\\.\\d+");
+        assertThat(compose.path("services").path("kafka").path("healthcheck").isMissingNode()).isFalse();
+        assertThat(compose.path("services").path("mongo").path("healthcheck").isMissingNode()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServicePublishesTheSamePortItListensOnAndChecksItsHealthThere(String service) throws IOException {
+        JsonNode definition = compose.path("services").path(service);
+        int port = serverPort(service);
+
+        assertThat(definition.path("ports").get(0).asString()).isEqualTo(port + ":" + port);
+        assertThat(definition.path("healthcheck").path("test").toString()).contains("localhost:" + port + "/actuator/health");
+        Path dockerfile = repository.resolve(definition.path("build").path("dockerfile").asString());
+        assertThat(dockerfile).exists();
+        assertThat(Files.readString(dockerfile)).contains("EXPOSE ${PORT}").contains("-pl \"${SERVICE}\"");
+        assertThat(definition.path("build").path("args").path("SERVICE").asString()).isEqualTo(service);
+        assertThat(definition.path("build").path("args").path("PORT").asInt()).isEqualTo(port);
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceWaitsForHealthyInfrastructure(String service) {
+        JsonNode dependsOn = compose.path("services").path(service).path("depends_on");
+
+        assertThat(dependsOn.path("kafka").path("condition").asString()).isEqualTo("service_healthy");
+        assertThat(dependsOn.path("mongo").path("condition").asString()).isEqualTo("service_healthy");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void everyVariableComposeSetsIsOneTheServiceReadsAndEveryRequiredOneIsSet(String service) throws IOException {
+        Map<String, JsonNode> environment = environmentOf(service);
+        String configuration = applicationYaml(service);
+        Set<String> relaxedNames = relaxedNamesOfProperties(YAML.readTree(configuration), "");
+        Set<String> placeholders = new HashSet<>();
+        Set<String> required = new HashSet<>();
+        Matcher m = PLACEHOLDER.matcher(configuration);
+        while (m.find()) {
+            placeholders.add(m.group(1));
+            if (m.group(2) == null) {
+                required.add(m.group(1));
+            }
+        }
+
+        assertThat(environment.keySet()).allSatisfy(variable -> assertThat(
+                placeholders.contains(variable) || relaxedNames.contains(variable) || variable.startsWith("SPRING_"))
+                .as("%s sets %s, which %s does not read", "docker-compose.yml", variable, service).isTrue());
+        assertThat(environment.keySet()).containsAll(required);
+        assertThat(environment).containsKey("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(placeholders).contains("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(environment.containsKey("MONGODB_URI")).as("MONGODB_URI for %s", service)
+                .isEqualTo(placeholders.contains("MONGODB_URI"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void servicesReachKafkaOnTheListenerItAdvertisesInsideTheNetwork(String service) {
+        String advertised = compose.path("services").path("kafka").path("environment").path("KAFKA_ADVERTISED_LISTENERS").asString();
+
+        assertThat(advertised).contains("//" + environmentOf(service).get("KAFKA_BOOTSTRAP_SERVERS").asString());
+    }
+
+    @Test
+    void theLocalStackPassesOnlyVariablesTheServicesRead() throws IOException {
+        Set<String> readBySomeService = new HashSet<>();
+        for (String service : LocalStack.SERVICES.keySet()) {
+            String configuration = applicationYaml(service);
+            Matcher m = PLACEHOLDER.matcher(configuration);
+            while (m.find()) {
+                readBySomeService.add(m.group(1));
+            }
+            readBySomeService.addAll(relaxedNamesOfProperties(YAML.readTree(configuration), ""));
+        }
+        LocalStack stack = new LocalStack(StackSettings.from(java.util.List.of(), name -> null, repository));
+
+        assertThat(stack.serviceEnvironment().keySet()).allSatisfy(variable ->
+                assertThat(readBySomeService.contains(variable) || variable.startsWith("SPRING_"))
+                        .as("the local stack sets %s, which no service reads", variable).isTrue());
+    }
+
+    private static Map<String, JsonNode> environmentOf(String service) {
+        Map<String, JsonNode> environment = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : compose.path("services").path(service).path("environment").properties()) {
+            environment.put(e.getKey(), e.getValue());
+        }
+        return environment;
+    }
+
+    private static int serverPort(String service) throws IOException {
+        return YAML.readTree(applicationYaml(service)).path("server").path("port").asInt();
+    }
+
+    private static String applicationYaml(String service) throws IOException {
+        return Files.readString(repository.resolve(service).resolve("src/main/resources/application.yaml"));
+    }
+
+    /** Spring's environment-variable form of every property, e.g. {@code steppewire.api-key} -> {@code STEPPEWIRE_APIKEY}. */
+    private static Set<String> relaxedNamesOfProperties(JsonNode node, String prefix) {
+        Set<String> names = new HashSet<>();
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                names.addAll(relaxedNamesOfProperties(e.getValue(), key));
+            }
+        } else if (!prefix.isEmpty()) {
+            names.add(prefix.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT));
+        }
+        return names;
+    }
+}

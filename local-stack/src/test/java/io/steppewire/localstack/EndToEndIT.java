@@ -1,0 +1,132 @@
+package io.steppewire.localstack;
+
+import io.steppewire.localstack.StackSettings.Part;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The place to start reading: all four services as real processes on a real Kafka broker (KRaft, in
+ * this JVM) and the embedded MongoDB-wire store, driven only through their HTTP APIs.
+ */
+class EndToEndIT {
+
+    private static final String API_KEY = "e2e-key";
+    private static final String SECRET = "uzbek-energy-desk-secret";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    static Path data;
+
+    private static LocalStack stack;
+    private static NewsDesk desk;
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void startTheWholeSystem() throws Exception {
+        Map<Part, Integer> ports = new EnumMap<>(Part.class);
+        for (Part part : Part.values()) {
+            ports.put(part, PortCheck.anyFree());
+        }
+        Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
+        stack = new LocalStack(new StackSettings(repository, data.resolve("data"), ports, API_KEY, false, false,
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+        stack.start();
+        desk = new NewsDesk(stack.url(Part.INGEST), stack.url(Part.ARTICLE), stack.url(Part.NOTIFY), API_KEY);
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPageBecomesArticlesAndRatesAndTheSubscriberGetsExactlyOneSignedAlert() throws Exception {
+        var subscription = desk.subscribe("""
+                {"name": "Uzbek energy desk",
+                 "channel": {"type": "webhook", "url": "%s", "secret": "%s"},
+                 "rules": {"tags": ["energy"], "countries": ["UZ"]}}
+                """.formatted(receiver.url(), SECRET));
+        assertThat(subscription.status()).as(subscription.body().toString()).isEqualTo(201);
+
+        var accepted = desk.postPage("desert-sun", NewsDesk.resource("pages/desert-sun-2026-04-02.txt"));
+
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        assertThat(accepted.body().path("publishedOn").asString()).isEqualTo("2026-04-02");
+        assertThat(accepted.body().path("articles")).hasSize(2);
+        assertThat(accepted.body().path("quotes")).hasSize(5);
+        JsonNode windFarm = accepted.body().path("articles").get(0);
+        assertThat(windFarm.path("title").asString()).isEqualTo("Samarkand Wind Farm Begins Selling Power to the Uzbek Grid");
+        assertThat(texts(windFarm.path("countries"))).contains("UZ");
+        assertThat(texts(windFarm.path("tags"))).contains("energy");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(desk.articleTitles())
+                .contains("Samarkand Wind Farm Begins Selling Power to the Uzbek Grid",
+                        "Harbor Master Retires After Forty Years on the Caspian"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(rateOf("KZT/USD")).isEqualTo("0.00199"));
+        assertThat(desk.rates()).hasSize(5);
+        var byId = desk.get(desk.articleUrl() + "/api/articles/" + windFarm.path("id").asString());
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.body().path("publishedOn").asString()).isEqualTo("2026-04-02");
+
+        await().atMost(PATIENCE).until(() -> receiver.deliveries().size() >= 1);
+        WebhookReceiver.Delivery alert = receiver.deliveries().getFirst();
+        assertThat(alert.isSignedWith(SECRET)).as("signature %s", alert.signature()).isTrue();
+        assertThat(alert.body()).contains(windFarm.path("id").asString()).contains("\"kind\":\"article\"");
+
+        // The same page again is the same article: it must not raise a second alert. A later page with a
+        // new matching article serves as the barrier that the repeat has been through the pipeline too.
+        var repeated = desk.postPage("desert-sun", NewsDesk.resource("pages/desert-sun-2026-04-02.txt"));
+        assertThat(repeated.status()).isEqualTo(202);
+        assertThat(repeated.body().path("articles").get(0).path("id").asString()).isEqualTo(windFarm.path("id").asString());
+        var nextDay = desk.postPage("desert-sun", NewsDesk.resource("pages/desert-sun-2026-04-03.txt"));
+        assertThat(nextDay.status()).isEqualTo(202);
+        String copperPlant = nextDay.body().path("articles").get(0).path("id").asString();
+
+        await().atMost(PATIENCE).until(() -> receiver.deliveries().stream().anyMatch(d -> d.body().contains(copperPlant)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(desk.articleTitles())
+                .contains("Navoi Copper Plant Switches Its Furnaces to Solar Power in Uzbekistan"));
+        assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::id).doesNotHaveDuplicates()
+                .hasSize(2);
+        assertThat(receiver.deliveries()).filteredOn(d -> d.body().contains(windFarm.path("id").asString())).hasSize(1);
+    }
+
+    @Test
+    void anEmptyPageIsRefusedWithAProblemSayingWhatIsWrong() {
+        var refused = desk.postPage("desert-sun", "");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("detail").asString()).isNotBlank();
+    }
+
+    private static String rateOf(String pair) {
+        for (JsonNode rate : desk.rates()) {
+            if (pair.equals(rate.path("pair").asString())) {
+                return rate.path("rate").asString();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+}

@@ -1,0 +1,75 @@
+package io.steppewire.localstack;
+
+import io.steppewire.localstack.StackSettings.Part;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackSettingsTest {
+
+    private static final Path CHECKOUT = Path.of("/home/dev/steppewire");
+
+    @Test
+    void defaultsGiveTheDocumentedPortsAndKeepDataInTheCheckout() {
+        StackSettings settings = StackSettings.from(List.of(), name -> null, CHECKOUT);
+
+        assertThat(settings.port(Part.KAFKA)).isEqualTo(9092);
+        assertThat(settings.port(Part.MONGO)).isEqualTo(27017);
+        assertThat(settings.port(Part.INGEST)).isEqualTo(8081);
+        assertThat(settings.port(Part.NOTIFY)).isEqualTo(8084);
+        assertThat(settings.dataDir()).isEqualTo(CHECKOUT.resolve("data"));
+        assertThat(settings.apiKey()).isEqualTo("local-dev-key");
+        assertThat(settings.loadSamples()).isFalse();
+        assertThat(settings.wipe()).isFalse();
+    }
+
+    @Test
+    void aFlagWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        Map<String, String> env = Map.of("STEPPEWIRE_KAFKA_PORT", "19092", "STEPPEWIRE_MONGO_PORT", "37017");
+
+        StackSettings settings = StackSettings.from(List.of("--kafka-port=29092", "--wipe", "--samples"), env::get, CHECKOUT);
+
+        assertThat(settings.port(Part.KAFKA)).isEqualTo(29092);
+        assertThat(settings.port(Part.MONGO)).isEqualTo(37017);
+        assertThat(settings.wipe()).isTrue();
+        assertThat(settings.loadSamples()).isTrue();
+    }
+
+    @Test
+    void aPortThatIsNoNumberNamesTheSettingToFix() {
+        assertThatThrownBy(() -> StackSettings.from(List.of(), Map.of("STEPPEWIRE_ARTICLE_PORT", "eighty")::get, CHECKOUT))
+                .hasMessageContaining("article-service").hasMessageContaining("--article-port")
+                .hasMessageContaining("STEPPEWIRE_ARTICLE_PORT");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithTheUsage() {
+        assertThatThrownBy(() -> StackSettings.from(List.of("--kafak-port=1"), name -> null, CHECKOUT))
+                .hasMessageContaining("--kafak-port").hasMessageContaining("Usage");
+    }
+
+    @Test
+    void aBusyPortIsNamedWithTheFlagAndVariableThatMoveIt() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<Part, Integer> ports = new EnumMap<>(Part.class);
+            for (Part part : Part.values()) {
+                ports.put(part, PortCheck.anyFree());
+            }
+            ports.put(Part.RATES, squatter.getLocalPort());
+            StackSettings settings = new StackSettings(CHECKOUT, CHECKOUT.resolve("data"), ports, "k", false, false, List.of());
+
+            assertThatThrownBy(() -> PortCheck.requireFree(settings))
+                    .hasMessageContaining("Port " + squatter.getLocalPort() + " (rates-service)")
+                    .hasMessageContaining("--rates-port=<port>").hasMessageContaining("STEPPEWIRE_RATES_PORT=<port>")
+                    .hasMessageNotContaining("ingest-service");
+        }
+    }
+}
