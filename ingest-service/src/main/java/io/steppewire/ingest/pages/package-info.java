@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.ingest.pages;
+
+import org.jspecify.annotations.NullMarked;

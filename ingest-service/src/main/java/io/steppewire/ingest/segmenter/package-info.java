@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.ingest.segmenter;
+
+import org.jspecify.annotations.NullMarked;

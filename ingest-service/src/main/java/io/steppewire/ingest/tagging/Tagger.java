@@ -1,0 +1,123 @@
+package io.steppewire.ingest.tagging;
+
+import io.steppewire.events.article.TagScore;
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tags articles with one Aho-Corasick pass over each text for all terms of a taxonomy. Matches are
+ * then checked for word boundaries and case: {@code UN} does not match inside {@code UNESCO},
+ * {@code Kazakhstan’s} and {@code Kazakhstan's} both tag Kazakhstan, {@code Turkey} is not
+ * {@code turkey}. Immutable and thread-safe.
+ */
+public final class Tagger {
+
+    /** Where a mention stands weighs how much it says about the article. */
+    static final double TITLE_WEIGHT = 3;
+    static final double LEDE_WEIGHT = 2;
+    static final double BODY_WEIGHT = 1;
+    /** Raw weight at which a score reaches one half: a single mention in the title. */
+    static final double HALF_SCORE_WEIGHT = 3;
+
+    private final Taxonomy taxonomy;
+    private final PayloadTrie<List<Term>> trie;
+
+    private record Term(String text, boolean caseSensitive, TaxonomyEntry entry) {
+    }
+
+    public Tagger(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        Map<String, List<Term>> byKey = new LinkedHashMap<>();
+        for (TaxonomyEntry entry : taxonomy.entries()) {
+            for (String term : entry.terms()) {
+                boolean caseSensitive = !term.equals(term.toLowerCase(Locale.ROOT));
+                byKey.computeIfAbsent(term.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(new Term(term, caseSensitive, entry));
+            }
+        }
+        PayloadTrie.PayloadTrieBuilder<List<Term>> builder = PayloadTrie.<List<Term>>builder().ignoreCase();
+        byKey.forEach((key, terms) -> builder.addKeyword(key, List.copyOf(terms)));
+        this.trie = builder.build();
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    public ArticleTags tag(String title, List<String> paragraphs) {
+        Map<TaxonomyEntry, Double> weights = new HashMap<>();
+        collect(title, TITLE_WEIGHT, weights);
+        for (int i = 0; i < paragraphs.size(); i++) {
+            collect(paragraphs.get(i), i == 0 ? LEDE_WEIGHT : BODY_WEIGHT, weights);
+        }
+        List<TagScore> scores = weights.entrySet().stream()
+                .map(e -> new TagScore(e.getKey().kind().wireName(), e.getKey().value(), score(e.getValue())))
+                .sorted(Comparator.comparingDouble(TagScore::score).reversed()
+                        .thenComparing(TagScore::kind).thenComparing(TagScore::value))
+                .toList();
+        return new ArticleTags(values(scores, TagKind.COUNTRY), values(scores, TagKind.CURRENCY),
+                values(scores, TagKind.TOPIC), values(scores, TagKind.ENTITY), scores);
+    }
+
+    private void collect(String text, double weight, Map<TaxonomyEntry, Double> weights) {
+        for (PayloadEmit<List<Term>> emit : trie.parseText(text)) {
+            int start = emit.getStart();
+            int end = emit.getEnd() + 1;
+            String matched = text.substring(start, end);
+            if (!boundedBefore(text, start)) {
+                continue;
+            }
+            // A term maps to one tag once per mention, even if two spellings of it match here.
+            Map<TaxonomyEntry, Boolean> counted = new HashMap<>();
+            for (Term term : emit.getPayload()) {
+                if (counted.containsKey(term.entry()) || !caseFits(term, matched) || !boundedAfter(text, end, term)) {
+                    continue;
+                }
+                counted.put(term.entry(), true);
+                weights.merge(term.entry(), weight, Double::sum);
+            }
+        }
+    }
+
+    private static boolean caseFits(Term term, String matched) {
+        return !term.caseSensitive() || matched.equals(term.text())
+                || matched.equals(term.text().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean boundedBefore(String text, int start) {
+        return start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+    }
+
+    /** A word ends here; a lower-case term may also take a plural {@code s} or {@code es}. */
+    private static boolean boundedAfter(String text, int end, Term term) {
+        if (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))) {
+            return true;
+        }
+        if (term.caseSensitive()) {
+            return false;
+        }
+        int suffix = text.startsWith("es", end) ? 2 : text.charAt(end) == 's' ? 1 : 0;
+        if (suffix == 2 && !(end + 2 >= text.length() || !Character.isLetterOrDigit(text.charAt(end + 2)))) {
+            suffix = text.charAt(end) == 's' ? 1 : 0;
+        }
+        return suffix > 0 && (end + suffix >= text.length() || !Character.isLetterOrDigit(text.charAt(end + suffix)));
+    }
+
+    /** Maps raw weight into (0, 1]: one title mention gives 0.5, and more mentions approach 1. */
+    static double score(double weight) {
+        double score = weight / (weight + HALF_SCORE_WEIGHT);
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    private static List<String> values(List<TagScore> scores, TagKind kind) {
+        return scores.stream().filter(s -> s.kind().equals(kind.wireName())).map(TagScore::value).toList();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.ingest.tagging;
+
+import org.jspecify.annotations.NullMarked;

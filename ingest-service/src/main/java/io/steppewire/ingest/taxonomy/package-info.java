@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.ingest.taxonomy;
+
+import org.jspecify.annotations.NullMarked;

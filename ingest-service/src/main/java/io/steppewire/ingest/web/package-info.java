@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.ingest.web;
+
+import org.jspecify.annotations.NullMarked;

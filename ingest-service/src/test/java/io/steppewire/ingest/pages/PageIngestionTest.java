@@ -1,0 +1,222 @@
+package io.steppewire.ingest.pages;
+
+import io.steppewire.events.CloudEvent;
+import io.steppewire.events.Topics;
+import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.ingest.support.IngestServiceTest;
+import io.steppewire.ingest.support.Pages;
+import io.steppewire.ingest.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IngestServiceTest
+class PageIngestionTest {
+
+    private static final String KEY = "test-key";
+
+    @Autowired
+    private MockMvc http;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private TopicReader<ArticleIngested> articles;
+    private TopicReader<RateQuoted> quotes;
+
+    @BeforeEach
+    void openReaders() {
+        articles = new TopicReader<>(brokers, Topics.ARTICLES.name(), Topics.ARTICLES.valueSerde().deserializer());
+        quotes = new TopicReader<>(brokers, Topics.QUOTES.name(), Topics.QUOTES.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeReaders() {
+        articles.close();
+        quotes.close();
+    }
+
+    @Test
+    void publishesEveryArticleAndQuoteOfThePageAndAnswersAccepted() throws Exception {
+        String source = uniqueSource("steppe-daily");
+        JsonNode page = accepted(postPage(source, Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE)));
+
+        assertThat(page.path("publishedOn").asString()).isEqualTo("2026-03-14");
+        assertThat(page.path("articles")).hasSize(5);
+        JsonNode solarPark = page.path("articles").get(0);
+        assertThat(strings(solarPark.path("countries"))).contains("UZ");
+        assertThat(strings(solarPark.path("tags"))).contains("energy");
+        JsonNode oil = page.path("articles").get(4);
+        assertThat(strings(oil.path("countries"))).contains("KZ");
+        assertThat(strings(oil.path("tags"))).contains("energy");
+        JsonNode tenge = page.path("quotes").get(1);
+        assertThat(tenge.path("pair").asString()).isEqualTo("KZT/USD");
+        assertThat(tenge.path("rate").asString()).isEqualTo("0.00201");
+        assertThat(tenge.path("decimals").asInt()).isEqualTo(5);
+        assertThat(tenge.path("reportedChangePct").asString()).isEqualTo("0.12");
+        assertThat(tenge.path("asOf").asString()).isEqualTo("2026-03-14T00:00:00Z");
+
+        String pageId = page.path("pageId").asString();
+        List<ConsumerRecord<String, ArticleIngested>> published = articles.readUntil(
+                        r -> r.value().pageId().equals(pageId) && r.value().title().startsWith("Tengiz")).stream()
+                .filter(r -> r.value().pageId().equals(pageId)).toList();
+        assertThat(published).hasSize(5).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo(record.value().articleId());
+            CloudEvent event = CloudEvent.readFrom(record.headers()).orElseThrow();
+            assertThat(event.type()).isEqualTo(Topics.ARTICLES.eventType());
+            assertThat(event.source()).isEqualTo("/steppewire/ingest-service");
+            assertThat(event.subject()).isEqualTo(record.value().articleId());
+        });
+        List<ConsumerRecord<String, RateQuoted>> publishedQuotes = quotes.readUntil(
+                r -> pageId.equals(r.value().pageId()) && r.key().equals("TMT/USD")).stream()
+                .filter(r -> pageId.equals(r.value().pageId())).toList();
+        assertThat(publishedQuotes).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("KGS/USD", "KZT/USD", "TJS/USD", "UZS/USD", "TMT/USD");
+        assertThat(publishedQuotes).allSatisfy(record ->
+                assertThat(CloudEvent.readFrom(record.headers()).orElseThrow().type())
+                        .isEqualTo(Topics.QUOTES.eventType()));
+    }
+
+    @Test
+    void keepsTheFirstSightingWhenTheSameArticleComesBack() throws Exception {
+        String source = uniqueSource("steppe-daily");
+        String frontPage = Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE);
+        JsonNode first = accepted(postPage(source, frontPage)).path("articles").get(0);
+        // The same article on a later page with other neighbours: same id, same first sighting.
+        String laterPage = "15 March 2026\n\n" + frontPage.substring(frontPage.indexOf("Uzbekistan Switches"),
+                frontPage.indexOf("Why Are Kyrgyz"));
+        JsonNode again = accepted(postPage(source, laterPage)).path("articles").get(0);
+
+        assertThat(first.path("duplicate").asBoolean()).isFalse();
+        assertThat(again.path("id").asString()).isEqualTo(first.path("id").asString());
+        assertThat(again.path("duplicate").asBoolean()).isTrue();
+        assertThat(again.path("firstSeenAt").asString()).isEqualTo(first.path("firstSeenAt").asString());
+        assertThat(again.path("publishedOn").asString()).isEqualTo("2026-03-15");
+    }
+
+    @Test
+    void explainsEveryLineOnADryRunAndPublishesNothing() throws Exception {
+        String dryRunSource = uniqueSource("dry-run");
+        String frontPage = Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE);
+        JsonNode dryRun = json.readTree(postPage(dryRunSource + "&dryRun=true", frontPage)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
+        assertThat(dryRun.path("lines")).hasSize((int) frontPage.lines().count());
+        JsonNode harbor = Arrays.stream(json.treeToValue(dryRun.path("lines"), JsonNode[].class))
+                .filter(line -> line.path("text").asString().equals("Harbor Without Boats")).findFirst().orElseThrow();
+        assertThat(harbor.path("role").asString()).isEqualTo("SUBHEADING");
+        assertThat(harbor.path("reason").asString()).isNotBlank();
+        assertNothingPublishedFor(dryRunSource);
+    }
+
+    @Test
+    void rejectsAnEmptyBody() throws Exception {
+        String source = uniqueSource("empty");
+        problem(postPage(source, ""), 400).andExpect(jsonPath("$.detail").value(
+                org.hamcrest.Matchers.containsString("empty")));
+        assertNothingPublishedFor(source);
+    }
+
+    @Test
+    void rejectsABodyThatIsNotUtf8() throws Exception {
+        String source = uniqueSource("latin1");
+        byte[] latin1 = "Almaty Caf\u00e9 Owners Brace for Winter\n\nPrices rose again.".getBytes(StandardCharsets.ISO_8859_1);
+        problem(http.perform(post("/api/pages?source=" + source).header("X-Api-Key", KEY)
+                .contentType(MediaType.TEXT_PLAIN).content(latin1)), 400)
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not valid UTF-8")));
+        assertNothingPublishedFor(source);
+    }
+
+    @Test
+    void rejectsAPageOverFiveMegabytes() throws Exception {
+        String source = uniqueSource("huge");
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        Arrays.fill(huge, (byte) 'a');
+        problem(http.perform(post("/api/pages?source=" + source).header("X-Api-Key", KEY)
+                .contentType(MediaType.TEXT_PLAIN).content(huge)), 413)
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("max-page-size")));
+        assertNothingPublishedFor(source);
+    }
+
+    @Test
+    void rejectsAPageWithoutArticlesAndExplainsItsLines() throws Exception {
+        String source = uniqueSource("no-article");
+        problem(postPage(source, "• KZT/USD = 0.00201 0.12%\n14 March 2026\n\nsomething went wrong with the scraper.\n"),
+                422)
+                .andExpect(jsonPath("$.lines.length()").value(4))
+                .andExpect(jsonPath("$.lines[0].role").value("TICKER"))
+                .andExpect(jsonPath("$.lines[3].reason").value(org.hamcrest.Matchers.containsString("first title")));
+        assertNothingPublishedFor(source);
+    }
+
+    @Test
+    void refusesAWriteWithoutTheApiKey() throws Exception {
+        problem(http.perform(post("/api/pages").contentType(MediaType.TEXT_PLAIN)
+                .content(Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE))), 401)
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-Api-Key")));
+    }
+
+    @Test
+    void refusesASourceThatCannotNameASite() throws Exception {
+        problem(postPage("two%20words", Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE)), 400)
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'source'")));
+    }
+
+    private ResultActions postPage(String sourceAndFlags, String body) throws Exception {
+        return http.perform(post("/api/pages?source=" + sourceAndFlags).header("X-Api-Key", KEY)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .content(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private JsonNode accepted(ResultActions result) throws Exception {
+        String body = result.andExpect(status().isAccepted()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return json.readTree(body);
+    }
+
+    private static ResultActions problem(ResultActions result, int status) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(status));
+    }
+
+    /** Publishes a marker page afterwards: once it is readable, anything of the refused page would be too. */
+    private void assertNothingPublishedFor(String source) throws Exception {
+        String marker = uniqueSource("marker");
+        String markerPageId = accepted(postPage(marker, Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE)))
+                .path("pageId").asString();
+        List<ConsumerRecord<String, ArticleIngested>> all = articles.readUntil(
+                r -> r.value().pageId().equals(markerPageId));
+        assertThat(all).noneMatch(r -> r.value().source().equals(source));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static String uniqueSource(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
