@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.change;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.kafka;
+
+import org.jspecify.annotations.NullMarked;

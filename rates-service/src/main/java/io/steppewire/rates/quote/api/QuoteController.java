@@ -1,0 +1,43 @@
+package io.steppewire.rates.quote.api;
+
+import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.rates.quote.NormaliseQuotes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Takes quotes from people and tools, the second source of quotes beside the page tickers. */
+@RestController
+class QuoteController {
+
+    private final NormaliseQuotes normaliseQuotes;
+    private final PublishQuotes publishQuotes;
+
+    QuoteController(NormaliseQuotes normaliseQuotes, PublishQuotes publishQuotes) {
+        this.normaliseQuotes = normaliseQuotes;
+        this.publishQuotes = publishQuotes;
+    }
+
+    @Operation(summary = "Publish a batch of quotes to fx.quotes.v1, all or nothing",
+            parameters = @Parameter(name = "X-Api-Key", in = ParameterIn.HEADER, required = true),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "Committed to Kafka; the normalised quotes"),
+                    @ApiResponse(responseCode = "400", description = "Problem with a reason per quote index; nothing published"),
+                    @ApiResponse(responseCode = "401", description = "Missing or wrong X-Api-Key"),
+                    @ApiResponse(responseCode = "503", description = "Kafka did not commit; nothing published, safe to retry")})
+    @PostMapping(path = "/api/quotes", consumes = "application/json", produces = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    AcceptedQuotesResponse submitQuotes(@RequestBody QuoteBatchRequest request) {
+        List<RateQuoted> quotes = normaliseQuotes.apply(request.quotes());
+        publishQuotes.publish(quotes);
+        return AcceptedQuotesResponse.of(quotes);
+    }
+}

@@ -1,0 +1,51 @@
+package io.steppewire.rates.quote.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steppewire.events.Topics;
+import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.rates.quote.NormaliseQuotes;
+import io.steppewire.rates.settings.RatesSettings;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@Configuration(proxyBeanMethods = false)
+class QuotePublishingConfiguration {
+
+    @Bean
+    NormaliseQuotes normaliseQuotes(RatesSettings settings) {
+        return new NormaliseQuotes(Clock.systemUTC(), settings.quoteApi().maxBatchSize(), settings.quoteApi().clockSkew());
+    }
+
+    /**
+     * Transactional and idempotent. The transactional id gets a random part per instance, so two
+     * instances never fence each other off.
+     */
+    @Bean
+    ProducerFactory<String, RateQuoted> quoteProducerFactory(KafkaProperties kafka, RatesSettings settings,
+                                                             MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        DefaultKafkaProducerFactory<String, RateQuoted> factory = new DefaultKafkaProducerFactory<>(config,
+                Topics.QUOTES.keySerde().serializer(), Topics.QUOTES.valueSerde().serializer());
+        factory.setTransactionIdPrefix(settings.quoteApi().transactionIdPrefix() + UUID.randomUUID() + "-");
+        factory.addListener(new MicrometerProducerListener<>(registry));
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, RateQuoted> quoteTemplate(ProducerFactory<String, RateQuoted> quoteProducerFactory) {
+        return new KafkaTemplate<>(quoteProducerFactory);
+    }
+}

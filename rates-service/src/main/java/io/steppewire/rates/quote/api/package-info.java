@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.quote.api;
+
+import org.jspecify.annotations.NullMarked;

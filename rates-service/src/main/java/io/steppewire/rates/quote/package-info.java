@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.quote;
+
+import org.jspecify.annotations.NullMarked;

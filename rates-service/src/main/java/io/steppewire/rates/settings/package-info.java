@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.settings;
+
+import org.jspecify.annotations.NullMarked;

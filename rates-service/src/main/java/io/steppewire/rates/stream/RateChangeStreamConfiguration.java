@@ -1,0 +1,115 @@
+package io.steppewire.rates.stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steppewire.events.Topic;
+import io.steppewire.rates.change.DetectRateChange;
+import io.steppewire.rates.settings.RatesSettings;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.KStream;
+import io.steppewire.events.fx.RateQuoted;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the rate-change topology inside the application (Spring Kafka's Kafka Streams support), with
+ * exactly-once processing and records that cannot be read sent to the source topic's dead-letter companion.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class RateChangeStreamConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RateChangeStreamConfiguration.class);
+
+    /**
+     * Boot's streams properties plus what cannot be written in YAML: the recoverer object for unreadable
+     * records, and the settled defaults (application id, exactly-once) when the properties leave them out.
+     */
+    @Bean(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration rateChangeStreamsConfig(KafkaProperties kafka,
+                                                      @Qualifier("deadLetterRecoverer") DeadLetterPublishingRecoverer recoverer) {
+        Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
+        config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+        config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "rates-service");
+        config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
+        config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+        return new KafkaStreamsConfiguration(config);
+    }
+
+    /** A stream thread that died of an unexpected error is replaced; its tasks resume from the last commit. */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+        return factoryBean -> factoryBean.setStreamsUncaughtExceptionHandler(error -> {
+            log.error("Rate-change stream thread failed; replacing it", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    @Bean
+    QuoteMetrics quoteMetrics(MeterRegistry registry) {
+        return new QuoteMetrics(registry);
+    }
+
+    @Bean
+    DetectRateChange detectRateChange(RatesSettings settings) {
+        return new DetectRateChange(settings.bigMoveThresholdPct());
+    }
+
+    @Bean
+    KStream<String, RateQuoted> quotesByPair(StreamsBuilder builder, DetectRateChange detect, QuoteMetrics metrics,
+                                             KafkaStreamsConfiguration rateChangeStreamsConfig) {
+        String applicationId = rateChangeStreamsConfig.asProperties().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        return RateChangeTopology.addTo(builder, detect, metrics, Clock.systemUTC(), applicationId);
+    }
+
+    /**
+     * Records on the quote topic that are not JSON of a quote. Failing to read a record is
+     * deterministic, so there is nothing to retry: they go straight to {@code fx.quotes.v1.dlt},
+     * with Spring Kafka's {@code kafka_dlt-*} headers saying why and where they came from.
+     */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+        return new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, error) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+    }
+
+    @Bean
+    ProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaProperties kafka, MeterRegistry registry) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        DefaultKafkaProducerFactory<byte[], byte[]> factory =
+                new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        factory.addListener(new MicrometerProducerListener<>(registry));
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
+        return new KafkaTemplate<>(deadLetterProducerFactory);
+    }
+}

@@ -1,0 +1,72 @@
+package io.steppewire.rates.stream;
+
+import io.steppewire.events.Topics;
+import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.rates.change.DetectRateChange;
+import io.steppewire.rates.change.QuoteIntegrity;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * quotes -> (re-keyed by pair when a writer keyed them otherwise) -> change detector with the last
+ * quote per pair and source -> rate changes, or the quotes' dead-letter topic.
+ */
+public final class RateChangeTopology {
+
+    /** Changelogged, so the last quotes survive a restart and move with their partition when instances scale. */
+    public static final String LAST_QUOTES_STORE = "last-quote-per-pair-and-source";
+
+    private static final String KEYED = "quotes-keyed-";
+    private static final String BY_PAIR = "by-pair";
+    private static final String OTHERWISE = "otherwise";
+    private static final String ROUTED = "routed-";
+
+    /** Adds the topology to the builder and returns the quotes as the detector sees them, keyed by pair. */
+    public static KStream<String, RateQuoted> addTo(StreamsBuilder builder, DetectRateChange detect, QuoteMetrics metrics, Clock clock,
+                             String applicationId) {
+        Serde<String> keys = Topics.QUOTES.keySerde();
+        Serde<RateQuoted> quotes = Topics.QUOTES.valueSerde();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LAST_QUOTES_STORE), keys, quotes));
+
+        KStream<String, RateQuoted> inbound = builder.stream(Topics.QUOTES.name(),
+                Consumed.with(keys, quotes).withName("read-quotes"));
+        // Records the detector will reject anyway need no re-keying; well-keyed ones take the direct path.
+        Map<String, KStream<String, RateQuoted>> byKey = inbound.split(Named.as(KEYED))
+                .branch((key, quote) -> quote == null || quote.pair() == null || QuoteIntegrity.isKeyedByPair(key, quote),
+                        Branched.as(BY_PAIR))
+                .defaultBranch(Branched.as(OTHERWISE));
+        KStream<String, RateQuoted> rekeyed = byKey.get(KEYED + OTHERWISE)
+                .selectKey((key, quote) -> quote.pair(), Named.as("key-by-pair"))
+                .repartition(Repartitioned.with(keys, quotes).withName("quotes-by-pair"));
+        KStream<String, RateQuoted> keyedByPair = byKey.get(KEYED + BY_PAIR).merge(rekeyed, Named.as("all-quotes-by-pair"));
+
+        KStream<String, Routed> routed = keyedByPair.process(
+                () -> new RateChangeProcessor(detect, metrics, clock, applicationId),
+                Named.as("detect-rate-changes"), LAST_QUOTES_STORE);
+
+        routed.split(Named.as(ROUTED))
+                .branch((key, route) -> route instanceof Routed.Change, Branched.withConsumer(changes -> changes
+                        .mapValues(route -> ((Routed.Change) route).change(), Named.as("unwrap-change"))
+                        .to(Topics.RATE_CHANGES.name(), Produced.with(Topics.RATE_CHANGES.keySerde(),
+                                Topics.RATE_CHANGES.valueSerde()).withName("publish-rate-changes")), "changes"))
+                .defaultBranch(Branched.withConsumer(rejects -> rejects
+                        .mapValues(route -> ((Routed.Rejected) route).quote(), Named.as("unwrap-rejected"))
+                        .to(Topics.QUOTES.deadLetterName(), Produced.with(keys, quotes).withName("dead-letter-quotes")),
+                        "rejects"));
+        return keyedByPair;
+    }
+
+    private RateChangeTopology() {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.stream;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.rates.web;
+
+import org.jspecify.annotations.NullMarked;
