@@ -1,0 +1,88 @@
+package io.steppewire.article.articles;
+
+import io.steppewire.article.search.IndexedText;
+import io.steppewire.article.search.SearchAnalysis;
+import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.events.article.BodyBlock;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** The stored form of an article and back. Dates are ISO text so that they sort and compare as text. */
+final class ArticleDocuments {
+
+    static final String ID = "_id";
+    static final String TITLE = "title";
+    static final String SOURCE = "source";
+    static final String URL = "url";
+    static final String PAGE_ID = "pageId";
+    static final String PUBLISHED_ON = "publishedOn";
+    static final String FIRST_SEEN_AT = "firstSeenAt";
+    static final String INGESTED_AT = "ingestedAt";
+    static final String BODY = "body";
+    static final String COUNTRIES = "countries";
+    static final String CURRENCIES = "currencies";
+    static final String TAGS = "tags";
+    static final String ENTITIES = "entities";
+    static final String TERMS = "terms";
+    static final String TERM_COUNTS = "termCounts";
+    static final String TITLE_TERMS = "titleTerms";
+    static final String TERM_TOTAL = "termTotal";
+    static final String PHRASE_TEXT = "phraseText";
+
+    /** Fields only search reads; left out when articles are shown. */
+    static final List<String> SEARCH_FIELDS = List.of(TERMS, TERM_COUNTS, TITLE_TERMS, TERM_TOTAL, PHRASE_TEXT);
+
+    static Document toDocument(ArticleIngested article) {
+        List<String> blocks = article.body().stream().map(BodyBlock::text).toList();
+        IndexedText indexed = SearchAnalysis.index(article.title(), blocks);
+        List<Document> body = new ArrayList<>(article.body().size());
+        for (BodyBlock block : article.body()) {
+            body.add(new Document("kind", block.kind().name()).append("text", block.text()));
+        }
+        return new Document(ID, article.articleId())
+                .append(TITLE, article.title())
+                .append(SOURCE, article.source())
+                .append(URL, article.url())
+                .append(PAGE_ID, article.pageId())
+                .append(PUBLISHED_ON, article.publishedOn().toString())
+                .append(FIRST_SEEN_AT, Date.from(article.firstSeenAt()))
+                .append(INGESTED_AT, Date.from(article.ingestedAt()))
+                .append(BODY, body)
+                .append(COUNTRIES, article.countries())
+                .append(CURRENCIES, article.currencies())
+                .append(TAGS, article.tags())
+                .append(ENTITIES, article.entities())
+                .append(TERMS, indexed.terms())
+                .append(TERM_COUNTS, indexed.termCounts())
+                .append(TITLE_TERMS, indexed.titleTerms())
+                .append(TERM_TOTAL, indexed.termTotal())
+                .append(PHRASE_TEXT, indexed.phraseText());
+    }
+
+    static ArticleView toView(Document doc) {
+        List<ArticleView.Block> body = doc.getList(BODY, Document.class, List.of()).stream()
+                .map(b -> new ArticleView.Block(b.getString("kind"), b.getString("text"))).toList();
+        List<String> paragraphs = body.stream().filter(b -> BodyBlock.Kind.PARAGRAPH.name().equals(b.kind()))
+                .map(ArticleView.Block::text).toList();
+        return new ArticleView(doc.getString(ID), doc.getString(TITLE), doc.getString(SOURCE), doc.getString(URL),
+                LocalDate.parse(doc.getString(PUBLISHED_ON)), instant(doc, FIRST_SEEN_AT), instant(doc, INGESTED_AT),
+                paragraphs, body, strings(doc, COUNTRIES), strings(doc, CURRENCIES), strings(doc, TAGS),
+                strings(doc, ENTITIES), null);
+    }
+
+    static Instant instant(Document doc, String field) {
+        return doc.getDate(field).toInstant();
+    }
+
+    static List<String> strings(Document doc, String field) {
+        return List.copyOf(doc.getList(field, String.class, List.of()));
+    }
+
+    private ArticleDocuments() {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.articles;
+
+import org.jspecify.annotations.NullMarked;

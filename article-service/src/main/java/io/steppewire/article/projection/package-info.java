@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.projection;
+
+import org.jspecify.annotations.NullMarked;

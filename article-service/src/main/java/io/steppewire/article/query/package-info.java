@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.query;
+
+import org.jspecify.annotations.NullMarked;

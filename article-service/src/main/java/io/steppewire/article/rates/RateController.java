@@ -1,0 +1,130 @@
+package io.steppewire.article.rates;
+
+import io.steppewire.article.articles.ArticleStore;
+import io.steppewire.article.articles.ArticleView;
+import io.steppewire.article.query.ArticleFilter;
+import io.steppewire.article.query.CurrencyCountries;
+import io.steppewire.article.web.InvalidParameterException;
+import io.steppewire.article.web.NotFoundException;
+import io.steppewire.article.web.RequestParameters;
+import io.steppewire.events.fx.CurrencyPair;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Latest rates, rate history, and the news around a move. */
+@RestController
+@Tag(name = "rates", description = "Rates projected from fx.quotes.v1 and fx.rate-changes.v1")
+public class RateController {
+
+    private static final String PAIR_FORM = "BASE-QUOTE with ISO 4217 codes, e.g. KZT-USD";
+    private static final int CONTEXT_ARTICLES = 100;
+
+    private final RateStore rates;
+    private final ArticleStore articles;
+
+    public RateController(RateStore rates, ArticleStore articles) {
+        this.rates = rates;
+        this.articles = articles;
+    }
+
+    @GetMapping("/api/rates")
+    @Operation(summary = "The latest rate of every pair with its last change",
+            description = "Newest as-of wins; an older quote never replaces a newer one. Rates are strings that keep their decimals.")
+    public RateViews.LatestRates latestRates() {
+        return new RateViews.LatestRates(rates.latestRates());
+    }
+
+    @GetMapping("/api/rates/{pair}/history")
+    @Operation(summary = "Rate history of a pair, oldest first", description = "One point per source and as-of.")
+    @ApiResponse(responseCode = "200", description = "The points in the range")
+    @ApiResponse(responseCode = "400", description = "The pair or a date does not have the accepted form")
+    @ApiResponse(responseCode = "404", description = "No quote of this pair was ever seen")
+    public RateViews.History history(
+            @Parameter(description = "The pair with a dash, e.g. TJS-USD", example = "TJS-USD") @PathVariable String pair,
+            @Parameter(description = "From this moment on, inclusive: yyyy-MM-dd (start of day, UTC) or an ISO instant")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "Up to this moment, inclusive: yyyy-MM-dd (the whole day, UTC) or an ISO instant")
+            @RequestParam(required = false) @Nullable String to) {
+        CurrencyPair known = knownPair(pair);
+        Instant start = moment("from", from, false);
+        Instant end = moment("to", to, true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new InvalidParameterException("from", "from (" + from + ") must come before to (" + to + ")");
+        }
+        return new RateViews.History(known.toString(), rates.history(known.toString(), start, end));
+    }
+
+    @GetMapping("/api/rates/{pair}/context")
+    @Operation(summary = "The news around a move",
+            description = "The changes of the pair whose newer quote holds on that date (UTC), its quotes of that day, and "
+                    + "the articles about its currencies' countries (KZT: KZ, UZS: UZ, ...) published from the day before to the day after.")
+    @ApiResponse(responseCode = "200", description = "The moves and the articles")
+    @ApiResponse(responseCode = "400", description = "The pair or the date does not have the accepted form")
+    @ApiResponse(responseCode = "404", description = "No quote of this pair was ever seen")
+    public RateViews.Context context(
+            @Parameter(description = "The pair with a dash, e.g. KZT-USD", example = "KZT-USD") @PathVariable String pair,
+            @Parameter(description = "The day of the move, yyyy-MM-dd", required = true) @RequestParam String date) {
+        CurrencyPair known = knownPair(pair);
+        LocalDate day = RequestParameters.date("date", date);
+        if (day == null) {
+            throw new InvalidParameterException("date", "date is required, written yyyy-MM-dd, e.g. 2026-03-14");
+        }
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<String> countries = CurrencyCountries.countriesOf(known.base(), known.quote());
+        List<ArticleView> news = countries.isEmpty() ? List.of()
+                : articles.find(ArticleFilter.aboutCountries(countries, day.minusDays(1), day.plusDays(1)), null, CONTEXT_ARTICLES).items();
+        return new RateViews.Context(known.toString(), day, countries, rates.changes(known.toString(), start, end),
+                rates.history(known.toString(), start, end), news);
+    }
+
+    private CurrencyPair knownPair(String text) {
+        CurrencyPair pair;
+        try {
+            pair = CurrencyPair.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("pair", "pair must be written " + PAIR_FORM + "; got '" + text + "'");
+        }
+        CurrencyPair canonical = pair.canonical();
+        if (!rates.knows(canonical.toString())) {
+            throw new NotFoundException("No quote of " + canonical + " has been seen"
+                    + (canonical.equals(pair) ? "" : " (" + pair + " is stored as " + canonical.pathForm() + ")") + ".");
+        }
+        if (!canonical.equals(pair)) {
+            throw new InvalidParameterException("pair", "pair " + pair.pathForm() + " is stored in its canonical direction; ask for "
+                    + canonical.pathForm());
+        }
+        return pair;
+    }
+
+    private static @Nullable Instant moment(String parameter, @Nullable String value, boolean endOfDay) {
+        String text = RequestParameters.blankToNull(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            Instant instant = Instant.parse(text);
+            return endOfDay ? instant.plusMillis(1) : instant;
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, parameter
+                    + " must be a date yyyy-MM-dd or an ISO instant such as 2026-03-14T06:00:00Z; got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.steppewire.article.rates;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.steppewire.article.store.ConditionalUpserts;
+import io.steppewire.article.store.UpsertOutcome;
+import io.steppewire.events.EventIds;
+import io.steppewire.events.EventJson;
+import io.steppewire.events.fx.RateChanged;
+import io.steppewire.events.fx.RateQuoted;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+
+/**
+ * Rates in three collections: the history (one point per pair, source and as-of), the latest quote per
+ * pair, and every change with the last one per pair. Writes are conditional upserts, so a replay
+ * changes nothing and an older quote or change never replaces a newer one.
+ */
+@Component
+public class RateStore implements InitializingBean {
+
+    static final String HISTORY = "rate_history";
+    static final String LATEST = "rate_latest";
+    static final String CHANGES = "rate_changes";
+    static final String LAST_CHANGE = "rate_last_change";
+
+    private static final String ID = "_id";
+    private static final String PAIR = "pair";
+    private static final String SOURCE = "source";
+    private static final String AS_OF = "asOf";
+    private static final String QUOTED_AT = "quotedAt";
+    private static final String CURRENT_AS_OF = "currentAsOf";
+    private static final String DETECTED_AT = "detectedAt";
+    private static final String EVENT = "event";
+
+    private final MongoDatabase database;
+
+    public RateStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        createIndexes();
+    }
+
+    public void createIndexes() {
+        database.getCollection(HISTORY).createIndex(Indexes.ascending(PAIR, AS_OF, SOURCE));
+        database.getCollection(CHANGES).createIndex(Indexes.ascending(PAIR, CURRENT_AS_OF));
+    }
+
+    public void reset() {
+        for (String collection : List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE)) {
+            database.getCollection(collection).drop();
+        }
+        createIndexes();
+    }
+
+    /** Adds quotes to the history and moves the latest rate of each pair forward. */
+    public UpsertOutcome recordQuotes(List<RateQuoted> quotes) {
+        Map<String, RateQuoted> perPoint = newestPer(quotes, RateStore::pointId, RateStore::laterQuote);
+        List<ReplaceOneModel<Document>> history = new ArrayList<>();
+        for (RateQuoted quote : perPoint.values()) {
+            Bson olderStored = Filters.and(Filters.eq(ID, pointId(quote)), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt())));
+            history.add(new ReplaceOneModel<>(olderStored, quoteDocument(pointId(quote), quote), new ReplaceOptions().upsert(true)));
+        }
+        List<ReplaceOneModel<Document>> latest = new ArrayList<>();
+        for (RateQuoted quote : newestPer(quotes, RateQuoted::pair, RateStore::laterQuote).values()) {
+            Date asOf = Date.from(quote.asOf());
+            Bson olderStored = Filters.and(Filters.eq(ID, quote.pair()), Filters.or(
+                    Filters.lt(AS_OF, asOf),
+                    Filters.and(Filters.eq(AS_OF, asOf), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt())))));
+            latest.add(new ReplaceOneModel<>(olderStored, quoteDocument(quote.pair(), quote), new ReplaceOptions().upsert(true)));
+        }
+        UpsertOutcome outcome = ConditionalUpserts.run(database.getCollection(HISTORY), history);
+        ConditionalUpserts.run(database.getCollection(LATEST), latest);
+        return new UpsertOutcome(outcome.applied(), outcome.stale() + quotes.size() - perPoint.size());
+    }
+
+    /** Keeps every change and moves the last change of each pair forward. */
+    public UpsertOutcome recordChanges(List<RateChanged> changes) {
+        Map<String, RateChanged> perId = newestPer(changes, RateChanged::changeId, (a, b) -> b);
+        List<ReplaceOneModel<Document>> all = new ArrayList<>();
+        for (RateChanged change : perId.values()) {
+            // A change id covers both quotes, so the same id is the same fact: a replay replaces it with itself.
+            all.add(new ReplaceOneModel<>(Filters.eq(ID, change.changeId()), changeDocument(change.changeId(), change),
+                    new ReplaceOptions().upsert(true)));
+        }
+        List<ReplaceOneModel<Document>> last = new ArrayList<>();
+        for (RateChanged change : newestPer(changes, RateChanged::pair, RateStore::laterChange).values()) {
+            Date asOf = Date.from(change.current().asOf());
+            Bson olderStored = Filters.and(Filters.eq(ID, change.pair()), Filters.or(
+                    Filters.lt(CURRENT_AS_OF, asOf),
+                    Filters.and(Filters.eq(CURRENT_AS_OF, asOf), Filters.lt(DETECTED_AT, Date.from(change.detectedAt())))));
+            last.add(new ReplaceOneModel<>(olderStored, changeDocument(change.pair(), change), new ReplaceOptions().upsert(true)));
+        }
+        UpsertOutcome outcome = ConditionalUpserts.run(database.getCollection(CHANGES), all);
+        ConditionalUpserts.run(database.getCollection(LAST_CHANGE), last);
+        return new UpsertOutcome(outcome.applied(), outcome.stale() + changes.size() - perId.size());
+    }
+
+    public List<RateViews.LatestRate> latestRates() {
+        Map<String, RateViews.Change> lastChanges = new HashMap<>();
+        database.getCollection(LAST_CHANGE).find().forEach(doc -> lastChanges.put(doc.getString(ID), RateViews.Change.of(change(doc))));
+        List<RateViews.LatestRate> rates = new ArrayList<>();
+        database.getCollection(LATEST).find().sort(Sorts.ascending(ID)).forEach(doc -> rates.add(new RateViews.LatestRate(
+                doc.getString(PAIR), doc.getString("rate"), doc.getInteger("decimals"), doc.getString("rateLow"),
+                doc.getString("rateHigh"), doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
+                doc.getString("reportedChangePct"), quotedAs(doc), lastChanges.get(doc.getString(PAIR)))));
+        return rates;
+    }
+
+    public boolean knows(String pair) {
+        return database.getCollection(LATEST).find(Filters.eq(ID, pair)).first() != null;
+    }
+
+    /** History points of a pair with {@code from <= asOf < toExclusive}, oldest first. */
+    public List<RateViews.HistoryPoint> history(String pair, @Nullable Instant from, @Nullable Instant toExclusive) {
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair)));
+        if (from != null) {
+            filter.add(Filters.gte(AS_OF, Date.from(from)));
+        }
+        if (toExclusive != null) {
+            filter.add(Filters.lt(AS_OF, Date.from(toExclusive)));
+        }
+        List<RateViews.HistoryPoint> points = new ArrayList<>();
+        database.getCollection(HISTORY).find(Filters.and(filter)).sort(Sorts.ascending(AS_OF, SOURCE))
+                .forEach(doc -> points.add(new RateViews.HistoryPoint(doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
+                        doc.getString("rate"), doc.getInteger("decimals"), doc.getString("rateLow"), doc.getString("rateHigh"),
+                        doc.getString("reportedChangePct"), doc.getString("quoteId"))));
+        return points;
+    }
+
+    /** Changes of a pair whose newer quote holds for {@code from <= asOf < toExclusive}, oldest first. */
+    public List<RateViews.Change> changes(String pair, Instant from, Instant toExclusive) {
+        List<RateViews.Change> changes = new ArrayList<>();
+        database.getCollection(CHANGES)
+                .find(Filters.and(Filters.eq(PAIR, pair), Filters.gte(CURRENT_AS_OF, Date.from(from)),
+                        Filters.lt(CURRENT_AS_OF, Date.from(toExclusive))))
+                .sort(Sorts.ascending(CURRENT_AS_OF, DETECTED_AT))
+                .forEach(doc -> changes.add(RateViews.Change.of(change(doc))));
+        return changes;
+    }
+
+    private static String pointId(RateQuoted quote) {
+        return EventIds.of("rate-point", quote.pair(), quote.source(), quote.asOf().toString());
+    }
+
+    private static RateQuoted laterQuote(RateQuoted a, RateQuoted b) {
+        int byAsOf = b.asOf().compareTo(a.asOf());
+        return byAsOf > 0 || (byAsOf == 0 && b.quotedAt().isAfter(a.quotedAt())) ? b : a;
+    }
+
+    private static RateChanged laterChange(RateChanged a, RateChanged b) {
+        int byAsOf = b.current().asOf().compareTo(a.current().asOf());
+        return byAsOf > 0 || (byAsOf == 0 && b.detectedAt().isAfter(a.detectedAt())) ? b : a;
+    }
+
+    private static <T> Map<String, T> newestPer(List<T> items, java.util.function.Function<T, String> key, BinaryOperator<T> newer) {
+        Map<String, T> newest = new LinkedHashMap<>();
+        for (T item : items) {
+            newest.merge(key.apply(item), item, newer);
+        }
+        return newest;
+    }
+
+    private static Document quoteDocument(String id, RateQuoted quote) {
+        Document doc = new Document(ID, id)
+                .append(PAIR, quote.pair())
+                .append(SOURCE, quote.source())
+                .append(AS_OF, Date.from(quote.asOf()))
+                .append(QUOTED_AT, Date.from(quote.quotedAt()))
+                .append("rate", quote.rate().toPlainString())
+                .append("decimals", quote.decimals())
+                .append("rateLow", quote.rateLow().toPlainString())
+                .append("rateHigh", quote.rateHigh().toPlainString())
+                .append("reportedChangePct", text(quote.reportedChangePct()))
+                .append("quoteId", quote.quoteId())
+                .append("pageId", quote.pageId());
+        if (quote.quotedAs() != null) {
+            doc.append("quotedAs", new Document(PAIR, quote.quotedAs().pair()).append("rate", quote.quotedAs().rate().toPlainString())
+                    .append("decimals", quote.quotedAs().decimals()));
+        }
+        return doc;
+    }
+
+    private static RateViews.@Nullable QuotedAs quotedAs(Document doc) {
+        Document quotedAs = doc.get("quotedAs", Document.class);
+        return quotedAs == null ? null
+                : new RateViews.QuotedAs(quotedAs.getString(PAIR), quotedAs.getString("rate"), quotedAs.getInteger("decimals"));
+    }
+
+    private static Document changeDocument(String id, RateChanged change) {
+        // The event is kept whole, in its own JSON form, so nothing of it is lost in translation.
+        return new Document(ID, id)
+                .append(PAIR, change.pair())
+                .append(CURRENT_AS_OF, Date.from(change.current().asOf()))
+                .append(DETECTED_AT, Date.from(change.detectedAt()))
+                .append(EVENT, Document.parse(EventJson.mapper().writeValueAsString(change)));
+    }
+
+    private static RateChanged change(Document doc) {
+        return EventJson.mapper().readValue(doc.get(EVENT, Document.class).toJson(), RateChanged.class);
+    }
+
+    private static @Nullable String text(@Nullable BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

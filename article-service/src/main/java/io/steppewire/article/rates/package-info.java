@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.rates;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.rebuild;
+
+import org.jspecify.annotations.NullMarked;

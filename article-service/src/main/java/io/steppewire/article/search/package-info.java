@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.article.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,48 @@
+package io.steppewire.article.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on the shared in-process broker and the shared embedded store. Every test class
+ * extends this one unchanged, so they all share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "steppewire.topics.partitions=2",
+        "steppewire.projection.poison-retry-interval=50ms",
+        "steppewire.projection.store-retry-initial-interval=200ms",
+        "steppewire.projection.store-retry-max-interval=1s",
+        "spring.kafka.consumer.properties.metadata.max.age.ms=1000"})
+public abstract class ServiceTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    protected String brokers;
+
+    protected ApiClient api;
+    protected EventPublisher publisher;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", EmbeddedStore::uri);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+        publisher = new EventPublisher(brokers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        publisher.close();
+    }
+}
