@@ -1,0 +1,75 @@
+package io.steppewire.notify.alerting;
+
+import io.steppewire.events.alert.ArticleSummary;
+import io.steppewire.events.article.ArticleIngested;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Summaries of the articles notify has seen, by country, so that a rate alert can carry the news
+ * around it. Stored in MongoDB because each instance consumes only some partitions of the articles.
+ */
+@Repository
+public class RecentArticles {
+
+    @Document("recent_articles")
+    record RecentArticle(@Id String id, List<String> countries, LocalDate publishedOn, Instant firstSeenAt, ArticleSummary summary) {
+    }
+
+    private final MongoTemplate mongo;
+    private final AlertProperties properties;
+    private final Clock clock;
+
+    public RecentArticles(MongoTemplate mongo, AlertProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+        mongo.indexOps(RecentArticle.class).createIndex(new Index("countries", Sort.Direction.ASC)
+                .on("publishedOn", Sort.Direction.DESC).on("firstSeenAt", Sort.Direction.DESC));
+        mongo.indexOps(RecentArticle.class).createIndex(new Index("firstSeenAt", Sort.Direction.ASC));
+    }
+
+    /** Idempotent: the same article seen twice is one entry. */
+    public void remember(ArticleIngested article) {
+        if (article.countries().isEmpty()) {
+            return;
+        }
+        Update update = new Update()
+                .set("countries", article.countries())
+                .set("publishedOn", article.publishedOn())
+                .set("firstSeenAt", article.firstSeenAt())
+                .set("summary", ArticleSummary.of(article));
+        mongo.upsert(Query.query(Criteria.where("_id").is(article.articleId())), update, RecentArticle.class);
+    }
+
+    /** The latest articles about any of the countries, newest publication first. */
+    public List<ArticleSummary> latestAbout(Collection<String> countries) {
+        if (countries.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("countries").in(countries))
+                .with(Sort.by(Sort.Order.desc("publishedOn"), Sort.Order.desc("firstSeenAt")))
+                .limit(properties.relatedArticles());
+        return mongo.find(query, RecentArticle.class).stream().map(RecentArticle::summary).toList();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    public void forgetOldArticles() {
+        Instant cutoff = clock.instant().minus(properties.recentArticleRetention());
+        mongo.remove(Query.query(Criteria.where("firstSeenAt").lt(cutoff)), RecentArticle.class);
+    }
+}

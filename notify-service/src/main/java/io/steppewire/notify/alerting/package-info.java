@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.alerting;
+
+import org.jspecify.annotations.NullMarked;

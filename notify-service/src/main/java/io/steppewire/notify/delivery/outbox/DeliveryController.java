@@ -1,0 +1,57 @@
+package io.steppewire.notify.delivery.outbox;
+
+import io.steppewire.notify.delivery.DeliveryStatus;
+import io.steppewire.notify.subscription.store.ManageSubscriptions;
+import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The delivery history of a subscription: every attempt with its time, status code, error and duration. */
+@RestController
+public class DeliveryController {
+
+    static final int MAX_LIMIT = 500;
+
+    /** One attempt as the API shows it. */
+    public record AttemptView(Instant at, long durationMillis, @Nullable Integer statusCode, @Nullable String error) {
+    }
+
+    /** One alert's delivery. */
+    public record DeliveryView(String alertId, String channel, String status, int attemptCount, List<AttemptView> attempts,
+                               Instant createdAt, @Nullable Instant nextAttemptAt, @Nullable Instant completedAt) {
+    }
+
+    public record DeliveryPage(String subscriptionId, List<DeliveryView> items) {
+    }
+
+    private final DeliveryOutbox outbox;
+    private final ManageSubscriptions subscriptions;
+
+    public DeliveryController(DeliveryOutbox outbox, ManageSubscriptions subscriptions) {
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
+    }
+
+    @Operation(summary = "Deliveries of a subscription's alerts, newest first (needs X-Api-Key)")
+    @GetMapping(path = "/api/subscriptions/{id}/deliveries", produces = "application/json")
+    public DeliveryPage deliveries(@PathVariable String id, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
+        }
+        subscriptions.find(id);
+        List<DeliveryView> items = outbox.ofSubscription(id, limit).stream().map(d -> new DeliveryView(d.alertId(), d.channel(),
+                d.status().name().toLowerCase(Locale.ROOT), d.attempts().size(),
+                d.attempts().stream().map(a -> new AttemptView(a.at(), a.durationMillis(), a.statusCode(), a.error())).toList(),
+                d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.completedAt())).toList();
+        return new DeliveryPage(id, items);
+    }
+}

@@ -1,0 +1,134 @@
+package io.steppewire.notify.delivery.outbox;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import io.steppewire.notify.delivery.AttemptOutcome;
+import io.steppewire.notify.delivery.DeliveryStatus;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox of deliveries in MongoDB: one entry per alert (id = alert id), written by matching and
+ * worked off by {@link DeliveryWorker}s. A worker claims a due entry by setting a lease in one atomic
+ * find-and-modify, so two workers (on one instance or several) never run the same attempt at once.
+ */
+@Repository
+public class DeliveryOutbox {
+
+    static final String COLLECTION = "deliveries";
+
+    /** One recorded attempt. */
+    public record Attempt(Instant at, long durationMillis, @Nullable Integer statusCode, @Nullable String error) {
+    }
+
+    /** A delivery with its history. */
+    public record Delivery(String alertId, String subscriptionId, String channel, String body, DeliveryStatus status,
+                           List<Attempt> attempts, Instant createdAt, @Nullable Instant nextAttemptAt,
+                           @Nullable Instant firstAttemptAt, @Nullable Instant completedAt) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public DeliveryOutbox(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+    }
+
+    /** Adds a delivery due at once, unless the alert already has one. */
+    public void enqueue(String alertId, String subscriptionId, String channel, String body, Instant now) {
+        Document onInsert = new Document("subscriptionId", subscriptionId)
+                .append("channel", channel)
+                .append("body", body)
+                .append("status", DeliveryStatus.PENDING.name())
+                .append("attempts", List.of())
+                .append("createdAt", Date.from(now))
+                .append("nextAttemptAt", Date.from(now))
+                .append("leaseUntil", new Date(0));
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), new Document("$setOnInsert", onInsert),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** Reserves the most overdue pending delivery for {@code worker} until {@code now + lease}. */
+    public Optional<Delivery> claimDue(String worker, Instant now, Duration lease) {
+        Document due = new Document("status", DeliveryStatus.PENDING.name())
+                .append("nextAttemptAt", new Document("$lte", Date.from(now)))
+                .append("leaseUntil", new Document("$lte", Date.from(now)));
+        Document claim = new Document("$set", new Document("leaseUntil", Date.from(now.plus(lease))).append("leaseOwner", worker));
+        Document claimed = mongo.getCollection(COLLECTION).findOneAndUpdate(due, claim,
+                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt")).returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(DeliveryOutbox::toDelivery);
+    }
+
+    /**
+     * Records an attempt and what follows it: delivered, failed, cancelled, or pending again at
+     * {@code nextAttemptAt}. Only the worker holding the lease may record; false when it lost it.
+     */
+    public boolean recordAttempt(String alertId, String worker, AttemptOutcome outcome, DeliveryStatus status,
+                                 @Nullable Instant nextAttemptAt) {
+        Document attempt = new Document("at", Date.from(outcome.at()))
+                .append("durationMillis", outcome.duration().toMillis())
+                .append("statusCode", outcome.statusCode())
+                .append("error", outcome.error());
+        Document set = new Document("status", status.name()).append("leaseUntil", new Date(0));
+        if (nextAttemptAt != null) {
+            set.append("nextAttemptAt", Date.from(nextAttemptAt));
+        }
+        if (status != DeliveryStatus.PENDING) {
+            set.append("completedAt", Date.from(outcome.at()));
+        }
+        Document update = new Document("$push", new Document("attempts", attempt))
+                .append("$set", set)
+                .append("$min", new Document("firstAttemptAt", Date.from(outcome.at())));
+        return mongo.getCollection(COLLECTION).updateOne(
+                new Document("_id", alertId).append("leaseOwner", worker).append("status", DeliveryStatus.PENDING.name()),
+                update).getModifiedCount() == 1;
+    }
+
+    /** Ends a delivery without an attempt, e.g. because its subscription was deleted. */
+    public void cancel(String alertId, String worker, Instant now) {
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId).append("leaseOwner", worker),
+                new Document("$set", new Document("status", DeliveryStatus.CANCELLED.name()).append("completedAt", Date.from(now))
+                        .append("leaseUntil", new Date(0))));
+    }
+
+    /** The subscription's deliveries, newest first. */
+    public List<Delivery> ofSubscription(String subscriptionId, int limit) {
+        List<Delivery> deliveries = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(new Document("subscriptionId", subscriptionId))
+                .sort(Sorts.descending("createdAt")).limit(limit).forEach(d -> deliveries.add(toDelivery(d)));
+        return deliveries;
+    }
+
+    public long countPending() {
+        return mongo.getCollection(COLLECTION).countDocuments(new Document("status", DeliveryStatus.PENDING.name()));
+    }
+
+    private static Delivery toDelivery(Document d) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (Document a : d.getList("attempts", Document.class, List.of())) {
+            Number status = (Number) a.get("statusCode");
+            attempts.add(new Attempt(a.getDate("at").toInstant(), ((Number) a.get("durationMillis")).longValue(),
+                    status == null ? null : status.intValue(), a.getString("error")));
+        }
+        return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("channel"), d.getString("body"),
+                DeliveryStatus.valueOf(d.getString("status")), attempts, d.getDate("createdAt").toInstant(),
+                instant(d.getDate("nextAttemptAt")), instant(d.getDate("firstAttemptAt")), instant(d.getDate("completedAt")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

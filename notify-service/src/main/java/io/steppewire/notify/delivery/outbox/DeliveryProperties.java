@@ -1,0 +1,36 @@
+package io.steppewire.notify.delivery.outbox;
+
+import io.steppewire.notify.delivery.RetrySchedule;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How alerts are delivered.
+ *
+ * @param enabled         whether this instance runs delivery workers (matching runs either way)
+ * @param concurrency     deliveries in flight at once per instance
+ * @param pollInterval    how often idle workers look for due deliveries (new alerts wake them at once)
+ * @param lease           how long a claimed delivery is reserved for one worker; longer than any attempt
+ * @param firstRetryDelay the pause after the first failure, doubled (see multiplier) per failure
+ * @param multiplier      growth of the pause per failure
+ * @param maxRetryDelay   the longest pause between attempts
+ * @param giveUpAfter     no retry is scheduled later than this after the first attempt; the delivery is then failed
+ * @param mailFrom        the sender address of alert e-mails
+ */
+@ConfigurationProperties("steppewire.notify.delivery")
+public record DeliveryProperties(@DefaultValue("true") boolean enabled,
+                                 @DefaultValue("32") int concurrency,
+                                 @DefaultValue("1s") Duration pollInterval,
+                                 @DefaultValue("60s") Duration lease,
+                                 @DefaultValue("30s") Duration firstRetryDelay,
+                                 @DefaultValue("2.0") double multiplier,
+                                 @DefaultValue("2h") Duration maxRetryDelay,
+                                 @DefaultValue("24h") Duration giveUpAfter,
+                                 @DefaultValue("alerts@steppewire.local") String mailFrom) {
+
+    public RetrySchedule retrySchedule() {
+        return new RetrySchedule(firstRetryDelay, multiplier, maxRetryDelay, giveUpAfter);
+    }
+}

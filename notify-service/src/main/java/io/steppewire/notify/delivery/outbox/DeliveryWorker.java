@@ -1,0 +1,197 @@
+package io.steppewire.notify.delivery.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.steppewire.notify.delivery.AttemptOutcome;
+import io.steppewire.notify.delivery.DeliveryStatus;
+import io.steppewire.notify.delivery.RetrySchedule;
+import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.Subscription;
+import io.steppewire.notify.subscription.store.SubscriptionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Works off the delivery outbox apart from matching, so a slow receiver never holds back the event
+ * consumers. Each worker has its own identity for leases; claimed deliveries run on virtual threads,
+ * at most {@code concurrency} at once. New alerts {@link #wake() wake} the worker so that a first
+ * attempt starts at once; otherwise it polls.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryOutbox outbox;
+    private final SubscriptionStore subscriptions;
+    private final WebhookSender webhooks;
+    private final EmailSender mail;
+    private final DeliveryProperties properties;
+    private final RetrySchedule retries;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer attemptTimer;
+    private final Semaphore wakeUp = new Semaphore(0);
+
+    private volatile boolean running;
+    private volatile String workerId = "";
+    private Thread dispatcher;
+    private ExecutorService attempts;
+    private Semaphore slots;
+
+    public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, WebhookSender webhooks, EmailSender mail,
+                          DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
+        this.webhooks = webhooks;
+        this.mail = mail;
+        this.properties = properties;
+        this.retries = properties.retrySchedule();
+        this.clock = clock;
+        this.meters = meters;
+        this.attemptTimer = Timer.builder("steppewire.notify.delivery.attempt")
+                .description("Duration of delivery attempts, successful or not").register(meters);
+    }
+
+    /** Asks the worker to look for due deliveries now instead of at its next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || !properties.enabled()) {
+            return;
+        }
+        // A fresh identity per start: leases of an earlier run (e.g. before a crash) are not ours and must expire.
+        workerId = UUID.randomUUID().toString();
+        slots = new Semaphore(properties.concurrency());
+        attempts = Executors.newVirtualThreadPerTaskExecutor();
+        running = true;
+        dispatcher = Thread.ofPlatform().name("delivery-dispatcher").daemon().start(this::dispatch);
+        log.info("Delivery worker {} started with {} slots", workerId, properties.concurrency());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp.release();
+        try {
+            dispatcher.join(Duration.ofSeconds(5));
+            attempts.shutdownNow();
+            attempts.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Delivery worker {} stopped", workerId);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                boolean claimedAny = false;
+                while (running && slots.tryAcquire()) {
+                    Optional<DeliveryOutbox.Delivery> due = outbox.claimDue(workerId, clock.instant(), properties.lease());
+                    if (due.isEmpty()) {
+                        slots.release();
+                        break;
+                    }
+                    claimedAny = true;
+                    DeliveryOutbox.Delivery delivery = due.get();
+                    String owner = workerId;
+                    attempts.execute(() -> {
+                        try {
+                            attempt(delivery, owner);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+                if (!claimedAny) {
+                    wakeUp.drainPermits();
+                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (slots.availablePermits() == 0) {
+                    // All slots busy: wait for one to free up rather than spin.
+                    if (slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        slots.release();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // MongoDB unreachable or similar: keep the worker alive and try again after a pause.
+                log.warn("Could not claim deliveries: {}", e.toString());
+                try {
+                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void attempt(DeliveryOutbox.Delivery delivery, String owner) {
+        Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId()).filter(s -> !s.deleted());
+        if (subscription.isEmpty()) {
+            outbox.cancel(delivery.alertId(), owner, clock.instant());
+            count(delivery.channel(), "cancelled");
+            return;
+        }
+        AttemptOutcome outcome = switch (subscription.get().channel()) {
+            case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body());
+            case Channel.Email email -> mail.send(email, delivery.alertId(), delivery.body());
+            case Channel.ServerSentEvents ignored -> AttemptOutcome.success(clock.instant(), Duration.ZERO, null);
+        };
+        if (!running && !outcome.succeeded()) {
+            // Stopping interrupted the attempt: leave it to the lease to expire so another worker retries it.
+            return;
+        }
+        attemptTimer.record(outcome.duration());
+        DeliveryStatus status;
+        Instant next = null;
+        if (outcome.succeeded()) {
+            status = DeliveryStatus.DELIVERED;
+        } else if (outcome.permanent()) {
+            status = DeliveryStatus.FAILED;
+        } else {
+            Instant firstAttempt = delivery.firstAttemptAt() == null ? outcome.at() : delivery.firstAttemptAt();
+            Optional<Instant> retryAt = retries.nextAttempt(delivery.attempts().size() + 1, firstAttempt, clock.instant(),
+                    () -> ThreadLocalRandom.current().nextDouble());
+            status = retryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
+            next = retryAt.orElse(null);
+        }
+        if (!outbox.recordAttempt(delivery.alertId(), owner, outcome, status, next)) {
+            log.warn("Lost the lease of delivery {} before recording its attempt; another worker will retry it", delivery.alertId());
+        }
+        count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void count(String channel, String outcome) {
+        Counter.builder("steppewire.notify.deliveries").description("Delivery attempts by channel and outcome")
+                .tag("channel", channel).tag("outcome", outcome).register(meters).increment();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.matching;
+
+import org.jspecify.annotations.NullMarked;

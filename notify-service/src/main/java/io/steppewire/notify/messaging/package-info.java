@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,106 @@
+package io.steppewire.notify.stream;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steppewire.notify.alerting.AlertStore;
+import io.steppewire.notify.subscription.Subscription;
+import io.steppewire.notify.subscription.store.ManageSubscriptions;
+import io.steppewire.notify.web.UnauthorizedException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A subscription's alerts as server-sent events. Each event's id is the alert's number in the
+ * subscription's sequence; a client that reconnects with {@code Last-Event-ID} continues right after
+ * it, whichever instance serves the reconnect.
+ */
+@RestController
+public class AlertStreamController {
+
+    private final ManageSubscriptions subscriptions;
+    private final AlertStore alerts;
+    private final StreamProperties properties;
+    private final Clock clock;
+    private final AtomicInteger openStreams = new AtomicInteger();
+
+    public AlertStreamController(ManageSubscriptions subscriptions, AlertStore alerts, StreamProperties properties, Clock clock,
+                                 MeterRegistry meters) {
+        this.subscriptions = subscriptions;
+        this.alerts = alerts;
+        this.properties = properties;
+        this.clock = clock;
+        Gauge.builder("steppewire.notify.streams.open", openStreams, AtomicInteger::get)
+                .description("Open server-sent event streams on this instance").register(meters);
+    }
+
+    @Operation(summary = "Stream a subscription's alerts (server-sent events)",
+            description = "Authorised by the subscription's streamToken as ?token= or Authorization: Bearer. "
+                    + "Resumes after Last-Event-ID (header or ?lastEventId=).")
+    @GetMapping(path = "/api/subscriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable String id, @RequestParam(required = false) @Nullable String token,
+                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+                             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
+                             @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParam) {
+        Subscription subscription = subscriptions.find(id);
+        String given = token != null ? token
+                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                subscription.streamToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new UnauthorizedException(given == null
+                    ? "This stream needs the subscription's streamToken, as ?token=... or the header Authorization: Bearer ..."
+                    : "The token is not this subscription's streamToken.");
+        }
+        long after = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
+        SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+        AlertStreamSession session = new AlertStreamSession(id, after, emitter, alerts, properties, clock, openStreams);
+        emitter.onCompletion(session::close);
+        emitter.onTimeout(session::close);
+        emitter.onError(e -> session.close());
+        Thread.ofVirtual().name("alert-stream-" + id).start(session);
+        return emitter;
+    }
+
+    private static long lastEventId(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "Last-Event-ID must be the id of an event from this stream (a whole number); got '" + text + "'");
+        }
+    }
+
+    /** Lets tests and callers ignore the checked exception of emitter sends. */
+    static void closeQuietly(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (RuntimeException ignored) {
+            // Already completed or the client went away: nothing left to close.
+        }
+    }
+
+    static boolean trySend(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+}

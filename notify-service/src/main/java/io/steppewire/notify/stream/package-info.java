@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.stream;
+
+import org.jspecify.annotations.NullMarked;

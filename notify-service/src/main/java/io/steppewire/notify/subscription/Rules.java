@@ -1,0 +1,37 @@
+package io.steppewire.notify.subscription;
+
+import io.steppewire.notify.subscription.query.KeywordQuery;
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a subscription watches. An article matches when it meets every article condition given (each
+ * set: any of its values); a rate change matches when any pair rule fires.
+ *
+ * @param countries ISO 3166-1 alpha-2 codes, upper case
+ * @param tags      topic slugs, lower case
+ * @param entities  people and organisations, compared case-insensitively
+ * @param queryText the keyword query as written, when there is one
+ * @param query     the parsed {@code queryText}
+ * @param pairs     rate rules
+ */
+public record Rules(Set<String> countries, Set<String> tags, Set<String> entities,
+                    @Nullable String queryText, @Nullable KeywordQuery query, List<PairRule> pairs) {
+
+    public Rules {
+        countries = Set.copyOf(countries);
+        tags = Set.copyOf(tags);
+        entities = Set.copyOf(entities);
+        pairs = List.copyOf(pairs);
+    }
+
+    public boolean watchesArticles() {
+        return !countries.isEmpty() || !tags.isEmpty() || !entities.isEmpty() || query != null;
+    }
+
+    public boolean watchesRates() {
+        return !pairs.isEmpty();
+    }
+}

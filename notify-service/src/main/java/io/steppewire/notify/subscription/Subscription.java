@@ -1,0 +1,15 @@
+package io.steppewire.notify.subscription;
+
+import java.time.Instant;
+
+/**
+ * A subscriber's standing order: which events to watch and where to send alerts.
+ *
+ * @param id          random, assigned at creation
+ * @param streamToken bearer token for the subscription's event stream
+ * @param version     grows with every change, so that instances apply changes in order
+ * @param deleted     a deleted subscription is kept as a tombstone so that every instance learns of it
+ */
+public record Subscription(String id, String name, Channel channel, Rules rules, String streamToken,
+                           Instant createdAt, Instant updatedAt, long version, boolean deleted) {
+}

@@ -1,0 +1,32 @@
+package io.steppewire.notify.subscription;
+
+import org.jspecify.annotations.Nullable;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A subscription as a client writes it, before validation: every field may be missing or wrong, and
+ * {@link SubscriptionValidator} says which.
+ */
+public record SubscriptionRequest(@Nullable String name, @Nullable ChannelRequest channel, @Nullable RulesRequest rules) {
+
+    /**
+     * @param type    {@code webhook}, {@code sse} or {@code email}
+     * @param url     webhook address
+     * @param secret  webhook signing secret
+     * @param address e-mail address
+     */
+    public record ChannelRequest(@Nullable String type, @Nullable String url, @Nullable String secret,
+                                 @Nullable String address) {
+    }
+
+    public record RulesRequest(@Nullable List<@Nullable String> countries, @Nullable List<@Nullable String> tags,
+                               @Nullable List<@Nullable String> entities, @Nullable String query,
+                               @Nullable List<@Nullable PairRuleRequest> pairs) {
+    }
+
+    /** @param direction {@code up}, {@code down} or {@code either} (the default) */
+    public record PairRuleRequest(@Nullable String pair, @Nullable BigDecimal thresholdPct, @Nullable String direction) {
+    }
+}

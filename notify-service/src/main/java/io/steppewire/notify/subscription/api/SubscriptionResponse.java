@@ -1,0 +1,43 @@
+package io.steppewire.notify.subscription.api;
+
+import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.Rules;
+import io.steppewire.notify.subscription.Subscription;
+import org.jspecify.annotations.Nullable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A subscription as the API shows it. The webhook secret is never echoed; {@code secretSet} says that
+ * one is stored.
+ */
+public record SubscriptionResponse(String id, String name, ChannelView channel, RulesView rules, String streamToken,
+                                   Instant createdAt, Instant updatedAt, long version) {
+
+    public record ChannelView(String type, @Nullable String url, @Nullable Boolean secretSet, @Nullable String address) {
+    }
+
+    public record RulesView(List<String> countries, List<String> tags, List<String> entities, @Nullable String query,
+                            List<PairRuleView> pairs) {
+    }
+
+    public record PairRuleView(String pair, BigDecimal thresholdPct, String direction) {
+    }
+
+    static SubscriptionResponse of(Subscription s) {
+        ChannelView channel = switch (s.channel()) {
+            case Channel.Webhook w -> new ChannelView(w.type(), w.url().toString(), true, null);
+            case Channel.ServerSentEvents sse -> new ChannelView(sse.type(), null, null, null);
+            case Channel.Email e -> new ChannelView(e.type(), null, null, e.address());
+        };
+        Rules r = s.rules();
+        RulesView rules = new RulesView(r.countries().stream().sorted().toList(), r.tags().stream().sorted().toList(),
+                r.entities().stream().sorted().toList(), r.queryText(),
+                r.pairs().stream().map(p -> new PairRuleView(p.pair().toString(), p.thresholdPct(),
+                        p.direction().name().toLowerCase(Locale.ROOT))).toList());
+        return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.subscription;
+
+import org.jspecify.annotations.NullMarked;

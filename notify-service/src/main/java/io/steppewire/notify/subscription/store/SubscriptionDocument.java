@@ -1,0 +1,72 @@
+package io.steppewire.notify.subscription.store;
+
+import io.steppewire.events.fx.CurrencyPair;
+import io.steppewire.events.fx.Direction;
+import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.PairRule;
+import io.steppewire.notify.subscription.Rules;
+import io.steppewire.notify.subscription.Subscription;
+import io.steppewire.notify.subscription.query.QueryParser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** A subscription as stored in MongoDB; thresholds are kept as decimal text so that no precision is lost. */
+@Document(SubscriptionDocument.COLLECTION)
+record SubscriptionDocument(@Id String id, String name, ChannelDocument channel, RulesDocument rules, String streamToken,
+                            Instant createdAt, Instant updatedAt, long version, boolean deleted) {
+
+    static final String COLLECTION = "subscriptions";
+
+    record ChannelDocument(String type, @Nullable String url, @Nullable String secret, @Nullable String address) {
+    }
+
+    record RulesDocument(List<String> countries, List<String> tags, List<String> entities, @Nullable String query,
+                         List<PairRuleDocument> pairs) {
+    }
+
+    record PairRuleDocument(String pair, String thresholdPct, String direction) {
+    }
+
+    static SubscriptionDocument of(Subscription s) {
+        ChannelDocument channel = switch (s.channel()) {
+            case Channel.Webhook w -> new ChannelDocument(w.type(), w.url().toString(), w.secret(), null);
+            case Channel.ServerSentEvents sse -> new ChannelDocument(sse.type(), null, null, null);
+            case Channel.Email e -> new ChannelDocument(e.type(), null, null, e.address());
+        };
+        Rules r = s.rules();
+        RulesDocument rules = new RulesDocument(List.copyOf(r.countries()), List.copyOf(r.tags()), List.copyOf(r.entities()),
+                r.queryText(), r.pairs().stream().map(p -> new PairRuleDocument(p.pair().toString(),
+                p.thresholdPct().toPlainString(), p.direction().name().toLowerCase(Locale.ROOT))).toList());
+        return new SubscriptionDocument(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(),
+                s.version(), s.deleted());
+    }
+
+    Subscription toSubscription() {
+        Channel ch = switch (channel.type()) {
+            case Channel.WEBHOOK -> new Channel.Webhook(URI.create(require(channel.url())), require(channel.secret()));
+            case Channel.EMAIL -> new Channel.Email(require(channel.address()));
+            default -> new Channel.ServerSentEvents();
+        };
+        List<PairRule> pairs = rules.pairs().stream().map(p -> new PairRule(CurrencyPair.parse(p.pair()),
+                new BigDecimal(p.thresholdPct()), Direction.valueOf(p.direction().toUpperCase(Locale.ROOT)))).toList();
+        // The text was validated when written, so it parses again.
+        Rules r = new Rules(java.util.Set.copyOf(rules.countries()), java.util.Set.copyOf(rules.tags()),
+                java.util.Set.copyOf(rules.entities()), rules.query(),
+                rules.query() == null ? null : QueryParser.parse(rules.query()), pairs);
+        return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted);
+    }
+
+    private static String require(@Nullable String value) {
+        if (value == null) {
+            throw new IllegalStateException("Stored subscription lacks a channel field");
+        }
+        return value;
+    }
+}

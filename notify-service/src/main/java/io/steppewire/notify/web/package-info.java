@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.web;
+
+import org.jspecify.annotations.NullMarked;

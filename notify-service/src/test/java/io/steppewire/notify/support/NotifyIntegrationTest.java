@@ -1,0 +1,153 @@
+package io.steppewire.notify.support;
+
+import io.steppewire.events.CloudEvent;
+import io.steppewire.events.Topic;
+import io.steppewire.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one Spring context shared by all integration tests: the real service on the module's in-process
+ * Kafka broker, mongo-java-server and GreenMail, with retry timings short enough for tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "steppewire.api-key=test-key",
+        "steppewire.topics.partitions=2",
+        "steppewire.notify.webhooks.allowed-networks=127.0.0.0/8,::1/128",
+        "steppewire.notify.webhooks.request-timeout=3s",
+        "steppewire.notify.delivery.poll-interval=100ms",
+        "steppewire.notify.delivery.lease=2s",
+        "steppewire.notify.delivery.first-retry-delay=200ms",
+        "steppewire.notify.delivery.max-retry-delay=1s",
+        "steppewire.notify.delivery.give-up-after=5m",
+        "steppewire.notify.subscriptions.refresh-interval=300ms",
+        "steppewire.notify.stream.poll-interval=100ms",
+        "steppewire.notify.stream.gap-grace=1s",
+})
+public abstract class NotifyIntegrationTest {
+
+    protected static final String API_KEY = "test-key";
+    protected static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    private static KafkaProducer<String, Object> producer;
+
+    @LocalServerPort
+    protected int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    protected String brokers;
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", InMemoryMongo::uri);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", InProcessSmtp::port);
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+        if (rawProducer != null) {
+            rawProducer.close();
+            rawProducer = null;
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected HttpResponse<String> getWithKey(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Api-Key", API_KEY).GET());
+    }
+
+    /** Publishes an event the way the owning service does: keyed, with CloudEvents headers, acknowledged. */
+    protected <V> void publish(Topic<V> topic, String key, String eventId, V event) {
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), key, event);
+        CloudEvent.of(topic, eventId, "/steppewire/test", Instant.now(), key).writeTo(record.headers());
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish to " + topic.name(), e);
+        }
+    }
+
+    /** Publishes raw bytes, e.g. a record no consumer can read. */
+    protected void publishRaw(String topic, String key, byte[] value) {
+        try {
+            rawProducer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KafkaProducer<String, Object> producer() {
+        if (producer == null) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            org.apache.kafka.common.serialization.Serializer<Object> values = (org.apache.kafka.common.serialization.Serializer)
+                    new org.springframework.kafka.support.serializer.DelegatingByTypeSerializer(Map.of(
+                            io.steppewire.events.article.ArticleIngested.class, Topics.ARTICLES.valueSerde(),
+                            io.steppewire.events.fx.RateChanged.class, Topics.RATE_CHANGES.valueSerde()));
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
+                    new org.apache.kafka.common.serialization.StringSerializer(), values);
+        }
+        return producer;
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer;
+
+    private KafkaProducer<String, byte[]> rawProducer() {
+        if (rawProducer == null) {
+            rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                    new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+        }
+        return rawProducer;
+    }
+}
