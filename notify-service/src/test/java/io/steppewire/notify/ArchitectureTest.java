@@ -1,0 +1,41 @@
+package io.steppewire.notify;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the matching, rule and delivery logic free of frameworks, so it can be tested and benchmarked alone. */
+class ArchitectureTest {
+
+    private static final String[] PURE = {
+            "io.steppewire.notify.subscription",
+            "io.steppewire.notify.subscription.query",
+            "io.steppewire.notify.matching",
+            "io.steppewire.notify.delivery"};
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("io.steppewire.notify");
+
+    @Test
+    void pureLogicDependsOnNoFramework() {
+        noClasses().that().resideInAnyPackage(PURE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "com.mongodb..", "org.bson..", "jakarta..", "tools.jackson..", "io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void pureLogicDoesNotReachIntoTheServiceLayers() {
+        noClasses().that().resideInAnyPackage(PURE)
+                .should().dependOnClassesThat().resideInAnyPackage("io.steppewire.notify.subscription.api..",
+                        "io.steppewire.notify.subscription.store..", "io.steppewire.notify.delivery.outbox..",
+                        "io.steppewire.notify.alerting..", "io.steppewire.notify.stream..", "io.steppewire.notify.web..",
+                        "io.steppewire.notify.messaging..")
+                .check(classes);
+    }
+}
