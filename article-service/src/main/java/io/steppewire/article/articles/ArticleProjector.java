@@ -22,7 +22,7 @@ public class ArticleProjector {
         this.store = store;
     }
 
-    @KafkaListener(id = "article-projection", topics = "#{T(io.steppewire.events.Topics).ARTICLES.name()}",
+    @KafkaListener(id = "article-projection", idIsGroup = false, topics = "#{T(io.steppewire.events.Topics).ARTICLES.name()}",
             autoStartup = "${steppewire.projection.listeners-enabled:true}")
     public void projectArticles(List<ConsumerRecord<String, byte[]>> records) {
         projection.project(STREAM, Topics.ARTICLES, records, store::upsertAll);

@@ -23,13 +23,13 @@ public class RateProjector {
         this.store = store;
     }
 
-    @KafkaListener(id = "quote-projection", topics = "#{T(io.steppewire.events.Topics).QUOTES.name()}",
+    @KafkaListener(id = "quote-projection", idIsGroup = false, topics = "#{T(io.steppewire.events.Topics).QUOTES.name()}",
             autoStartup = "${steppewire.projection.listeners-enabled:true}")
     public void projectQuotes(List<ConsumerRecord<String, byte[]>> records) {
         projection.project(QUOTES, Topics.QUOTES, records, store::recordQuotes);
     }
 
-    @KafkaListener(id = "rate-change-projection", topics = "#{T(io.steppewire.events.Topics).RATE_CHANGES.name()}",
+    @KafkaListener(id = "rate-change-projection", idIsGroup = false, topics = "#{T(io.steppewire.events.Topics).RATE_CHANGES.name()}",
             autoStartup = "${steppewire.projection.listeners-enabled:true}")
     public void projectChanges(List<ConsumerRecord<String, byte[]>> records) {
         projection.project(CHANGES, Topics.RATE_CHANGES, records, store::recordChanges);

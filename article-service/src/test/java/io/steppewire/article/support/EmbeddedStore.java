@@ -17,7 +17,7 @@ public final class EmbeddedStore {
 
     public static synchronized String uri() {
         // Short time-outs so that an outage shows as a failed write within seconds.
-        return "mongodb://127.0.0.1:" + PORT + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000";
+        return "mongodb://127.0.0.1:" + PORT + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000&heartbeatFrequencyMS=500";
     }
 
     public static synchronized void stop() {

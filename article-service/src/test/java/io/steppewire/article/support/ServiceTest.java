@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "steppewire.projection.poison-retry-interval=50ms",
         "steppewire.projection.store-retry-initial-interval=200ms",
         "steppewire.projection.store-retry-max-interval=1s",
-        "spring.kafka.consumer.properties.metadata.max.age.ms=1000"})
+        "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+        "management.endpoint.health.show-details=always"})
 public abstract class ServiceTest {
 
     @LocalServerPort
