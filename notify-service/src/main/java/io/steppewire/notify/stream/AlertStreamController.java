@@ -8,6 +8,7 @@ import io.steppewire.notify.subscription.store.ManageSubscriptions;
 import io.steppewire.notify.web.UnauthorizedException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,13 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it, whichever instance serves the reconnect.
  */
 @RestController
-public class AlertStreamController {
+public class AlertStreamController implements SmartLifecycle {
 
     private final ManageSubscriptions subscriptions;
     private final AlertStore alerts;
     private final StreamProperties properties;
     private final Clock clock;
     private final AtomicInteger openStreams = new AtomicInteger();
+    private final Set<AlertStreamSession> sessions = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public AlertStreamController(ManageSubscriptions subscriptions, AlertStore alerts, StreamProperties properties, Clock clock,
                                  MeterRegistry meters) {
@@ -67,11 +72,35 @@ public class AlertStreamController {
         long after = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         AlertStreamSession session = new AlertStreamSession(id, after, emitter, alerts, properties, clock, openStreams);
-        emitter.onCompletion(session::close);
-        emitter.onTimeout(session::close);
-        emitter.onError(e -> session.close());
+        sessions.add(session);
+        emitter.onCompletion(() -> end(session));
+        emitter.onTimeout(() -> end(session));
+        emitter.onError(e -> end(session));
         Thread.ofVirtual().name("alert-stream-" + id).start(session);
         return emitter;
+    }
+
+    private void end(AlertStreamSession session) {
+        session.close();
+        sessions.remove(session);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends open streams before the web server's graceful shutdown, which would otherwise wait for them; clients reconnect elsewhere. */
+    @Override
+    public void stop() {
+        running = false;
+        sessions.forEach(AlertStreamSession::close);
+        sessions.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private static long lastEventId(@Nullable String text) {

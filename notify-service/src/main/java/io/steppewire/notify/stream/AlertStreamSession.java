@@ -28,6 +28,7 @@ final class AlertStreamSession implements Runnable {
     private final AtomicInteger openStreams;
     private volatile boolean open = true;
     private long lastSent;
+    private volatile Thread worker;
 
     AlertStreamSession(String subscriptionId, long after, SseEmitter emitter, AlertStore alerts, StreamProperties properties,
                        Clock clock, AtomicInteger openStreams) {
@@ -42,10 +43,14 @@ final class AlertStreamSession implements Runnable {
 
     void close() {
         open = false;
+        if (worker != null) {
+            LockSupport.unpark(worker);
+        }
     }
 
     @Override
     public void run() {
+        worker = Thread.currentThread();
         openStreams.incrementAndGet();
         Instant lastWrite = clock.instant();
         try {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.List;
@@ -22,7 +21,6 @@ import static org.awaitility.Awaitility.await;
 class WebhookAlertsTest extends NotifyIntegrationTest {
 
     private static final String SECRET = "tajik-energy-desk-secret";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private WebhookReceiver receiver;
 
@@ -79,11 +77,5 @@ class WebhookAlertsTest extends NotifyIntegrationTest {
 
         await().atMost(PATIENCE).until(() -> receiver.all().stream().anyMatch(r -> r.body().contains(harvest.articleId())));
         assertThat(receiver.all()).noneMatch(r -> r.body().contains(ferry.articleId()));
-    }
-
-    private String subscribe(String json) {
-        var created = postJson("/api/subscriptions", json);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("id").asString();
     }
 }

@@ -13,7 +13,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,20 +41,28 @@ import java.util.concurrent.TimeoutException;
         "steppewire.api-key=test-key",
         "steppewire.topics.partitions=2",
         "steppewire.notify.webhooks.allowed-networks=127.0.0.0/8,::1/128",
-        "steppewire.notify.webhooks.request-timeout=3s",
+        "steppewire.notify.webhooks.connect-timeout=1s",
+        "steppewire.notify.webhooks.request-timeout=2s",
+        "spring.mail.properties.mail.smtp.connectiontimeout=1000",
+        "spring.mail.properties.mail.smtp.timeout=2000",
+        "spring.mail.properties.mail.smtp.writetimeout=2000",
         "steppewire.notify.delivery.poll-interval=100ms",
-        "steppewire.notify.delivery.lease=2s",
+        "steppewire.notify.delivery.lease=5s",
         "steppewire.notify.delivery.first-retry-delay=200ms",
         "steppewire.notify.delivery.max-retry-delay=1s",
         "steppewire.notify.delivery.give-up-after=5m",
         "steppewire.notify.subscriptions.refresh-interval=300ms",
         "steppewire.notify.stream.poll-interval=100ms",
         "steppewire.notify.stream.gap-grace=1s",
+        "logging.level.org.apache.kafka=WARN",
+        "logging.level.kafka=WARN",
+        "logging.level.de.bwaldvogel.mongo=ERROR",
 })
 public abstract class NotifyIntegrationTest {
 
     protected static final String API_KEY = "test-key";
     protected static final Duration PATIENCE = Duration.ofSeconds(45);
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static KafkaProducer<String, Object> producer;
 
@@ -95,6 +111,35 @@ public abstract class NotifyIntegrationTest {
     protected HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
                 .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("X-Api-Key", API_KEY).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected HttpResponse<String> deleteWithKey(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Api-Key", API_KEY).DELETE());
+    }
+
+    /** Creates a subscription and returns its id. */
+    protected String subscribe(String json) {
+        HttpResponse<String> created = postJson("/api/subscriptions", json);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("Subscription refused: " + created.statusCode() + " " + created.body());
+        }
+        return JSON.readTree(created.body()).path("id").asString();
+    }
+
+    /** A consumer of a topic from its beginning, in a group of its own. */
+    protected KafkaConsumer<String, byte[]> readerOf(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     protected HttpResponse<String> getWithKey(String path) {

@@ -54,7 +54,13 @@ public class DeliveryWorker implements SmartLifecycle {
     private Semaphore slots;
 
     public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, WebhookSender webhooks, EmailSender mail,
-                          DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+                          DeliveryProperties properties, WebhookProperties webhookProperties, Clock clock, MeterRegistry meters) {
+        java.time.Duration longestAttempt = webhookProperties.connectTimeout().plus(webhookProperties.requestTimeout());
+        if (properties.lease().compareTo(longestAttempt) <= 0) {
+            // A lease that ends before its attempt can would let a second worker repeat the attempt at once.
+            throw new IllegalStateException("steppewire.notify.delivery.lease (" + properties.lease() + ") must be longer than a webhook"
+                    + " attempt can take: connect-timeout plus request-timeout = " + longestAttempt);
+        }
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.webhooks = webhooks;
