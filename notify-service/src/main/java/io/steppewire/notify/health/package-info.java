@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.health;
+
+import org.jspecify.annotations.NullMarked;
