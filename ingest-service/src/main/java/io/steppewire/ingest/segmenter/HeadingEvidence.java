@@ -44,10 +44,12 @@ final class HeadingEvidence {
      * @param subheadingsAbove     subheadings the open article has so far
      * @param captionJustAbove     the nearest non-blank line above is a caption
      * @param nextParagraph        the paragraph right after the heading, if one follows directly
-     * @param articleAboveStems    content-word stems of the open article's title and body so far
+     * @param articleAboveStems    content-word stems of the open article's title, subheadings and lede
+     * @param paragraphAboveStems  content-word stems of the paragraph just above
      */
     record Context(String heading, boolean articleOpen, int paragraphsAbove, int subheadingsAbove,
-                   boolean captionJustAbove, @Nullable String nextParagraph, Set<String> articleAboveStems) {
+                   boolean captionJustAbove, @Nullable String nextParagraph, Set<String> articleAboveStems,
+                   Set<String> paragraphAboveStems) {
     }
 
     private HeadingEvidence() {
@@ -120,12 +122,17 @@ final class HeadingEvidence {
                 forTitle.add("shares a word with the paragraph below");
             }
         }
-        int sharedAbove = shared(headingStems, c.articleAboveStems());
+        int sharedAbove = 0;
+        for (String stem : headingStems) {
+            if (c.articleAboveStems().contains(stem) || c.paragraphAboveStems().contains(stem)) {
+                sharedAbove++;
+            }
+        }
         if (sharedAbove > 0) {
             double weight = Math.min(2, sharedAbove);
             score -= weight;
             forSubheading.add("shares " + sharedAbove + (sharedAbove == 1 ? " word" : " words")
-                    + " with the article above");
+                    + " with the article above (its title, lede or the paragraph just above)");
         }
         boolean title = score > 0;
         String reason = (title ? "title" : "subheading") + " (score " + format(score) + "): "
@@ -167,11 +174,14 @@ final class HeadingEvidence {
             while (i < n && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i - start >= 4) {
-                String word = text.substring(start, i).toLowerCase(Locale.ROOT);
-                if (!STOPWORDS.contains(word)) {
-                    stems.add(word.length() > 5 ? word.substring(0, 5) : word);
+            int length = i - start;
+            // Stop words are at most 7 letters: longer words skip the look-up.
+            if (length >= 4 && (length > 7 || !STOPWORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT)))) {
+                char[] stem = new char[Math.min(length, 5)];
+                for (int k = 0; k < stem.length; k++) {
+                    stem[k] = Character.toLowerCase(text.charAt(start + k));
                 }
+                stems.add(new String(stem));
             }
         }
     }
@@ -186,7 +196,9 @@ final class HeadingEvidence {
         return count;
     }
 
+    /** Scores are sums of halves, so one decimal is exact; String.format would cost more than the weighing. */
     private static String format(double score) {
-        return String.format(Locale.ROOT, "%+.1f", score);
+        double rounded = Math.round(score * 10) / 10.0;
+        return (rounded >= 0 ? "+" : "") + rounded;
     }
 }

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,6 +35,9 @@ final class LineShapes {
                     + "|related(?: stories| articles)?:.{0,200}"
                     + "|(?:click|tap) here\\b.{0,200})\\s*",
             Pattern.CASE_INSENSITIVE);
+    /** The opening words of every alternative of {@link #BOILERPLATE}. */
+    private static final List<String> BOILERPLATE_OPENINGS = List.of("follow our", "read ", "see ", "subscribe",
+            "sign up", "advertisement", "sponsored content", "share this", "related", "click here", "tap here");
     /** A wire-style dateline opening a lede: {@code TASHKENT – } or {@code NUR-SULTAN, Kazakhstan — }. */
     private static final Pattern DATELINE = Pattern.compile(
             "\\p{Lu}[\\p{Lu}.'’ -]{1,40}(?:,\\s*\\p{L}[\\p{L} ]{1,30})?\\s+[–—-]\\s.*");
@@ -135,7 +139,20 @@ final class LineShapes {
     }
 
     static boolean isBoilerplate(String line) {
-        return line.length() <= 400 && BOILERPLATE.matcher(line).matches();
+        if (line.length() > 400) {
+            return false;
+        }
+        int first = firstNonSpace(line);
+        if (first < 0) {
+            return false;
+        }
+        // Most lines are turned away by their opening words, without running the regex.
+        for (String opening : BOILERPLATE_OPENINGS) {
+            if (line.regionMatches(true, first, opening, 0, opening.length())) {
+                return BOILERPLATE.matcher(line).matches();
+            }
+        }
+        return false;
     }
 
     static boolean opensWithDateline(String paragraph) {
@@ -171,16 +188,29 @@ final class LineShapes {
         if (last == '.' || last == '!' || last == ';' || last == ',' || last == ':') {
             return "ends with '" + last + "' like a sentence";
         }
-        String[] words = stripped.split("\\s+");
-        if (words.length > MAX_HEADING_WORDS) {
-            return "has " + words.length + " words, too many for a heading";
-        }
+        int words = 0;
         int counted = 0;
         int capitalised = 0;
         boolean firstSeen = false;
-        for (String raw : words) {
-            String word = trimPunctuation(raw);
-            if (word.isEmpty() || !containsLetterOrDigit(word)) {
+        int i = 0;
+        int n = stripped.length();
+        // Walks the words by hand: this runs for every text line, and a regex split would dominate the parse.
+        while (i < n) {
+            while (i < n && Character.isWhitespace(stripped.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(stripped.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            if (++words > MAX_HEADING_WORDS) {
+                return "has more than " + MAX_HEADING_WORDS + " words, too many for a heading";
+            }
+            String word = trimPunctuation(stripped.substring(start, i));
+            if (word.isEmpty()) {
                 continue;
             }
             char head = word.charAt(0);
@@ -191,7 +221,7 @@ final class LineShapes {
                     return "starts with a lower-case word";
                 }
             }
-            if (MINOR_WORDS.contains(word.toLowerCase(Locale.ROOT)) && !upper) {
+            if (!upper && MINOR_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             counted++;
@@ -242,15 +272,6 @@ final class LineShapes {
             end--;
         }
         return word.substring(start, end);
-    }
-
-    private static boolean containsLetterOrDigit(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isLetterOrDigit(word.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int firstNonSpace(String line) {

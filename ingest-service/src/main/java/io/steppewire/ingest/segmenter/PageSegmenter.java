@@ -91,6 +91,11 @@ public final class PageSegmenter {
     }
 
     private static String tickerReason(LineShapes.Ticker ticker, int lineNumber, Map<String, TickerQuote> quotes) {
+        TickerQuote seen = quotes.get(ticker.pair());
+        if (seen != null && seen.rate().toPlainString().equals(ticker.rate())
+                && seen.changePct().toPlainString().equals(ticker.changePct())) {
+            return "ticker: repeats the " + ticker.pair() + " quote of line " + seen.line() + ", counted once";
+        }
         BigDecimal rate = new BigDecimal(ticker.rate());
         BigDecimal change = new BigDecimal(ticker.changePct());
         try {
@@ -179,7 +184,9 @@ public final class PageSegmenter {
         private int paragraphs;
         private int subheadings;
         private boolean captionJustAbove;
+        /** The article's title, subheadings and lede: what it is about, for shared-word evidence. */
         private final Set<String> articleStems = new HashSet<>();
+        private @Nullable String lastParagraph;
 
         ArticleWalk(LineRole[] roles, String[] reasons) {
             this.roles = roles;
@@ -197,8 +204,11 @@ public final class PageSegmenter {
 
         private void heading(Item item, @Nullable Item next) {
             String nextParagraph = next != null && next.kind() == ItemKind.PARAGRAPH ? next.text() : null;
+            Set<String> paragraphAboveStems = lastParagraph != null && paragraphs > 1
+                    ? HeadingEvidence.stems(lastParagraph) : Set.of();
             HeadingEvidence.Verdict verdict = HeadingEvidence.weigh(new HeadingEvidence.Context(item.text(),
-                    title != null, paragraphs, subheadings, captionJustAbove, nextParagraph, articleStems));
+                    title != null, paragraphs, subheadings, captionJustAbove, nextParagraph, articleStems,
+                    paragraphAboveStems));
             set(item.firstLine(), verdict.title() ? LineRole.TITLE : LineRole.SUBHEADING, verdict.reason());
             if (verdict.title()) {
                 closeArticle();
@@ -225,7 +235,10 @@ public final class PageSegmenter {
             }
             body.add(BodyBlock.paragraph(item.text()));
             paragraphs++;
-            HeadingEvidence.addStems(item.text(), articleStems);
+            if (paragraphs == 1) {
+                HeadingEvidence.addStems(item.text(), articleStems);
+            }
+            lastParagraph = item.text();
         }
 
         private void caption(Item item) {
@@ -268,6 +281,7 @@ public final class PageSegmenter {
             paragraphs = 0;
             subheadings = 0;
             articleStems.clear();
+            lastParagraph = null;
         }
 
         List<SegmentedArticle> finish() {
