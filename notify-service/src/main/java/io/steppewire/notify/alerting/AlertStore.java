@@ -2,6 +2,8 @@ package io.steppewire.notify.alerting;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -9,7 +11,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -44,16 +45,22 @@ public class AlertStore {
         mongo.indexOps(ALERTS).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC));
     }
 
+    /** The stored alert and whether this call stored it (false when an earlier delivery of the event did). */
+    public record Stored(StoredAlert alert, boolean created) {
+    }
+
     /** Stores the alert unless one with its id exists; returns what is stored either way. */
-    public StoredAlert storeOnce(String alertId, String subscriptionId, String kind, String body, Instant now) {
-        Update insertOnly = new Update()
-                .setOnInsert("subscriptionId", subscriptionId)
-                .setOnInsert("kind", kind)
-                .setOnInsert("body", body)
-                .setOnInsert("createdAt", Date.from(now));
-        Document stored = mongo.getCollection(ALERTS).findOneAndUpdate(new Document("_id", alertId), insertOnly.getUpdateObject(),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return toAlert(stored);
+    public Stored storeOnce(String alertId, String subscriptionId, String kind, String body, Instant now) {
+        Document onInsert = new Document("subscriptionId", subscriptionId)
+                .append("kind", kind)
+                .append("body", body)
+                .append("createdAt", Date.from(now));
+        UpdateResult result = mongo.getCollection(ALERTS).updateOne(new Document("_id", alertId),
+                new Document("$setOnInsert", onInsert), new UpdateOptions().upsert(true));
+        if (result.getUpsertedId() != null) {
+            return new Stored(new StoredAlert(alertId, subscriptionId, kind, body, null, null, null), true);
+        }
+        return new Stored(toAlert(mongo.getCollection(ALERTS).find(new Document("_id", alertId)).first()), false);
     }
 
     /**
@@ -69,11 +76,13 @@ public class AlertStore {
                 new Document("$inc", new Document("next", 1L)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         long next = ((Number) counter.get("next")).longValue();
-        mongo.getCollection(ALERTS).updateOne(
+        UpdateResult numbered = mongo.getCollection(ALERTS).updateOne(
                 new Document("_id", alert.alertId()).append("sequence", new Document("$exists", false)),
                 new Document("$set", new Document("sequence", next).append("sequencedAt", Date.from(now))));
-        Document stored = mongo.getCollection(ALERTS).find(new Document("_id", alert.alertId())).first();
-        return toAlert(stored);
+        if (numbered.getModifiedCount() == 1) {
+            return new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), next, now, alert.publishedAt());
+        }
+        return toAlert(mongo.getCollection(ALERTS).find(new Document("_id", alert.alertId())).first());
     }
 
     public void markPublished(String alertId, Instant now) {

@@ -102,12 +102,11 @@ public class RaiseAlerts {
         for (Match match : matches) {
             AlertRaised fresh = alertFor.apply(match);
             String body = EventJson.mapper().writeValueAsString(fresh);
-            AlertStore.StoredAlert stored = alerts.storeOnce(fresh.alertId(), fresh.subscriptionId(), kind, body, fresh.raisedAt());
-            if (stored.body().equals(body)) {
-                Counter.builder("steppewire.notify.alerts.raised").description("Alerts raised, by kind")
-                        .tag("kind", kind).register(meters).increment();
-            }
-            stored = alerts.sequence(stored, now());
+            AlertStore.Stored once = alerts.storeOnce(fresh.alertId(), fresh.subscriptionId(), kind, body, fresh.raisedAt());
+            Counter.builder(once.created() ? "steppewire.notify.alerts.raised" : "steppewire.notify.alerts.repeated")
+                    .description(once.created() ? "Alerts raised, by kind" : "Matches of redelivered events that found their alert already stored")
+                    .tag("kind", kind).register(meters).increment();
+            AlertStore.StoredAlert stored = alerts.sequence(once.alert(), now());
             Channel channel = match.subscription().channel();
             if (!(channel instanceof Channel.ServerSentEvents)) {
                 outbox.enqueue(stored.alertId(), stored.subscriptionId(), channel.type(), stored.body(), now());

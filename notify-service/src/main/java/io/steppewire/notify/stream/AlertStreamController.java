@@ -94,7 +94,7 @@ public class AlertStreamController implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        sessions.forEach(AlertStreamSession::close);
+        sessions.forEach(AlertStreamSession::end);
         sessions.clear();
     }
 

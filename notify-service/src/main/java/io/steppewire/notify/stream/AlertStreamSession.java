@@ -48,6 +48,12 @@ final class AlertStreamSession implements Runnable {
         }
     }
 
+    /** Ends the HTTP response now, e.g. at shutdown, rather than when the loop next wakes. */
+    void end() {
+        close();
+        AlertStreamController.closeQuietly(emitter);
+    }
+
     @Override
     public void run() {
         worker = Thread.currentThread();

@@ -54,6 +54,8 @@ import java.util.concurrent.TimeoutException;
         "steppewire.notify.subscriptions.refresh-interval=300ms",
         "steppewire.notify.stream.poll-interval=100ms",
         "steppewire.notify.stream.gap-grace=1s",
+        "steppewire.notify.stream.heartbeat=1s",
+        "spring.lifecycle.timeout-per-shutdown-phase=5s",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN",
         "logging.level.de.bwaldvogel.mongo=ERROR",

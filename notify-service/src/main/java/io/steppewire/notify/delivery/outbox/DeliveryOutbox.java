@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The outbox of deliveries in MongoDB: one entry per alert (id = alert id), written by matching and
@@ -61,15 +60,29 @@ public class DeliveryOutbox {
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
-    /** Reserves the most overdue pending delivery for {@code worker} until {@code now + lease}. */
-    public Optional<Delivery> claimDue(String worker, Instant now, Duration lease) {
+    /**
+     * Reserves up to {@code max} of the most overdue pending deliveries for {@code worker} until
+     * {@code now + lease}. One query finds the candidates; each is then claimed by id with the due
+     * condition repeated, so a delivery another worker claimed meanwhile is skipped, never shared.
+     */
+    public List<Delivery> claimDue(String worker, Instant now, Duration lease, int max) {
         Document due = new Document("status", DeliveryStatus.PENDING.name())
                 .append("nextAttemptAt", new Document("$lte", Date.from(now)))
                 .append("leaseUntil", new Document("$lte", Date.from(now)));
+        List<Object> candidates = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(due).projection(new Document("_id", 1))
+                .sort(Sorts.ascending("nextAttemptAt")).limit(max).forEach(d -> candidates.add(d.get("_id")));
         Document claim = new Document("$set", new Document("leaseUntil", Date.from(now.plus(lease))).append("leaseOwner", worker));
-        Document claimed = mongo.getCollection(COLLECTION).findOneAndUpdate(due, claim,
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt")).returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(DeliveryOutbox::toDelivery);
+        List<Delivery> claimed = new ArrayList<>();
+        for (Object id : candidates) {
+            Document stillDue = new Document(due).append("_id", id);
+            Document mine = mongo.getCollection(COLLECTION).findOneAndUpdate(stillDue, claim,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (mine != null) {
+                claimed.add(toDelivery(mine));
+            }
+        }
+        return claimed;
     }
 
     /**

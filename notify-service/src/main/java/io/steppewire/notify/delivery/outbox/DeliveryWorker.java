@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -117,26 +118,26 @@ public class DeliveryWorker implements SmartLifecycle {
     private void dispatch() {
         while (running) {
             try {
+                // Cleared before looking, so a wake-up that arrives while we look is kept for the wait below.
+                wakeUp.drainPermits();
                 boolean claimedAny = false;
-                while (running && slots.tryAcquire()) {
-                    Optional<DeliveryOutbox.Delivery> due = outbox.claimDue(workerId, clock.instant(), properties.lease());
-                    if (due.isEmpty()) {
-                        slots.release();
-                        break;
-                    }
-                    claimedAny = true;
-                    DeliveryOutbox.Delivery delivery = due.get();
+                int free = slots.availablePermits();
+                if (free > 0) {
+                    List<DeliveryOutbox.Delivery> due = outbox.claimDue(workerId, clock.instant(), properties.lease(), free);
+                    claimedAny = !due.isEmpty();
                     String owner = workerId;
-                    attempts.execute(() -> {
-                        try {
-                            attempt(delivery, owner);
-                        } finally {
-                            slots.release();
-                        }
-                    });
+                    for (DeliveryOutbox.Delivery delivery : due) {
+                        slots.acquire();
+                        attempts.execute(() -> {
+                            try {
+                                attempt(delivery, owner);
+                            } finally {
+                                slots.release();
+                            }
+                        });
+                    }
                 }
                 if (!claimedAny) {
-                    wakeUp.drainPermits();
                     wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 } else if (slots.availablePermits() == 0) {
                     // All slots busy: wait for one to free up rather than spin.

@@ -1,0 +1,273 @@
+package io.steppewire.notify.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.events.CloudEvent;
+import io.steppewire.events.EventIds;
+import io.steppewire.events.EventJson;
+import io.steppewire.events.Topics;
+import io.steppewire.events.alert.AlertRaised;
+import io.steppewire.events.alert.ArticleSummary;
+import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.events.fx.RateChanged;
+import io.steppewire.notify.NotifyServiceApplication;
+import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
+import io.steppewire.notify.delivery.outbox.DeliveryWorker;
+import io.steppewire.notify.matching.SubscriptionIndex;
+import io.steppewire.notify.subscription.SubscriptionRequest;
+import io.steppewire.notify.subscription.store.ManageSubscriptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The notify-service speed figures with 100,000 subscriptions: match time per event, webhook
+ * deliveries per second to a local receiver, and the time from a rate-change event on Kafka to the
+ * webhook POST at 200 changes per second. Everything runs in this JVM: an in-process KRaft broker,
+ * mongo-java-server (in memory) and the real service.
+ *
+ * <pre>./mvnw -B -q -pl notify-service test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.steppewire.notify.bench.NotifyBenchmark</pre>
+ */
+public final class NotifyBenchmark {
+
+    private static final int SUBSCRIPTIONS = 100_000;
+    private static final int MEASURED_EVENTS = 5_000;
+    private static final int DELIVERIES = 5_000;
+    private static final int CHANGES_PER_SECOND = 200;
+    private static final int MEASURED_CHANGES = 3_000;
+    private static final int WARM_UP_CHANGES = 400;
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("notify-service benchmark, %d subscriptions, %d cores available%n", SUBSCRIPTIONS,
+                Runtime.getRuntime().availableProcessors());
+        SyntheticNews news = new SyntheticNews(20260314L);
+        SubscriptionIndex index = new SubscriptionIndex();
+        long loadStart = System.nanoTime();
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            index.apply(news.subscription(i, URI.create("https://hooks.example.org/" + i)));
+        }
+        System.out.printf("indexed %d subscriptions in %d ms%n", index.size(), (System.nanoTime() - loadStart) / 1_000_000);
+        matching(index, news);
+        pipeline();
+        System.exit(0);
+    }
+
+    private static void matching(SubscriptionIndex index, SyntheticNews news) {
+        List<ArticleIngested> articles = java.util.stream.IntStream.range(0, MEASURED_EVENTS * 2).mapToObj(news::article).toList();
+        List<RateChanged> changes = java.util.stream.IntStream.range(0, MEASURED_EVENTS * 2)
+                .mapToObj(i -> news.rateChange(i, SyntheticNews.PAIRS.get(i % SyntheticNews.PAIRS.size()))).toList();
+        // The first half warms the JIT up and is not counted.
+        for (int i = 0; i < MEASURED_EVENTS; i++) {
+            index.matchArticle(articles.get(i));
+            index.matchRateChange(changes.get(i));
+        }
+        long[] articleNanos = new long[MEASURED_EVENTS];
+        long[] changeNanos = new long[MEASURED_EVENTS];
+        long articleMatches = 0;
+        long changeMatches = 0;
+        for (int i = 0; i < MEASURED_EVENTS; i++) {
+            long start = System.nanoTime();
+            articleMatches += index.matchArticle(articles.get(MEASURED_EVENTS + i)).size();
+            articleNanos[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            changeMatches += index.matchRateChange(changes.get(MEASURED_EVENTS + i)).size();
+            changeNanos[i] = System.nanoTime() - start;
+        }
+        long[] all = new long[MEASURED_EVENTS * 2];
+        System.arraycopy(articleNanos, 0, all, 0, MEASURED_EVENTS);
+        System.arraycopy(changeNanos, 0, all, MEASURED_EVENTS, MEASURED_EVENTS);
+        System.out.printf("match article     p50 %7.1f us  p99 %7.1f us  max %7.1f us  (%.1f matches per article)%n",
+                micros(articleNanos, 0.50), micros(articleNanos, 0.99), micros(articleNanos, 1.0), articleMatches / (double) MEASURED_EVENTS);
+        System.out.printf("match rate change p50 %7.1f us  p99 %7.1f us  max %7.1f us  (%.1f matches per change)%n",
+                micros(changeNanos, 0.50), micros(changeNanos, 0.99), micros(changeNanos, 1.0), changeMatches / (double) MEASURED_EVENTS);
+        System.out.printf("match any event   p50 %7.1f us  p99 %7.1f us%n", micros(all, 0.50), micros(all, 0.99));
+    }
+
+    private static void pipeline() throws Exception {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress mongoAddress = mongo.bind();
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 6,
+                Topics.ARTICLES.name(), Topics.RATE_CHANGES.name(), Topics.ALERTS.name());
+        kafka.afterPropertiesSet();
+        Receiver receiver = new Receiver();
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotifyServiceApplication.class).properties(Map.of(
+                "server.port", "0",
+                "spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
+                "spring.mongodb.uri", "mongodb://127.0.0.1:" + mongoAddress.getPort(),
+                "steppewire.notify.webhooks.allowed-networks", "127.0.0.0/8",
+                "logging.level.root", "WARN",
+                "logging.level.de.bwaldvogel.mongo", "ERROR")).run();
+        try {
+            latency(service, kafka.getBrokersAsString(), receiver);
+            throughput(service, receiver);
+        } finally {
+            service.close();
+            receiver.close();
+            kafka.destroy();
+            mongo.shutdownNow();
+        }
+    }
+
+    /** Rate changes at a steady 200 per second, each firing one subscription among the 100,000. */
+    private static void latency(ConfigurableApplicationContext service, String brokers, Receiver receiver) throws Exception {
+        SubscriptionIndex index = service.getBean(SubscriptionIndex.class);
+        SyntheticNews news = new SyntheticNews(7L);
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            // The same population as above; their thresholds (0.25 % and up) stay quiet for the 0.15 % moves below.
+            index.apply(news.subscription(i, URI.create("https://hooks.example.org/" + i)));
+        }
+        ManageSubscriptions subscriptions = service.getBean(ManageSubscriptions.class);
+        for (String pair : SyntheticNews.PAIRS) {
+            subscriptions.create(new SubscriptionRequest("Fine-grained " + pair,
+                    new SubscriptionRequest.ChannelRequest("webhook", receiver.url(), "bench-secret-0123456789", null),
+                    new SubscriptionRequest.RulesRequest(null, null, null, null,
+                            List.of(new SubscriptionRequest.PairRuleRequest(pair, new BigDecimal("0.1"), "either")))));
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        int total = WARM_UP_CHANGES + MEASURED_CHANGES;
+        List<RateChanged> changes = java.util.stream.IntStream.range(0, total)
+                .mapToObj(i -> news.rateChange(1_000_000 + i, SyntheticNews.PAIRS.get(i % SyntheticNews.PAIRS.size()), 0.15, i % 2 == 0))
+                .toList();
+        try (KafkaProducer<String, RateChanged> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), Topics.RATE_CHANGES.valueSerde())) {
+            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            pace.scheduleAtFixedRate(() -> {
+                int i = next.getAndIncrement();
+                if (i >= total) {
+                    return;
+                }
+                RateChanged change = changes.get(i);
+                ProducerRecord<String, RateChanged> record = new ProducerRecord<>(Topics.RATE_CHANGES.name(), change.pair(), change);
+                CloudEvent.of(Topics.RATE_CHANGES, change.changeId(), "/steppewire/bench", Instant.now(), change.pair()).writeTo(record.headers());
+                sentAt.put(change.changeId(), System.nanoTime());
+                producer.send(record);
+            }, 0, 1_000_000 / CHANGES_PER_SECOND, TimeUnit.MICROSECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(total / CHANGES_PER_SECOND + 60);
+            while (receiver.count() < total && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            pace.shutdownNow();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] latencies = changes.subList(WARM_UP_CHANGES, total).stream()
+                    .filter(c -> receiver.receivedAt(c.changeId()) != null)
+                    .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
+            System.out.printf("rate change -> webhook at %d/s: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d measured changes delivered, %.1f s)%n",
+                    CHANGES_PER_SECOND, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
+                    latencies.length, MEASURED_CHANGES, seconds);
+        }
+    }
+
+    /** A backlog of queued alerts worked off by one instance's delivery worker. */
+    private static void throughput(ConfigurableApplicationContext service, Receiver receiver) throws Exception {
+        ManageSubscriptions subscriptions = service.getBean(ManageSubscriptions.class);
+        DeliveryOutbox outbox = service.getBean(DeliveryOutbox.class);
+        DeliveryWorker worker = service.getBean(DeliveryWorker.class);
+        String subscriptionId = subscriptions.create(new SubscriptionRequest("Bulk desk",
+                new SubscriptionRequest.ChannelRequest("webhook", receiver.url(), "bench-secret-0123456789", null),
+                new SubscriptionRequest.RulesRequest(List.of("KZ"), null, null, null, null))).id();
+        ArticleIngested article = new SyntheticNews(11L).article(1);
+        for (int round = 0; round < 2; round++) {
+            int count = round == 0 ? DELIVERIES / 10 : DELIVERIES;
+            worker.stop();
+            int before = receiver.count();
+            for (int i = 0; i < count; i++) {
+                String eventId = "bulk-" + round + "-" + i;
+                AlertRaised alert = new AlertRaised(EventIds.alert(subscriptionId, eventId), subscriptionId, "Bulk desk",
+                        AlertRaised.KIND_ARTICLE, eventId, ArticleSummary.of(article), null, List.of(), List.of("country:KZ"), Instant.now());
+                outbox.enqueue(alert.alertId(), subscriptionId, "webhook", EventJson.mapper().writeValueAsString(alert), Instant.now());
+            }
+            long start = System.nanoTime();
+            worker.start();
+            while (receiver.count() < before + count && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+                Thread.sleep(5);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (round == 1) {
+                System.out.printf("webhook deliveries: %d in %.2f s = %.0f per second (one instance, %s concurrent)%n",
+                        receiver.count() - before, seconds, (receiver.count() - before) / seconds,
+                        service.getEnvironment().getProperty("steppewire.notify.delivery.concurrency"));
+            }
+        }
+    }
+
+    private static double micros(long[] nanos, double quantile) {
+        return percentile(nanos, quantile) / 1_000.0;
+    }
+
+    private static double millis(long[] nanos, double quantile) {
+        return percentile(nanos, quantile) / 1_000_000.0;
+    }
+
+    private static long percentile(long[] values, double quantile) {
+        if (values.length == 0) {
+            return 0;
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** The local webhook receiver: notes when each alert's event arrived. */
+    private static final class Receiver implements AutoCloseable {
+        private final HttpServer server;
+        private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        private final AtomicInteger count = new AtomicInteger();
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            server.createContext("/hook", exchange -> {
+                long now = System.nanoTime();
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                String eventId = EventJson.mapper().readTree(body).path("eventId").asString();
+                receivedAt.putIfAbsent(eventId, now);
+                count.incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        int count() {
+            return count.get();
+        }
+
+        Long receivedAt(String eventId) {
+            return receivedAt.get(eventId);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
