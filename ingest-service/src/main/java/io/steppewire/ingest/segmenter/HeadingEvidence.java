@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Weighs whether a heading-shaped line opens a new article (a title) or stands inside the current
@@ -25,6 +26,8 @@ final class HeadingEvidence {
             "most", "other", "such", "only", "also", "just", "very", "said", "says", "year", "years", "week",
             "day", "days", "new", "one", "two", "three", "first", "last", "near", "under", "still", "back", "out",
             "keeps", "does", "did", "can", "may", "might", "must", "each", "every", "between", "without", "again");
+
+    private static final Set<String> STOP_STEMS = stopStems();
 
     /** Openings of a paragraph that continues a story rather than starting one. */
     private static final Set<String> CONTINUING_OPENERS = Set.of(
@@ -45,14 +48,24 @@ final class HeadingEvidence {
      * @param captionJustAbove     the nearest non-blank line above is a caption
      * @param nextParagraph        the paragraph right after the heading, if one follows directly
      * @param articleAboveStems    content-word stems of the open article's title, subheadings and lede
-     * @param paragraphAboveStems  content-word stems of the paragraph just above
+     * @param paragraphAbove       the paragraph just above, if the open article has one
      */
     record Context(String heading, boolean articleOpen, int paragraphsAbove, int subheadingsAbove,
                    boolean captionJustAbove, @Nullable String nextParagraph, Set<String> articleAboveStems,
-                   Set<String> paragraphAboveStems) {
+                   @Nullable String paragraphAbove) {
     }
 
     private HeadingEvidence() {
+    }
+
+    private static Set<String> stopStems() {
+        Set<String> stems = new HashSet<>();
+        for (String word : STOPWORDS) {
+            if (word.length() >= 4) {
+                stems.add(word.substring(0, Math.min(word.length(), 5)));
+            }
+        }
+        return Set.copyOf(stems);
     }
 
     static Verdict weigh(Context c) {
@@ -113,7 +126,7 @@ final class HeadingEvidence {
                 score -= 1;
                 forSubheading.add("the next paragraph opens with '" + firstWord(next) + "', continuing a story");
             }
-            int sharedNext = shared(headingStems, stems(next));
+            int sharedNext = foundIn(headingStems, next, Set.of()).size();
             if (sharedNext >= 2) {
                 score += 1.5;
                 forTitle.add("shares " + sharedNext + " words with the paragraph below");
@@ -122,12 +135,14 @@ final class HeadingEvidence {
                 forTitle.add("shares a word with the paragraph below");
             }
         }
-        int sharedAbove = 0;
+        Set<String> knownAbove = new HashSet<>();
         for (String stem : headingStems) {
-            if (c.articleAboveStems().contains(stem) || c.paragraphAboveStems().contains(stem)) {
-                sharedAbove++;
+            if (c.articleAboveStems().contains(stem)) {
+                knownAbove.add(stem);
             }
         }
+        int sharedAbove = c.paragraphAbove() == null ? knownAbove.size()
+                : knownAbove.size() + foundIn(headingStems, c.paragraphAbove(), knownAbove).size();
         if (sharedAbove > 0) {
             double weight = Math.min(2, sharedAbove);
             score -= weight;
@@ -164,8 +179,28 @@ final class HeadingEvidence {
     }
 
     static void addStems(String text, Set<String> stems) {
+        forEachStem(text, stems::add);
+    }
+
+    /** The wanted stems that occur in the text, leaving out those already counted. */
+    private static Set<String> foundIn(Set<String> wanted, String text, Set<String> alreadyCounted) {
+        Set<String> found = new HashSet<>();
+        forEachStem(text, stem -> {
+            if (wanted.contains(stem) && !alreadyCounted.contains(stem)) {
+                found.add(stem);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Calls back with the stem of every content word: its first five letters in lower case. Words
+     * whose stem is the stem of a stop word are skipped, which spares a lower-cased copy of every word.
+     */
+    private static void forEachStem(String text, Consumer<String> sink) {
         int i = 0;
         int n = Math.min(text.length(), 20_000);
+        char[] stem = new char[5];
         while (i < n) {
             while (i < n && !Character.isLetter(text.charAt(i))) {
                 i++;
@@ -175,25 +210,17 @@ final class HeadingEvidence {
                 i++;
             }
             int length = i - start;
-            // Stop words are at most 7 letters: longer words skip the look-up.
-            if (length >= 4 && (length > 7 || !STOPWORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT)))) {
-                char[] stem = new char[Math.min(length, 5)];
-                for (int k = 0; k < stem.length; k++) {
+            if (length >= 4) {
+                int stemLength = Math.min(length, 5);
+                for (int k = 0; k < stemLength; k++) {
                     stem[k] = Character.toLowerCase(text.charAt(start + k));
                 }
-                stems.add(new String(stem));
+                String value = new String(stem, 0, stemLength);
+                if (!STOP_STEMS.contains(value)) {
+                    sink.accept(value);
+                }
             }
         }
-    }
-
-    private static int shared(Set<String> a, Set<String> b) {
-        int count = 0;
-        for (String s : a) {
-            if (b.contains(s)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** Scores are sums of halves, so one decimal is exact; String.format would cost more than the weighing. */

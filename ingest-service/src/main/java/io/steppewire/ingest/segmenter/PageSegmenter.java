@@ -204,11 +204,9 @@ public final class PageSegmenter {
 
         private void heading(Item item, @Nullable Item next) {
             String nextParagraph = next != null && next.kind() == ItemKind.PARAGRAPH ? next.text() : null;
-            Set<String> paragraphAboveStems = lastParagraph != null && paragraphs > 1
-                    ? HeadingEvidence.stems(lastParagraph) : Set.of();
             HeadingEvidence.Verdict verdict = HeadingEvidence.weigh(new HeadingEvidence.Context(item.text(),
                     title != null, paragraphs, subheadings, captionJustAbove, nextParagraph, articleStems,
-                    paragraphAboveStems));
+                    paragraphs > 1 ? lastParagraph : null));
             set(item.firstLine(), verdict.title() ? LineRole.TITLE : LineRole.SUBHEADING, verdict.reason());
             if (verdict.title()) {
                 closeArticle();

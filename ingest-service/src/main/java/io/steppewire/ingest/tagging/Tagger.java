@@ -67,22 +67,46 @@ public final class Tagger {
                 values(scores, TagKind.TOPIC), values(scores, TagKind.ENTITY), scores);
     }
 
+    private record Mention(int start, int end, Term term) {
+    }
+
     private void collect(String text, double weight, Map<TaxonomyEntry, Double> weights) {
+        List<Mention> mentions = new ArrayList<>();
         for (PayloadEmit<List<Term>> emit : trie.parseText(text)) {
             int start = emit.getStart();
             int end = emit.getEnd() + 1;
-            String matched = text.substring(start, end);
             if (!boundedBefore(text, start)) {
                 continue;
             }
-            // A term maps to one tag once per mention, even if two spellings of it match here.
-            Map<TaxonomyEntry, Boolean> counted = new HashMap<>();
+            String matched = text.substring(start, end);
             for (Term term : emit.getPayload()) {
-                if (counted.containsKey(term.entry()) || !caseFits(term, matched) || !boundedAfter(text, end, term)) {
+                if (caseFits(term, matched) && boundedAfter(text, end, term)) {
+                    mentions.add(new Mention(start, end, term));
+                }
+            }
+        }
+        // Longest topic term wins: "wind farm" is energy, and its "farm" says nothing about agriculture.
+        mentions.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+        // The span of the longest topic mention seen so far; names never hide topics.
+        int coveredTo = -1;
+        int coverStart = -1;
+        Map<TaxonomyEntry, Integer> countedAt = new HashMap<>();
+        for (Mention mention : mentions) {
+            if (mention.term().entry().kind() == TagKind.TOPIC) {
+                boolean inside = mention.end() <= coveredTo
+                        && (mention.start() > coverStart || mention.end() < coveredTo);
+                if (inside) {
                     continue;
                 }
-                counted.put(term.entry(), true);
-                weights.merge(term.entry(), weight, Double::sum);
+                if (mention.end() > coveredTo) {
+                    coveredTo = mention.end();
+                    coverStart = mention.start();
+                }
+            }
+            // One mention counts once per tag, however many of its spellings match there.
+            Integer at = countedAt.put(mention.term().entry(), mention.start());
+            if (at == null || at != mention.start()) {
+                weights.merge(mention.term().entry(), weight, Double::sum);
             }
         }
     }

@@ -98,6 +98,22 @@ class TaggerTest {
     }
 
     @Test
+    void letsTheLongestTopicTermWin() {
+        Tagger tagger = tagger("topics: [{slug: energy, terms: [wind farm]}, {slug: agriculture, terms: [farm]}]");
+        assertThat(tagger.tag("Samarkand Wind Farm Opens", List.of()).topics()).containsExactly("energy");
+        assertThat(tagger.tag("A Farm Near the Wind Farm", List.of()).topics())
+                .containsExactlyInAnyOrder("energy", "agriculture");
+    }
+
+    @Test
+    void keepsACountryNamedInsideALongerName() {
+        ArticleTags tags = BUNDLED.tag("Central Bank of Uzbekistan Holds Rates", List.of());
+        assertThat(tags.countries()).containsExactly("UZ");
+        assertThat(tags.entities()).containsExactly("Central Bank of Uzbekistan");
+        assertThat(tags.topics()).containsExactly("finance");
+    }
+
+    @Test
     void tagsCountriesThroughDemonymsAndCities() {
         assertThat(BUNDLED.tag("Kyrgyz Herders Move Early", List.of()).countries()).containsExactly("KG");
         assertThat(BUNDLED.tag("A Tajik Choir Tours", List.of()).countries()).containsExactly("TJ");
