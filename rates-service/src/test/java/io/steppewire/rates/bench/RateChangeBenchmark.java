@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +104,8 @@ public final class RateChangeBenchmark {
         Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5);
+        long streamCpuBefore = streamThreadCpuNanos();
+        long processCpuBefore = processCpuNanos();
         long started = System.nanoTime();
         try (KafkaProducer<String, RateQuoted> producer = new KafkaProducer<>(producerConfig,
                 Topics.QUOTES.keySerde().serializer(), Topics.QUOTES.valueSerde().serializer())) {
@@ -122,6 +126,8 @@ public final class RateChangeBenchmark {
         long sentNanos = System.nanoTime() - started;
         reader.join(TimeUnit.MINUTES.toMillis(10));
         double seconds = (lastReceivedAt.get() - started) / 1e9;
+        long streamCpu = streamThreadCpuNanos() - streamCpuBefore;
+        long processCpu = processCpuNanos() - processCpuBefore;
 
         System.out.printf("%nrates-service benchmark: %,d quotes over %d pairs, %s, exactly_once_v2, commit.interval.ms=%d, %d stream thread(s), %d cores%n",
                 quoteCount, pairCount, pacedRate > 0 ? "paced at " + pacedRate + " quotes/s" : "unpaced",
@@ -130,6 +136,10 @@ public final class RateChangeBenchmark {
         System.out.printf("  throughput: %,.0f quotes/s (first quote sent to last change readable)%n", quoteCount / seconds);
         System.out.printf("  delay quote -> change readable: p50 %d ms, p99 %d ms, max %d ms%n",
                 delays.getValueAtPercentile(50), delays.getValueAtPercentile(99), delays.getMaxValue());
+        // CPU time does not depend on how many other processes share the cores, unlike the figures above.
+        System.out.printf("  CPU per quote: stream thread %.0f us, whole process (broker, producer, stream, reader) %.0f us%n",
+                streamCpu / 1e3 / quoteCount, processCpu / 1e3 / quoteCount);
+        System.out.printf("  system load average at the end: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         streams.close(Duration.ofSeconds(30));
         broker.destroy();
@@ -177,6 +187,18 @@ public final class RateChangeBenchmark {
             quotes.add(new ProducerRecord<>(Topics.QUOTES.name(), quote.pair(), quote));
         }
         return quotes;
+    }
+
+    private static long streamThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().contains("StreamThread"))
+                .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId())))
+                .sum();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void waitUntilRunning(KafkaStreams streams) throws InterruptedException {
