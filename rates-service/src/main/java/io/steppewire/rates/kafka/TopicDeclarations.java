@@ -1,6 +1,5 @@
 package io.steppewire.rates.kafka;
 
-import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +19,8 @@ class TopicDeclarations {
     @Bean
     KafkaAdmin.NewTopics ratesServiceTopics(TopicSettings settings) {
         return new KafkaAdmin.NewTopics(Stream.of(Topics.QUOTES, Topics.RATE_CHANGES)
-                .flatMap(topic -> Stream.of(declare(topic.name(), settings), declare(deadLetters(topic), settings)))
+                .flatMap(topic -> Stream.of(declare(topic.name(), settings), declare(topic.deadLetterName(), settings)))
                 .toArray(NewTopic[]::new));
-    }
-
-    private static String deadLetters(Topic<?> topic) {
-        return topic.deadLetterName();
     }
 
     private static NewTopic declare(String name, TopicSettings settings) {

@@ -2,6 +2,7 @@ package io.steppewire.rates.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.Topic;
+import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.change.DetectRateChange;
 import io.steppewire.rates.settings.RatesSettings;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -10,7 +11,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
-import io.steppewire.events.fx.RateQuoted;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
