@@ -140,8 +140,11 @@ class ComposeFileTest {
         return environment;
     }
 
+    /** The port a service listens on by default, also when written as {@code ${SERVER_PORT:8081}}. */
     private static int serverPort(String service) throws IOException {
-        return YAML.readTree(applicationYaml(service)).path("server").path("port").asInt();
+        String port = YAML.readTree(applicationYaml(service)).path("server").path("port").asString();
+        Matcher placeholder = PLACEHOLDER.matcher(port);
+        return Integer.parseInt(placeholder.matches() ? placeholder.group(2).substring(1) : port);
     }
 
     private static String applicationYaml(String service) throws IOException {
