@@ -182,15 +182,54 @@ final class HeadingEvidence {
         forEachStem(text, stems::add);
     }
 
-    /** The wanted stems that occur in the text, leaving out those already counted. */
+    /**
+     * The wanted stems that occur in the text, leaving out those already counted. The wanted stems
+     * are a heading's few words, so each word of the text is compared with them letter by letter
+     * rather than turned into a string of its own.
+     */
     private static Set<String> foundIn(Set<String> wanted, String text, Set<String> alreadyCounted) {
-        Set<String> found = new HashSet<>();
-        forEachStem(text, stem -> {
-            if (wanted.contains(stem) && !alreadyCounted.contains(stem)) {
-                found.add(stem);
+        List<String> open = new ArrayList<>(wanted.size());
+        for (String stem : wanted) {
+            if (!alreadyCounted.contains(stem)) {
+                open.add(stem);
             }
-        });
+        }
+        Set<String> found = new HashSet<>();
+        int i = 0;
+        int n = Math.min(text.length(), 20_000);
+        while (i < n && !open.isEmpty()) {
+            while (i < n && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length < 4) {
+                continue;
+            }
+            int stemLength = Math.min(length, 5);
+            for (int k = 0; k < open.size(); k++) {
+                if (sameStem(open.get(k), text, start, stemLength)) {
+                    found.add(open.remove(k));
+                    break;
+                }
+            }
+        }
         return found;
+    }
+
+    private static boolean sameStem(String stem, String text, int start, int length) {
+        if (stem.length() != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (stem.charAt(k) != Character.toLowerCase(text.charAt(start + k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -39,9 +39,15 @@ public final class SegmenterThroughput {
             double corpusPerSecond = result.getPrimaryResult().getScore();
             double error = result.getPrimaryResult().getScoreError();
             String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
-            System.out.printf(Locale.ROOT, "%-20s %8.1f MB/s  %10.0f pages/s  (±%.1f%% over 5 iterations, 1 thread)%n",
+            System.out.printf(Locale.ROOT, "%-20s %8.1f MB/s  %10.0f pages/s  (mean of 5 iterations ±%.1f%%, 1 thread)%n",
                     name, corpusPerSecond * bytes / 1e6, corpusPerSecond * pages.size(),
                     Double.isNaN(error) ? 0 : 100 * error / corpusPerSecond);
+            // The least disturbed iteration is the closest a shared machine gets to one free core.
+            double best = result.getBenchmarkResults().stream()
+                    .flatMap(b -> b.getIterationResults().stream())
+                    .mapToDouble(i -> i.getPrimaryResult().getScore()).max().orElse(corpusPerSecond);
+            System.out.printf(Locale.ROOT, "%-20s %8.1f MB/s  %10.0f pages/s  (best iteration)%n",
+                    name, best * bytes / 1e6, best * pages.size());
         }
         // On a shared machine wall-clock figures mostly measure the neighbours; CPU time of this thread does not.
         System.out.printf(Locale.ROOT, "%-20s %8.1f MB per CPU-second of the benchmark thread (10 s loop)%n",
