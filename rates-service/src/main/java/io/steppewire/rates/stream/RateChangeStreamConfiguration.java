@@ -1,7 +1,7 @@
 package io.steppewire.rates.stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.steppewire.events.Topic;
+import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.change.DetectRateChange;
 import io.steppewire.rates.settings.RatesSettings;
@@ -11,9 +11,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +27,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,8 +38,6 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class RateChangeStreamConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(RateChangeStreamConfiguration.class);
 
     /**
      * Boot's streams properties plus what cannot be written in YAML: the recoverer object for unreadable
@@ -59,13 +55,14 @@ class RateChangeStreamConfiguration {
         return new KafkaStreamsConfiguration(config);
     }
 
-    /** A stream thread that died of an unexpected error is replaced; its tasks resume from the last commit. */
+    /**
+     * A stream thread that died of an unexpected error is replaced, and its tasks resume from the last
+     * commit; three failures within ten minutes stop the stream instead.
+     */
     @Bean
     StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
-        return factoryBean -> factoryBean.setStreamsUncaughtExceptionHandler(error -> {
-            log.error("Rate-change stream thread failed; replacing it", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        StreamFailurePolicy policy = new StreamFailurePolicy(3, Duration.ofMinutes(10), Clock.systemUTC());
+        return factoryBean -> factoryBean.setStreamsUncaughtExceptionHandler(policy);
     }
 
     @Bean
@@ -92,8 +89,9 @@ class RateChangeStreamConfiguration {
      */
     @Bean
     DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+        // Every record the stream reads is a quote (the repartition topic only carries re-keyed quotes).
         return new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, error) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+                (record, error) -> new TopicPartition(Topics.QUOTES.deadLetterName(), -1));
     }
 
     @Bean
