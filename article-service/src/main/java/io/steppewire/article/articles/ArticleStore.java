@@ -8,8 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,13 +88,12 @@ public class ArticleStore implements InitializingBean {
         for (ArticleIngested event : events) {
             newestPerId.merge(event.articleId(), event, (a, b) -> b.ingestedAt().isAfter(a.ingestedAt()) ? b : a);
         }
-        List<ReplaceOneModel<Document>> models = new ArrayList<>(newestPerId.size());
+        List<ConditionalUpserts.Upsert> upserts = new ArrayList<>(newestPerId.size());
         for (ArticleIngested event : newestPerId.values()) {
-            Bson olderStored = Filters.and(Filters.eq(ID, event.articleId()),
-                    Filters.lt(INGESTED_AT, Date.from(event.ingestedAt())));
-            models.add(new ReplaceOneModel<>(olderStored, toDocument(event), new ReplaceOptions().upsert(true)));
+            upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event),
+                    Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
         }
-        UpsertOutcome outcome = ConditionalUpserts.run(articles(), models);
+        UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
     }
 

@@ -5,10 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.steppewire.article.store.ConditionalUpserts;
+import io.steppewire.article.store.ConditionalUpserts.Upsert;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.EventJson;
@@ -78,18 +77,18 @@ public class RateStore implements InitializingBean {
     /** Adds quotes to the history and moves the latest rate of each pair forward. */
     public UpsertOutcome recordQuotes(List<RateQuoted> quotes) {
         Map<String, RateQuoted> perPoint = newestPer(quotes, RateStore::pointId, RateStore::laterQuote);
-        List<ReplaceOneModel<Document>> history = new ArrayList<>();
+        List<Upsert> history = new ArrayList<>();
         for (RateQuoted quote : perPoint.values()) {
-            Bson olderStored = Filters.and(Filters.eq(ID, pointId(quote)), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt())));
-            history.add(new ReplaceOneModel<>(olderStored, quoteDocument(pointId(quote), quote), new ReplaceOptions().upsert(true)));
+            history.add(new Upsert(pointId(quote), quoteDocument(pointId(quote), quote),
+                    Filters.lt(QUOTED_AT, Date.from(quote.quotedAt()))));
         }
-        List<ReplaceOneModel<Document>> latest = new ArrayList<>();
+        List<Upsert> latest = new ArrayList<>();
         for (RateQuoted quote : newestPer(quotes, RateQuoted::pair, RateStore::laterQuote).values()) {
             Date asOf = Date.from(quote.asOf());
-            Bson olderStored = Filters.and(Filters.eq(ID, quote.pair()), Filters.or(
+            Bson olderStored = Filters.or(
                     Filters.lt(AS_OF, asOf),
-                    Filters.and(Filters.eq(AS_OF, asOf), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt())))));
-            latest.add(new ReplaceOneModel<>(olderStored, quoteDocument(quote.pair(), quote), new ReplaceOptions().upsert(true)));
+                    Filters.and(Filters.eq(AS_OF, asOf), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt()))));
+            latest.add(new Upsert(quote.pair(), quoteDocument(quote.pair(), quote), olderStored));
         }
         UpsertOutcome outcome = ConditionalUpserts.run(database.getCollection(HISTORY), history);
         ConditionalUpserts.run(database.getCollection(LATEST), latest);
@@ -99,19 +98,18 @@ public class RateStore implements InitializingBean {
     /** Keeps every change and moves the last change of each pair forward. */
     public UpsertOutcome recordChanges(List<RateChanged> changes) {
         Map<String, RateChanged> perId = newestPer(changes, RateChanged::changeId, (a, b) -> b);
-        List<ReplaceOneModel<Document>> all = new ArrayList<>();
+        List<Upsert> all = new ArrayList<>();
         for (RateChanged change : perId.values()) {
-            // A change id covers both quotes, so the same id is the same fact: a replay replaces it with itself.
-            all.add(new ReplaceOneModel<>(Filters.eq(ID, change.changeId()), changeDocument(change.changeId(), change),
-                    new ReplaceOptions().upsert(true)));
+            // A change id covers both quotes, so a stored change with the same id is the same fact.
+            all.add(new Upsert(change.changeId(), changeDocument(change.changeId(), change), null));
         }
-        List<ReplaceOneModel<Document>> last = new ArrayList<>();
+        List<Upsert> last = new ArrayList<>();
         for (RateChanged change : newestPer(changes, RateChanged::pair, RateStore::laterChange).values()) {
             Date asOf = Date.from(change.current().asOf());
-            Bson olderStored = Filters.and(Filters.eq(ID, change.pair()), Filters.or(
+            Bson olderStored = Filters.or(
                     Filters.lt(CURRENT_AS_OF, asOf),
-                    Filters.and(Filters.eq(CURRENT_AS_OF, asOf), Filters.lt(DETECTED_AT, Date.from(change.detectedAt())))));
-            last.add(new ReplaceOneModel<>(olderStored, changeDocument(change.pair(), change), new ReplaceOptions().upsert(true)));
+                    Filters.and(Filters.eq(CURRENT_AS_OF, asOf), Filters.lt(DETECTED_AT, Date.from(change.detectedAt()))));
+            last.add(new Upsert(change.pair(), changeDocument(change.pair(), change), olderStored));
         }
         UpsertOutcome outcome = ConditionalUpserts.run(database.getCollection(CHANGES), all);
         ConditionalUpserts.run(database.getCollection(LAST_CHANGE), last);

@@ -9,11 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns article text and search input into the same analysed terms (Lucene's English analyser:
@@ -50,28 +49,46 @@ public final class SearchAnalysis {
      */
     public static String phraseForm(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        // A loop rather than a regular expression: this runs over every block of every article projected.
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < folded.length(); ) {
+            int c = folded.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (pendingSpace && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.appendCodePoint(c);
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return out.toString();
     }
 
     /** The search fields of an article: its title and its body blocks. */
     public static IndexedText index(String title, List<String> blocks) {
-        List<String> titleTerms = terms(title).stream().distinct().sorted().toList();
-        Map<String, Integer> counts = new TreeMap<>();
-        List<String> texts = new ArrayList<>(blocks.size() + 1);
-        texts.add(title);
-        texts.addAll(blocks);
-        int total = 0;
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        for (String text : texts) {
-            for (String term : terms(text)) {
+        List<String> titleTermsInOrder = terms(title);
+        Map<String, Integer> counts = new HashMap<>();
+        titleTermsInOrder.forEach(term -> counts.merge(term, 1, Integer::sum));
+        int total = titleTermsInOrder.size();
+        StringBuilder phraseText = new StringBuilder(phraseForm(title));
+        for (String block : blocks) {
+            for (String term : terms(block)) {
                 counts.merge(term, 1, Integer::sum);
-                seen.putIfAbsent(term, Boolean.TRUE);
                 total++;
             }
+            String phrase = phraseForm(block);
+            if (!phrase.isEmpty()) {
+                phraseText.append(phraseText.isEmpty() ? "" : BLOCK_SEPARATOR).append(phrase);
+            }
         }
-        List<String> phraseBlocks = texts.stream().map(SearchAnalysis::phraseForm).filter(t -> !t.isEmpty()).toList();
-        return new IndexedText(List.copyOf(counts.keySet()), List.copyOf(counts.values()), titleTerms, total,
-                String.join(BLOCK_SEPARATOR, phraseBlocks));
+        List<String> terms = counts.keySet().stream().sorted().toList();
+        List<Integer> termCounts = terms.stream().map(counts::get).toList();
+        return new IndexedText(terms, termCounts, titleTermsInOrder.stream().distinct().sorted().toList(), total,
+                phraseText.toString());
     }
 
     private SearchAnalysis() {

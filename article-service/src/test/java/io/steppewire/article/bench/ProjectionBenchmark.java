@@ -1,0 +1,188 @@
+package io.steppewire.article.bench;
+
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.article.ArticleServiceApplication;
+import io.steppewire.events.EventIds;
+import io.steppewire.events.Topics;
+import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.events.article.BodyBlock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Not a test. Loads generated articles through Kafka (in-process KRaft broker, 6 partitions) into the
+ * embedded store (mongo-java-server, memory backend), prints the projection rate, then drives typical
+ * queries at a steady rate from a second JVM ({@link QueryLoadClient}) and prints p50/p99.
+ *
+ * <pre>
+ * MAVEN_OPTS=-Xmx6g ./mvnw -B -q -pl article-service test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.steppewire.article.bench.ProjectionBenchmark [-Dexec.args="100000 100"]
+ * </pre>
+ * Arguments: number of articles (default 100000), requests per second (default 100; 0 measures the projection only).
+ */
+public final class ProjectionBenchmark {
+
+    private static final List<String> COUNTRIES = List.of("KZ", "KG", "TJ", "UZ", "TM");
+    private static final List<String> TAGS = List.of("energy", "trade", "agriculture", "transport", "mining", "water",
+            "finance", "health", "education", "culture");
+    private static final List<String> ENTITIES = List.of("Steppe Rail", "Pamir Power", "Oasis Bank", "Caspian Port Authority",
+            "Fergana Textiles", "Altyn Mining", "Silk Road Air", "Aral Fisheries", "Tien Shan Telecom", "Karakum Gas");
+    private static final String[] WORDS = ("solar grid pipeline harvest cotton wheat border bridge railway station tariff "
+            + "market bank loan budget ministry council river reservoir dam mine copper gold uranium wind farm plant factory "
+            + "road airport flight cargo container port ferry truck export import price inflation currency reserve school "
+            + "hospital vaccine clinic festival museum theatre library carpet melon apricot cattle pasture drought flood "
+            + "snow winter summer parliament election mayor governor investor partner contract tender plan report survey "
+            + "growth decline record season village city valley mountain lake desert steppe canal network signal tower")
+            .split(" ");
+
+    public static void main(String[] args) throws Exception {
+        int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        System.out.printf(Locale.ROOT, "steppewire article-service benchmark: %,d articles, %d cores, max heap %,d MB%n",
+                articles, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6, Topics.ARTICLES.name(), Topics.QUOTES.name(),
+                Topics.RATE_CHANGES.name());
+        broker.afterPropertiesSet();
+        MongoServer store = new MongoServer(new MemoryBackend());
+        int storePort = freePort();
+        store.bind("127.0.0.1", storePort);
+        int httpPort = freePort();
+        ConfigurableApplicationContext app = null;
+        try {
+            long producing = System.nanoTime();
+            publish(broker.getBrokersAsString(), articles);
+            double produceSeconds = (System.nanoTime() - producing) / 1e9;
+            System.out.printf(Locale.ROOT, "published %,d articles in %.1f s (%,.0f/s)%n", articles, produceSeconds, articles / produceSeconds);
+
+            app = SpringApplication.run(ArticleServiceApplication.class,
+                    "--server.port=" + httpPort,
+                    "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                    "--spring.mongodb.uri=mongodb://127.0.0.1:" + storePort,
+                    "--spring.kafka.listener.concurrency=2",
+                    "--steppewire.projection.listeners-enabled=false",
+                    "--logging.level.root=WARN");
+            MongoDatabase database = app.getBean(MongoDatabase.class);
+            long projecting = System.nanoTime();
+            app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().forEach(c -> c.start());
+            long stored = 0;
+            while (stored < articles) {
+                Thread.sleep(200);
+                stored = database.getCollection("articles").estimatedDocumentCount();
+            }
+            double projectSeconds = (System.nanoTime() - projecting) / 1e9;
+            System.out.printf(Locale.ROOT, "PROJECTION: %,d articles in %.1f s = %,.0f articles/s (listeners started to last article stored)%n",
+                    articles, projectSeconds, articles / projectSeconds);
+            var batches = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .find("steppewire.article.projection.batch").tag("stream", "articles").timer();
+            if (batches != null) {
+                System.out.printf(Locale.ROOT, "store writes: %,d batches, %.0f articles per batch, mean write %.1f ms, max %.1f ms%n",
+                        batches.count(), (double) articles / Math.max(1, batches.count()),
+                        batches.mean(java.util.concurrent.TimeUnit.MILLISECONDS), batches.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+            }
+
+            if (rate > 0) {
+                runLoadClient("http://localhost:" + httpPort, rate);
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            store.shutdownNow();
+            broker.destroy();
+        }
+    }
+
+    private static void publish(String brokers, int count) {
+        SplittableRandom random = new SplittableRandom(20260314);
+        LocalDate firstDay = LocalDate.parse("2025-01-01");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                ArticleIngested article = article(random, i, firstDay);
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.articleId(),
+                        Topics.ARTICLES.valueSerde().serialize(Topics.ARTICLES.name(), article)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A made-up article: words drawn from a small vocabulary, spread over 15 months. */
+    static ArticleIngested article(SplittableRandom random, int n, LocalDate firstDay) {
+        String title = sentence(random, 6 + random.nextInt(4)) + " " + n;
+        List<BodyBlock> body = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            body.add(BodyBlock.paragraph(sentence(random, 30 + random.nextInt(20)) + "."));
+        }
+        LocalDate day = firstDay.plusDays(random.nextInt(455));
+        Instant seen = day.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC).plusSeconds(random.nextInt(43_200));
+        String source = "bench-" + (n % 7);
+        List<String> tags = random.nextBoolean() ? List.of(pick(random, TAGS)) : List.of(pick(random, TAGS), pick(random, TAGS)).stream().distinct().toList();
+        List<String> entities = random.nextInt(3) == 0 ? List.of(pick(random, ENTITIES)) : List.of();
+        return new ArticleIngested(EventIds.article(source, title, body.getFirst().text()), source, "bench-page-" + n, null, title,
+                body, day, seen, seen, List.of(pick(random, COUNTRIES)), List.of(), tags, entities, List.of(), List.of());
+    }
+
+    private static String sentence(SplittableRandom random, int words) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                text.append(' ');
+            }
+            text.append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String pick(SplittableRandom random, List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static void runLoadClient(String base, int rate) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classes = Path.of(QueryLoadClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process client = new ProcessBuilder(java, "-Xmx256m", "-cp", classes, QueryLoadClient.class.getName(), base,
+                String.valueOf(rate), "3", "15",
+                "country=/api/articles?country=KZ",
+                "tag+date-range=/api/articles?tag=energy&from=2025-06-01&to=2025-06-30",
+                "two-word-q=/api/articles?q=solar%20grid",
+                "country+two-word-q=/api/articles?country=UZ&q=copper%20mine")
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream()))) {
+            out.lines().forEach(line -> System.out.println("QUERY " + line));
+        }
+        client.waitFor();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private ProjectionBenchmark() {
+    }
+}

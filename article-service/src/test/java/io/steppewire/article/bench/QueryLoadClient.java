@@ -1,0 +1,112 @@
+package io.steppewire.article.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The second process of {@link ProjectionBenchmark}: sends each query at a steady rate (open loop: a
+ * request leaves every 1/rate seconds whether or not the last one has answered) and prints the
+ * latency percentiles. JDK only, so it runs from the test classes alone.
+ *
+ * <p>Arguments: base URL, requests per second, warm-up seconds, measured seconds, then name=pathAndQuery pairs.
+ */
+public final class QueryLoadClient {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int rate = Integer.parseInt(args[1]);
+        int warmUpSeconds = Integer.parseInt(args[2]);
+        int measuredSeconds = Integer.parseInt(args[3]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        for (int i = 4; i < args.length; i++) {
+            String name = args[i].substring(0, args[i].indexOf('='));
+            URI uri = URI.create(base + args[i].substring(args[i].indexOf('=') + 1));
+            print(name + " (one at a time)", 0, sequential(http, uri, 20));
+            run(http, uri, rate, warmUpSeconds, false);
+            List<Long> micros = run(http, uri, rate, measuredSeconds, true);
+            print(name, rate, micros);
+        }
+    }
+
+    private static final AtomicInteger ERRORS = new AtomicInteger();
+
+    /** Service time without queueing: one request after the other. */
+    private static List<Long> sequential(HttpClient http, URI uri, int count) throws Exception {
+        ERRORS.set(0);
+        List<Long> micros = new ArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                micros.add((System.nanoTime() - start) / 1_000);
+            } else {
+                ERRORS.incrementAndGet();
+            }
+        }
+        return micros;
+    }
+
+    private static List<Long> run(HttpClient http, URI uri, int rate, int seconds, boolean measure) throws InterruptedException {
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        ERRORS.set(0);
+        int total = rate * seconds;
+        AtomicInteger sent = new AtomicInteger();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        try (ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor()) {
+            var done = new java.util.concurrent.CountDownLatch(total);
+            ticker.scheduleAtFixedRate(() -> {
+                if (sent.getAndIncrement() >= total) {
+                    return;
+                }
+                long start = System.nanoTime();
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+                    long took = (System.nanoTime() - start) / 1_000;
+                    if (failure != null || response.statusCode() != 200) {
+                        if (ERRORS.incrementAndGet() == 1) {
+                            System.out.println("first error on " + uri + ": "
+                                    + (failure != null ? failure : "HTTP " + response.statusCode()));
+                        }
+                    } else if (measure) {
+                        micros.add(took);
+                    }
+                    done.countDown();
+                });
+            }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+            done.await(seconds + 60L, TimeUnit.SECONDS);
+            ticker.shutdownNow();
+        }
+        return micros;
+    }
+
+    private static void print(String name, int rate, List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            System.out.println(name + ": no successful requests, errors=" + ERRORS.get());
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-44s %d req/s  n=%d  errors=%d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms%n", name, rate,
+                sorted.size(), ERRORS.get(), pct(sorted, 0.50), pct(sorted, 0.99), sorted.getLast() / 1000.0);
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+
+    private QueryLoadClient() {
+    }
+}
