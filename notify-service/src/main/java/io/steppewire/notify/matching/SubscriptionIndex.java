@@ -31,8 +31,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The live subscriptions, indexed by their rule terms so that an event is only checked against the
  * subscriptions that could match it.
  *
- * <p>Articles: each subscription is filed under the values of ONE of its article conditions (the
- * anchor): the condition whose values currently have the shortest posting lists. An article can only
+ * <p>Articles: each subscription is filed under the values of ONE of its article conditions, or of
+ * the pairs of values of two of them (the anchor): the option whose keys currently have the shortest
+ * posting lists. An article can only
  * match when it carries one of the anchor's values, so the postings of the article's countries, tags,
  * entities and text terms give every candidate; candidates are then checked against all conditions.
  * Keyword terms are looked up as word n-grams of the article text in a term vocabulary, which keeps
@@ -49,6 +50,9 @@ public final class SubscriptionIndex {
     private static final String TAG = "tag:";
     private static final String ENTITY = "entity:";
     private static final String TERM = "term:";
+    private static final char PAIR_SEPARATOR = '|';
+    /** A subscription is filed under at most this many pair keys, so that long lists never blow the index up. */
+    private static final int MAX_PAIR_ANCHORS = 64;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Subscription> subscriptions = new HashMap<>();
@@ -122,6 +126,9 @@ public final class SubscriptionIndex {
             tags.forEach(t -> candidates.addAll(postings.getOrDefault(TAG + t, Set.of())));
             entities.forEach(e -> candidates.addAll(postings.getOrDefault(ENTITY + e, Set.of())));
             presentTerms.forEach(t -> candidates.addAll(postings.getOrDefault(TERM + t, Set.of())));
+            for (String pair : pairKeys(prefixed(COUNTRY, countries), prefixed(TAG, tags), prefixed(ENTITY, entities))) {
+                candidates.addAll(postings.getOrDefault(pair, Set.of()));
+            }
             List<Match> matches = new ArrayList<>();
             for (String id : candidates) {
                 Subscription subscription = subscriptions.get(id);
@@ -198,6 +205,9 @@ public final class SubscriptionIndex {
     /** The rules that matched, or {@code null} when a condition fails. */
     private static List<String> articleMatch(Rules rules, Set<String> countries, Set<String> tags, Set<String> entities,
                                              Set<String> presentTerms) {
+        if (!intersects(rules.countries(), countries) || !intersects(rules.tags(), tags) || !intersects(rules.entities(), entities)) {
+            return null;
+        }
         List<String> matchedOn = new ArrayList<>();
         if (!anyOf(rules.countries(), countries, COUNTRY, matchedOn)
                 || !anyOf(rules.tags(), tags, TAG, matchedOn)
@@ -212,6 +222,20 @@ public final class SubscriptionIndex {
             matchedOn.add("query:" + rules.queryText());
         }
         return matchedOn.isEmpty() ? null : matchedOn;
+    }
+
+    private static boolean intersects(Set<String> wanted, Set<String> present) {
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        Set<String> smaller = wanted.size() <= present.size() ? wanted : present;
+        Set<String> larger = smaller == wanted ? present : wanted;
+        for (String value : smaller) {
+            if (larger.contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyOf(Set<String> wanted, Set<String> present, String prefix, List<String> matchedOn) {
@@ -303,6 +327,14 @@ public final class SubscriptionIndex {
         if (!rules.countries().isEmpty()) {
             options.add(rules.countries().stream().map(c -> COUNTRY + c).toList());
         }
+        // Two conditions together are far more selective than either alone: with few countries and
+        // topics, "KZ and energy" has a short posting list where "KZ" or "energy" alone has a long one.
+        List<String> countries = rules.countries().stream().map(c -> COUNTRY + c).toList();
+        List<String> tags = rules.tags().stream().map(t -> TAG + t).toList();
+        List<String> entities = rules.entities().stream().map(e -> ENTITY + e).toList();
+        addPairOption(options, countries, tags);
+        addPairOption(options, countries, entities);
+        addPairOption(options, tags, entities);
         List<String> best = options.getFirst();
         long bestLoad = Long.MAX_VALUE;
         for (List<String> option : options) {
@@ -313,6 +345,37 @@ public final class SubscriptionIndex {
             }
         }
         return best;
+    }
+
+    private static void addPairOption(List<List<String>> options, List<String> first, List<String> second) {
+        if (!first.isEmpty() && !second.isEmpty() && first.size() * second.size() <= MAX_PAIR_ANCHORS) {
+            options.add(pairKeys(first, second));
+        }
+    }
+
+    /** Keys for both values of two conditions, e.g. {@code country:KZ|tag:energy}. */
+    private static List<String> pairKeys(List<String> first, List<String> second) {
+        List<String> keys = new ArrayList<>(first.size() * second.size());
+        for (String a : first) {
+            for (String b : second) {
+                keys.add(a + PAIR_SEPARATOR + b);
+            }
+        }
+        return keys;
+    }
+
+    /** The pair keys an article carries, for every two of its conditions. */
+    private static List<String> pairKeys(List<String> countries, List<String> tags, List<String> entities) {
+        List<String> keys = new ArrayList<>(pairKeys(countries, tags));
+        keys.addAll(pairKeys(countries, entities));
+        keys.addAll(pairKeys(tags, entities));
+        return keys;
+    }
+
+    private static List<String> prefixed(String prefix, Set<String> values) {
+        List<String> keys = new ArrayList<>(values.size());
+        values.forEach(v -> keys.add(prefix + v));
+        return keys;
     }
 
     private int lengthSlot(String term) {

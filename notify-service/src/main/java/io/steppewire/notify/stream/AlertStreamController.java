@@ -1,5 +1,7 @@
 package io.steppewire.notify.stream;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.notify.alerting.AlertStore;
@@ -110,12 +112,12 @@ public class AlertStreamController implements SmartLifecycle {
         try {
             return Math.max(0, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Last-Event-ID must be the id of an event from this stream (a whole number); got '" + text + "'");
         }
     }
 
-    /** Lets tests and callers ignore the checked exception of emitter sends. */
+    /** Completes the response; a client that already went away leaves nothing to complete. */
     static void closeQuietly(SseEmitter emitter) {
         try {
             emitter.complete();

@@ -111,13 +111,14 @@ public final class NotifyBenchmark {
                 Topics.ARTICLES.name(), Topics.RATE_CHANGES.name(), Topics.ALERTS.name());
         kafka.afterPropertiesSet();
         Receiver receiver = new Receiver();
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotifyServiceApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.kafka.bootstrap-servers", kafka.getBrokersAsString(),
-                "spring.mongodb.uri", "mongodb://127.0.0.1:" + mongoAddress.getPort(),
-                "steppewire.notify.webhooks.allowed-networks", "127.0.0.0/8",
-                "logging.level.root", "WARN",
-                "logging.level.de.bwaldvogel.mongo", "ERROR")).run();
+        // Command-line arguments outrank application.yaml, so the service uses the in-process broker and store.
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(NotifyServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort(),
+                "--steppewire.notify.webhooks.allowed-networks=127.0.0.0/8",
+                "--logging.level.root=WARN",
+                "--logging.level.de.bwaldvogel.mongo=ERROR");
         try {
             latency(service, kafka.getBrokersAsString(), receiver);
             throughput(service, receiver);

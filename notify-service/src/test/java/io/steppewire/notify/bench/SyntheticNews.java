@@ -102,9 +102,13 @@ final class SyntheticNews {
                 LocalDate.parse("2026-03-14"), seen, seen, countries, List.of(), articleTags, names, List.of(), List.of());
     }
 
-    /** A move of the pair between 0.05 % and 4 % either way. */
+    /**
+     * A move of the pair either way, exponentially distributed with a mean of 0.4 % and capped at 6 %:
+     * mostly small daily moves, now and then a big one.
+     */
     RateChanged rateChange(int n, String pair) {
-        return rateChange(n, pair, 0.05 + random.nextDouble() * 3.95, random.nextBoolean());
+        double move = Math.min(6.0, 0.01 - 0.4 * Math.log(1 - random.nextDouble()));
+        return rateChange(n, pair, move, random.nextBoolean());
     }
 
     RateChanged rateChange(int n, String pair, double movePct, boolean up) {

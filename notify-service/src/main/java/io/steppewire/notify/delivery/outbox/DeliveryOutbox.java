@@ -1,5 +1,6 @@
 package io.steppewire.notify.delivery.outbox;
 
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -57,7 +58,7 @@ public class DeliveryOutbox {
                 .append("nextAttemptAt", Date.from(now))
                 .append("leaseUntil", new Date(0));
         mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), new Document("$setOnInsert", onInsert),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+                new UpdateOptions().upsert(true));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.steppewire.notify.delivery.outbox;
 
+import java.util.Locale;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,7 +57,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, WebhookSender webhooks, EmailSender mail,
                           DeliveryProperties properties, WebhookProperties webhookProperties, Clock clock, MeterRegistry meters) {
-        java.time.Duration longestAttempt = webhookProperties.connectTimeout().plus(webhookProperties.requestTimeout());
+        Duration longestAttempt = webhookProperties.connectTimeout().plus(webhookProperties.requestTimeout());
         if (properties.lease().compareTo(longestAttempt) <= 0) {
             // A lease that ends before its attempt can would let a second worker repeat the attempt at once.
             throw new IllegalStateException("steppewire.notify.delivery.lease (" + properties.lease() + ") must be longer than a webhook"
@@ -194,7 +195,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!outbox.recordAttempt(delivery.alertId(), owner, outcome, status, next)) {
             log.warn("Lost the lease of delivery {} before recording its attempt; another worker will retry it", delivery.alertId());
         }
-        count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(java.util.Locale.ROOT));
+        count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(Locale.ROOT));
     }
 
     private void count(String channel, String outcome) {

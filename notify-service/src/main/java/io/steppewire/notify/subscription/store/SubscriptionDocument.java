@@ -1,5 +1,6 @@
 package io.steppewire.notify.subscription.store;
 
+import java.util.Set;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.Channel;
@@ -57,8 +58,8 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         List<PairRule> pairs = rules.pairs().stream().map(p -> new PairRule(CurrencyPair.parse(p.pair()),
                 new BigDecimal(p.thresholdPct()), Direction.valueOf(p.direction().toUpperCase(Locale.ROOT)))).toList();
         // The text was validated when written, so it parses again.
-        Rules r = new Rules(java.util.Set.copyOf(rules.countries()), java.util.Set.copyOf(rules.tags()),
-                java.util.Set.copyOf(rules.entities()), rules.query(),
+        Rules r = new Rules(Set.copyOf(rules.countries()), Set.copyOf(rules.tags()),
+                Set.copyOf(rules.entities()), rules.query(),
                 rules.query() == null ? null : QueryParser.parse(rules.query()), pairs);
         return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted);
     }
