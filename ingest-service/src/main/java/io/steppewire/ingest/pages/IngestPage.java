@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.steppewire.events.EventIds;
+import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.ingest.segmenter.PageSegmenter;
@@ -96,6 +97,13 @@ public class IngestPage {
                             + " field lists every line with the role it got and why; a title is a short Title Case"
                             + " line without a final period, separated from its paragraphs by blank lines.",
                     ingestion.lines());
+        }
+        if (!dryRun && !firstSeen.isCaughtUp()) {
+            // Publishing now could date a re-ingested article as new; the health check says the same.
+            throw new PageRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Still starting", "warming_up",
+                    "The service is still reading " + Topics.ARTICLES.name() + " to learn which"
+                            + " articles it has seen before. Nothing was published; send the page again in a few"
+                            + " seconds (a dry run works already).", null);
         }
         if (!dryRun) {
             publishTimer.record(() -> publisher.publish(
