@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.DeliveryStatus;
 import io.steppewire.notify.delivery.RetrySchedule;
+import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.SubscriptionStore;
@@ -40,6 +41,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private final DeliveryOutbox outbox;
     private final SubscriptionStore subscriptions;
+    private final SubscriptionIndex index;
     private final WebhookSender webhooks;
     private final EmailSender mail;
     private final DeliveryProperties properties;
@@ -55,7 +57,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private ExecutorService attempts;
     private Semaphore slots;
 
-    public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, WebhookSender webhooks, EmailSender mail,
+    public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, SubscriptionIndex index, WebhookSender webhooks, EmailSender mail,
                           DeliveryProperties properties, WebhookProperties webhookProperties, Clock clock, MeterRegistry meters) {
         Duration longestAttempt = webhookProperties.connectTimeout().plus(webhookProperties.requestTimeout());
         if (properties.lease().compareTo(longestAttempt) <= 0) {
@@ -65,6 +67,7 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         this.outbox = outbox;
         this.subscriptions = subscriptions;
+        this.index = index;
         this.webhooks = webhooks;
         this.mail = mail;
         this.properties = properties;
@@ -121,22 +124,26 @@ public class DeliveryWorker implements SmartLifecycle {
             try {
                 // Cleared before looking, so a wake-up that arrives while we look is kept for the wait below.
                 wakeUp.drainPermits();
-                boolean claimedAny = false;
                 int free = slots.availablePermits();
-                if (free > 0) {
-                    List<DeliveryOutbox.Delivery> due = outbox.claimDue(workerId, clock.instant(), properties.lease(), free);
-                    claimedAny = !due.isEmpty();
-                    String owner = workerId;
-                    for (DeliveryOutbox.Delivery delivery : due) {
-                        slots.acquire();
-                        attempts.execute(() -> {
-                            try {
-                                attempt(delivery, owner);
-                            } finally {
-                                slots.release();
-                            }
-                        });
+                if (free * 2 < properties.concurrency()) {
+                    // Claiming costs one query whatever the batch size: wait for a fair share of the slots first.
+                    if (slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        slots.release();
                     }
+                    continue;
+                }
+                List<DeliveryOutbox.Delivery> due = outbox.claimDue(workerId, clock.instant(), properties.lease(), free);
+                boolean claimedAny = !due.isEmpty();
+                String owner = workerId;
+                for (DeliveryOutbox.Delivery delivery : due) {
+                    slots.acquire();
+                    attempts.execute(() -> {
+                        try {
+                            attempt(delivery, owner);
+                        } finally {
+                            slots.release();
+                        }
+                    });
                 }
                 if (!claimedAny) {
                     wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -163,7 +170,9 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void attempt(DeliveryOutbox.Delivery delivery, String owner) {
-        Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId()).filter(s -> !s.deleted());
+        // The index knows every subscription this instance has seen; MongoDB answers for one created elsewhere moments ago.
+        Optional<Subscription> subscription = index.find(delivery.subscriptionId())
+                .or(() -> subscriptions.find(delivery.subscriptionId()).filter(s -> !s.deleted()));
         if (subscription.isEmpty()) {
             outbox.cancel(delivery.alertId(), owner, clock.instant());
             count(delivery.channel(), "cancelled");
