@@ -42,6 +42,7 @@ import static io.steppewire.article.articles.ArticleDocuments.*;
 public class ArticleStore implements InitializingBean {
 
     static final String COLLECTION = "articles";
+    private static final int CANDIDATE_BATCH = 2_000;
 
     private final MongoDatabase database;
     private final DistributionSummary searchCandidates;
@@ -138,6 +139,8 @@ public class ArticleStore implements InitializingBean {
         List<Candidate> candidates = new ArrayList<>();
         articles().find(matching(filter))
                 .projection(Projections.include(ID, PUBLISHED_ON, FIRST_SEEN_AT, TERMS, TERM_COUNTS, TITLE_TERMS, TERM_TOTAL))
+                // Bounded replies: the embedded store otherwise answers a wide match in one message larger than the driver accepts.
+                .batchSize(CANDIDATE_BATCH)
                 .forEach(doc -> {
                     double score = Relevance.score(search, strings(doc, TERMS), doc.getList(TERM_COUNTS, Integer.class),
                             strings(doc, TITLE_TERMS), doc.getInteger(TERM_TOTAL, 0));

@@ -130,12 +130,17 @@ public final class ProjectionBenchmark {
         }
     }
 
-    /** A made-up article: words drawn from a small vocabulary, spread over 15 months. */
+    /** A made-up article: words drawn from a small vocabulary (15 of 100 words per article), spread over 15 months. */
     static ArticleIngested article(SplittableRandom random, int n, LocalDate firstDay) {
-        String title = sentence(random, 6 + random.nextInt(4)) + " " + n;
+        // An article is about a few things: its words come from its own 15 of the vocabulary.
+        String[] vocabulary = new String[15];
+        for (int w = 0; w < vocabulary.length; w++) {
+            vocabulary[w] = WORDS[random.nextInt(WORDS.length)];
+        }
+        String title = sentence(random, vocabulary, 6 + random.nextInt(4)) + " " + n;
         List<BodyBlock> body = new ArrayList<>();
         for (int p = 0; p < 4; p++) {
-            body.add(BodyBlock.paragraph(sentence(random, 30 + random.nextInt(20)) + "."));
+            body.add(BodyBlock.paragraph(sentence(random, vocabulary, 30 + random.nextInt(20)) + "."));
         }
         LocalDate day = firstDay.plusDays(random.nextInt(455));
         Instant seen = day.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC).plusSeconds(random.nextInt(43_200));
@@ -146,13 +151,13 @@ public final class ProjectionBenchmark {
                 body, day, seen, seen, List.of(pick(random, COUNTRIES)), List.of(), tags, entities, List.of(), List.of());
     }
 
-    private static String sentence(SplittableRandom random, int words) {
+    private static String sentence(SplittableRandom random, String[] vocabulary, int words) {
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < words; w++) {
             if (w > 0) {
                 text.append(' ');
             }
-            text.append(WORDS[random.nextInt(WORDS.length)]);
+            text.append(vocabulary[random.nextInt(vocabulary.length)]);
         }
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
@@ -165,7 +170,7 @@ public final class ProjectionBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classes = Path.of(QueryLoadClient.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         Process client = new ProcessBuilder(java, "-Xmx256m", "-cp", classes, QueryLoadClient.class.getName(), base,
-                String.valueOf(rate), "3", "15",
+                String.valueOf(rate), "2", "10",
                 "country=/api/articles?country=KZ",
                 "tag+date-range=/api/articles?tag=energy&from=2025-06-01&to=2025-06-30",
                 "two-word-q=/api/articles?q=solar%20grid",

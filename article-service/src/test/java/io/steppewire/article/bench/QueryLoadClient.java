@@ -31,16 +31,43 @@ public final class QueryLoadClient {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         for (int i = 4; i < args.length; i++) {
-            String name = args[i].substring(0, args[i].indexOf('='));
-            URI uri = URI.create(base + args[i].substring(args[i].indexOf('=') + 1));
-            print(name + " (one at a time)", 0, sequential(http, uri, 20));
+            print(name(args[i]) + " (one at a time)", 0, sequential(http, uri(base, args[i]), 20));
+        }
+        for (int i = 4; i < args.length; i++) {
+            URI uri = uri(base, args[i]);
             run(http, uri, rate, warmUpSeconds, false);
             List<Long> micros = run(http, uri, rate, measuredSeconds, true);
-            print(name, rate, micros);
+            print(name(args[i]), rate, micros);
+            awaitIdle(http, URI.create(base + "/actuator/health"));
         }
     }
 
     private static final AtomicInteger ERRORS = new AtomicInteger();
+
+    private static String name(String arg) {
+        return arg.substring(0, arg.indexOf('='));
+    }
+
+    private static URI uri(String base, String arg) {
+        return URI.create(base + arg.substring(arg.indexOf('=') + 1));
+    }
+
+    /** Requests the server could not keep up with are still queued there; the next query must not wait behind them. */
+    private static void awaitIdle(HttpClient http, URI health) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+        for (int attempt = 0; attempt < 120; attempt++) {
+            long start = System.nanoTime();
+            try {
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+                if (System.nanoTime() - start < 200_000_000L) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // still busy
+            }
+            Thread.sleep(1_000);
+        }
+    }
 
     /** Service time without queueing: one request after the other. */
     private static List<Long> sequential(HttpClient http, URI uri, int count) throws Exception {
@@ -49,10 +76,14 @@ public final class QueryLoadClient {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                micros.add((System.nanoTime() - start) / 1_000);
-            } else {
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() == 200) {
+                    micros.add((System.nanoTime() - start) / 1_000);
+                } else {
+                    ERRORS.incrementAndGet();
+                }
+            } catch (java.io.IOException e) {
                 ERRORS.incrementAndGet();
             }
         }
@@ -64,7 +95,7 @@ public final class QueryLoadClient {
         ERRORS.set(0);
         int total = rate * seconds;
         AtomicInteger sent = new AtomicInteger();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
         try (ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor()) {
             var done = new java.util.concurrent.CountDownLatch(total);
             ticker.scheduleAtFixedRate(() -> {
