@@ -1,8 +1,6 @@
 package io.steppewire.notify.delivery.outbox;
 
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.DeliveryStatus;
@@ -20,14 +18,22 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The outbox of deliveries in MongoDB: one entry per alert (id = alert id), written by matching and
- * worked off by {@link DeliveryWorker}s. A worker claims a due entry by setting a lease in one atomic
- * find-and-modify, so two workers (on one instance or several) never run the same attempt at once.
+ * The outbox of deliveries in MongoDB: one history entry per alert (id = alert id) in
+ * {@code deliveries}, and while attempts remain, one entry in the small {@code delivery_queue}, written
+ * by matching and worked off by {@link DeliveryWorker}s. A worker claims a due queue entry by setting a
+ * lease in one conditional update, so two workers (on one instance or several) never run the same
+ * attempt at once; only the lease holder may record the attempt. A crash between releasing the queue
+ * entry and writing the history loses that one attempt's record, never the delivery.
  */
 @Repository
 public class DeliveryOutbox {
 
     static final String COLLECTION = "deliveries";
+    /**
+     * Only the deliveries still to be attempted, with their schedule and lease: claims query this small
+     * collection, never the growing history in {@link #COLLECTION}.
+     */
+    static final String QUEUE = "delivery_queue";
 
     /** One recorded attempt. */
     public record Attempt(Instant at, long durationMillis, @Nullable Integer statusCode, @Nullable String error) {
@@ -43,7 +49,7 @@ public class DeliveryOutbox {
 
     public DeliveryOutbox(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC));
+        mongo.indexOps(QUEUE).createIndex(new Index("nextAttemptAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
@@ -55,10 +61,21 @@ public class DeliveryOutbox {
                 .append("status", DeliveryStatus.PENDING.name())
                 .append("attempts", List.of())
                 .append("createdAt", Date.from(now))
-                .append("nextAttemptAt", Date.from(now))
-                .append("leaseUntil", new Date(0));
-        mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), new Document("$setOnInsert", onInsert),
-                new UpdateOptions().upsert(true));
+                .append("nextAttemptAt", Date.from(now));
+        boolean created = mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), new Document("$setOnInsert", onInsert),
+                new UpdateOptions().upsert(true)).getUpsertedId() != null;
+        if (!created) {
+            // A repeat of the event: queue again only a delivery still pending (its queue entry may have been
+            // lost to a crash right after the history was written), never one already finished.
+            Document existing = mongo.getCollection(COLLECTION).find(new Document("_id", alertId))
+                    .projection(new Document("status", 1)).first();
+            if (existing == null || !DeliveryStatus.PENDING.name().equals(existing.getString("status"))) {
+                return;
+            }
+        }
+        // After the history entry, so a queued delivery always has one; insert-if-absent.
+        mongo.getCollection(QUEUE).updateOne(new Document("_id", alertId), new Document("$setOnInsert",
+                new Document("nextAttemptAt", Date.from(now)).append("leaseUntil", new Date(0))), new UpdateOptions().upsert(true));
     }
 
     /**
@@ -67,20 +84,20 @@ public class DeliveryOutbox {
      * condition repeated, so a delivery another worker claimed meanwhile is skipped, never shared.
      */
     public List<Delivery> claimDue(String worker, Instant now, Duration lease, int max) {
-        Document due = new Document("status", DeliveryStatus.PENDING.name())
-                .append("nextAttemptAt", new Document("$lte", Date.from(now)))
+        Document due = new Document("nextAttemptAt", new Document("$lte", Date.from(now)))
                 .append("leaseUntil", new Document("$lte", Date.from(now)));
         List<Object> candidates = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(due).projection(new Document("_id", 1))
+        mongo.getCollection(QUEUE).find(due).projection(new Document("_id", 1))
                 .sort(Sorts.ascending("nextAttemptAt")).limit(max).forEach(d -> candidates.add(d.get("_id")));
         Document claim = new Document("$set", new Document("leaseUntil", Date.from(now.plus(lease))).append("leaseOwner", worker));
         List<Delivery> claimed = new ArrayList<>();
         for (Object id : candidates) {
             Document stillDue = new Document(due).append("_id", id);
-            Document mine = mongo.getCollection(COLLECTION).findOneAndUpdate(stillDue, claim,
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (mine != null) {
-                claimed.add(toDelivery(mine));
+            if (mongo.getCollection(QUEUE).updateOne(stillDue, claim).getModifiedCount() == 1) {
+                Document delivery = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
+                if (delivery != null) {
+                    claimed.add(toDelivery(delivery));
+                }
             }
         }
         return claimed;
@@ -96,7 +113,16 @@ public class DeliveryOutbox {
                 .append("durationMillis", outcome.duration().toMillis())
                 .append("statusCode", outcome.statusCode())
                 .append("error", outcome.error());
-        Document set = new Document("status", status.name()).append("leaseUntil", new Date(0));
+        // The queue entry proves the lease: only its holder may release it, and only then record.
+        Document mine = new Document("_id", alertId).append("leaseOwner", worker);
+        boolean stillMine = status == DeliveryStatus.PENDING && nextAttemptAt != null
+                ? mongo.getCollection(QUEUE).updateOne(mine, new Document("$set", new Document("nextAttemptAt", Date.from(nextAttemptAt))
+                        .append("leaseUntil", new Date(0)))).getModifiedCount() == 1
+                : mongo.getCollection(QUEUE).deleteOne(mine).getDeletedCount() == 1;
+        if (!stillMine) {
+            return false;
+        }
+        Document set = new Document("status", status.name());
         if (nextAttemptAt != null) {
             set.append("nextAttemptAt", Date.from(nextAttemptAt));
         }
@@ -106,16 +132,16 @@ public class DeliveryOutbox {
         Document update = new Document("$push", new Document("attempts", attempt))
                 .append("$set", set)
                 .append("$min", new Document("firstAttemptAt", Date.from(outcome.at())));
-        return mongo.getCollection(COLLECTION).updateOne(
-                new Document("_id", alertId).append("leaseOwner", worker).append("status", DeliveryStatus.PENDING.name()),
-                update).getModifiedCount() == 1;
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), update);
+        return true;
     }
 
     /** Ends a delivery without an attempt, e.g. because its subscription was deleted. */
     public void cancel(String alertId, String worker, Instant now) {
-        mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId).append("leaseOwner", worker),
-                new Document("$set", new Document("status", DeliveryStatus.CANCELLED.name()).append("completedAt", Date.from(now))
-                        .append("leaseUntil", new Date(0))));
+        if (mongo.getCollection(QUEUE).deleteOne(new Document("_id", alertId).append("leaseOwner", worker)).getDeletedCount() == 1) {
+            mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId),
+                    new Document("$set", new Document("status", DeliveryStatus.CANCELLED.name()).append("completedAt", Date.from(now))));
+        }
     }
 
     /** The subscription's deliveries, newest first. */
@@ -127,7 +153,7 @@ public class DeliveryOutbox {
     }
 
     public long countPending() {
-        return mongo.getCollection(COLLECTION).countDocuments(new Document("status", DeliveryStatus.PENDING.name()));
+        return mongo.getCollection(QUEUE).countDocuments();
     }
 
     private static Delivery toDelivery(Document d) {
