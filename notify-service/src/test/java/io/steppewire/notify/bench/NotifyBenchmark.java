@@ -168,9 +168,17 @@ public final class NotifyBenchmark {
                 producer.send(record);
             }, 0, 1_000_000 / CHANGES_PER_SECOND, TimeUnit.MICROSECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(total / CHANGES_PER_SECOND + 60);
+            long allSentAt = 0;
+            int receivedWhenAllSent = 0;
             while (receiver.count() < total && System.nanoTime() < deadline) {
                 Thread.sleep(100);
+                if (allSentAt == 0 && next.get() >= total) {
+                    allSentAt = System.nanoTime();
+                    receivedWhenAllSent = receiver.count();
+                }
             }
+            System.out.printf("offered %d changes in %.1f s (%.0f/s); %d webhooks had arrived by then%n", total,
+                    (allSentAt - start) / 1e9, total / ((allSentAt - start) / 1e9), receivedWhenAllSent);
             pace.shutdownNow();
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] latencies = changes.subList(WARM_UP_CHANGES, total).stream()
