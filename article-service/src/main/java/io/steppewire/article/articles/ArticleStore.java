@@ -30,10 +30,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.steppewire.article.articles.ArticleDocuments.*;
 
@@ -43,12 +45,19 @@ public class ArticleStore implements InitializingBean {
 
     static final String COLLECTION = "articles";
     private static final int CANDIDATE_BATCH = 2_000;
+    /** Days read per round of a newest-first listing; doubles per round so that sparse filters need few rounds. */
+    private static final int FIRST_DAYS_PER_ROUND = 2;
+    private static final int MAX_DAYS_PER_ROUND = 64;
+    private static final Comparator<ArticleView> NEWEST_FIRST = Comparator.comparing(ArticleView::publishedOn)
+            .thenComparing(ArticleView::firstSeenAt).thenComparing(ArticleView::id).reversed();
 
     private final MongoDatabase database;
     private final DistributionSummary searchCandidates;
+    private final DayPostings postings;
 
     public ArticleStore(MongoDatabase database, MeterRegistry meters) {
         this.database = database;
+        this.postings = new DayPostings(database);
         this.searchCandidates = DistributionSummary.builder("steppewire.article.search.candidates")
                 .description("Articles that matched every term of a q and were ranked in the service")
                 .register(meters);
@@ -77,6 +86,7 @@ public class ArticleStore implements InitializingBean {
     /** Drops every article; the rebuild replays them from the topic. */
     public void reset() {
         articles().drop();
+        postings.reset();
         createIndexes();
     }
 
@@ -94,6 +104,7 @@ public class ArticleStore implements InitializingBean {
             upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event),
                     Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
         }
+        postings.record(newestPerId.values());
         UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
     }
@@ -108,23 +119,95 @@ public class ArticleStore implements InitializingBean {
         return filter.search() == null ? newestFirst(filter, after, limit) : byRelevance(filter, filter.search(), after, limit);
     }
 
+    /**
+     * Walks the days that have articles under the filter's keys, newest first, and reads each day's ids by
+     * {@code _id}, then those articles by {@code _id}; each article is checked against the filter and its day,
+     * because lookup documents keep entries for values an article has since lost.
+     */
     private ArticlePage newestFirst(ArticleFilter filter, @Nullable ArticleCursor after, int limit) {
-        Bson query = matching(filter);
-        if (after != null) {
-            Date seen = Date.from(after.firstSeenAt());
-            String published = after.publishedOn().toString();
-            query = Filters.and(query, Filters.or(
-                    Filters.lt(PUBLISHED_ON, published),
-                    Filters.and(Filters.eq(PUBLISHED_ON, published), Filters.lt(FIRST_SEEN_AT, seen)),
-                    Filters.and(Filters.eq(PUBLISHED_ON, published), Filters.eq(FIRST_SEEN_AT, seen), Filters.lt(ID, after.id()))));
-        }
+        List<List<String>> groups = PostingKeys.of(filter);
+        List<String> keys = groups.stream().flatMap(List::stream).distinct().toList();
+        List<LocalDate> days = daysToRead(groups, postings.daysOf(keys), filter, after);
         List<ArticleView> found = new ArrayList<>(limit + 1);
-        articles().find(query)
-                .projection(Projections.exclude(SEARCH_FIELDS))
-                .sort(Sorts.descending(PUBLISHED_ON, FIRST_SEEN_AT, ID))
-                .limit(limit + 1)
-                .forEach(doc -> found.add(toView(doc)));
+        int daysPerRound = FIRST_DAYS_PER_ROUND;
+        for (int start = 0; start < days.size() && found.size() <= limit; start += daysPerRound,
+                daysPerRound = Math.min(daysPerRound * 2, MAX_DAYS_PER_ROUND)) {
+            List<LocalDate> round = days.subList(start, Math.min(days.size(), start + daysPerRound));
+            List<ArticleView> roundFound = articlesOfDays(groups, keys, round, filter, after);
+            roundFound.sort(NEWEST_FIRST);
+            found.addAll(roundFound);
+        }
         return page(found, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
+    }
+
+    /** Days on which every group has a key with articles, within the date range and not after the cursor, newest first. */
+    private static List<LocalDate> daysToRead(List<List<String>> groups, Map<String, Set<LocalDate>> daysPerKey,
+                                              ArticleFilter filter, @Nullable ArticleCursor after) {
+        Set<LocalDate> days = null;
+        for (List<String> group : groups) {
+            Set<LocalDate> groupDays = new HashSet<>();
+            group.forEach(key -> groupDays.addAll(daysPerKey.getOrDefault(key, Set.of())));
+            if (days == null) {
+                days = groupDays;
+            } else {
+                days.retainAll(groupDays);
+            }
+        }
+        LocalDate latest = after == null ? filter.to() : filter.to() == null || after.publishedOn().isBefore(filter.to())
+                ? after.publishedOn() : filter.to();
+        LocalDate earliest = filter.from();
+        return (days == null ? Set.<LocalDate>of() : days).stream()
+                .filter(day -> (latest == null || !day.isAfter(latest)) && (earliest == null || !day.isBefore(earliest)))
+                .sorted(Comparator.reverseOrder())
+                .toList();
+    }
+
+    private List<ArticleView> articlesOfDays(List<List<String>> groups, List<String> keys, List<LocalDate> days,
+                                             ArticleFilter filter, @Nullable ArticleCursor after) {
+        List<String> postingIds = new ArrayList<>(keys.size() * days.size());
+        for (LocalDate day : days) {
+            keys.forEach(key -> postingIds.add(PostingKeys.posting(key, day)));
+        }
+        Map<String, List<String>> idsPerPosting = postings.idsOf(postingIds);
+        Map<String, LocalDate> dayPerId = new HashMap<>();
+        for (LocalDate day : days) {
+            Set<String> ids = null;
+            for (List<String> group : groups) {
+                Set<String> groupIds = new HashSet<>();
+                group.forEach(key -> groupIds.addAll(idsPerPosting.getOrDefault(PostingKeys.posting(key, day), List.of())));
+                if (ids == null) {
+                    ids = groupIds;
+                } else {
+                    ids.retainAll(groupIds);
+                }
+            }
+            if (ids != null) {
+                ids.forEach(id -> dayPerId.put(id, day));
+            }
+        }
+        List<ArticleView> found = new ArrayList<>();
+        if (dayPerId.isEmpty()) {
+            return found;
+        }
+        articles().find(Filters.in(ID, dayPerId.keySet()))
+                .projection(Projections.exclude(SEARCH_FIELDS))
+                .batchSize(CANDIDATE_BATCH)
+                .forEach(doc -> {
+                    ArticleView view = toView(doc);
+                    if (view.publishedOn().equals(dayPerId.get(view.id())) && matches(filter, view)
+                            && (after == null || after.precedesByDate(view.publishedOn(), view.firstSeenAt(), view.id()))) {
+                        found.add(view);
+                    }
+                });
+        return found;
+    }
+
+    /** The filter without q, checked on a stored article (the date range is checked by the caller's days). */
+    private static boolean matches(ArticleFilter filter, ArticleView view) {
+        return (filter.countries().isEmpty() || filter.countries().stream().anyMatch(view.countries()::contains))
+                && (filter.tag() == null || view.tags().contains(filter.tag()))
+                && (filter.entity() == null || view.entities().contains(filter.entity()))
+                && (filter.source() == null || filter.source().equals(view.source()));
     }
 
     private record Candidate(String id, LocalDate publishedOn, Instant firstSeenAt, double score) {

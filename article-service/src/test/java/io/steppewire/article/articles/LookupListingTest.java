@@ -1,0 +1,105 @@
+package io.steppewire.article.articles;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steppewire.article.query.ArticleCursor;
+import io.steppewire.article.query.ArticleFilter;
+import io.steppewire.article.support.EmbeddedStore;
+import io.steppewire.article.support.Newsroom;
+import io.steppewire.events.article.ArticleIngested;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Newest-first listings read through the day lookups, on the embedded store that uses only the _id index. */
+class LookupListingTest {
+
+    private MongoClient client;
+    private ArticleStore store;
+
+    @BeforeEach
+    void openStore() {
+        client = MongoClients.create(EmbeddedStore.uri());
+        store = new ArticleStore(client.getDatabase("lookups-" + UUID.randomUUID()), new SimpleMeterRegistry());
+        store.createIndexes();
+    }
+
+    @AfterEach
+    void closeStore() {
+        client.close();
+    }
+
+    private static ArticleIngested story(String title, String day, String country, String... tags) {
+        return Newsroom.story("steppe-daily", title, title + " was reported on " + day + ".")
+                .publishedOn(day).about(country).tagged(tags).event();
+    }
+
+    private static ArticleFilter filter(List<String> countries, @Nullable String tag, @Nullable String from, @Nullable String to) {
+        return new ArticleFilter(countries, tag, null, null, from == null ? null : LocalDate.parse(from),
+                to == null ? null : LocalDate.parse(to), null);
+    }
+
+    /** Every title of the listing, page after page of the given size. */
+    private List<String> allPages(ArticleFilter filter, int pageSize) {
+        List<String> titles = new ArrayList<>();
+        ArticleCursor after = null;
+        for (int pages = 0; pages < 100; pages++) {
+            ArticlePage page = store.find(filter, after, pageSize);
+            page.items().forEach(item -> titles.add(item.title()));
+            if (page.nextCursor() == null) {
+                return titles;
+            }
+            after = ArticleCursor.decode(page.nextCursor());
+        }
+        throw new AssertionError("the listing did not end");
+    }
+
+    @Test
+    void combinesFiltersAndPagesAcrossDaysNewestFirst() {
+        store.upsertAll(List.of(
+                story("KZ energy one", "2026-03-01", "KZ", "energy"),
+                story("KZ energy two", "2026-03-03", "KZ", "energy", "trade"),
+                story("KZ trade", "2026-03-03", "KZ", "trade"),
+                story("UZ energy", "2026-03-02", "UZ", "energy"),
+                story("KZ energy three", "2026-03-07", "KZ", "energy"),
+                story("KZ energy four", "2026-02-20", "KZ", "energy"),
+                story("KZ energy five", "2026-03-07", "KZ", "energy", "mining")));
+
+        assertThat(allPages(filter(List.of("KZ"), "energy", null, null), 1)).containsExactly(
+                "KZ energy three", "KZ energy five", "KZ energy two", "KZ energy one", "KZ energy four");
+        assertThat(allPages(filter(List.of("KZ"), "energy", "2026-03-01", "2026-03-03"), 1))
+                .containsExactly("KZ energy two", "KZ energy one");
+        assertThat(allPages(filter(List.of("KZ", "UZ"), "energy", "2026-03-01", "2026-03-05"), 2))
+                .containsExactly("KZ energy two", "UZ energy", "KZ energy one");
+        assertThat(allPages(filter(List.of(), "trade", null, null), 20)).containsExactly("KZ energy two", "KZ trade");
+        assertThat(allPages(ArticleFilter.everything(), 3)).hasSize(7).startsWith("KZ energy three", "KZ energy five");
+        assertThat(allPages(filter(List.of("TJ"), null, null, null), 5)).isEmpty();
+    }
+
+    @Test
+    void aReplayAddsNothingAndAnArticleThatMovedIsListedOnlyWhereItIsNow() {
+        ArticleIngested first = story("Moving story", "2026-03-05", "KZ", "energy");
+        ArticleIngested moved = Newsroom.story("steppe-daily", "Moving story", "Moving story was reported on 2026-03-05.")
+                .publishedOn("2026-03-02").ingestedAt("2026-03-10T00:00:00Z").about("UZ").tagged("trade").event();
+        assertThat(moved.articleId()).isEqualTo(first.articleId());
+        ArticleIngested neighbour = story("Neighbour", "2026-03-04", "KZ", "energy");
+
+        store.upsertAll(List.of(first, neighbour));
+        store.upsertAll(List.of(first, neighbour));
+        store.upsertAll(List.of(moved));
+
+        assertThat(allPages(filter(List.of("KZ"), null, null, null), 1)).containsExactly("Neighbour");
+        assertThat(allPages(filter(List.of(), "energy", null, null), 1)).containsExactly("Neighbour");
+        assertThat(allPages(filter(List.of("UZ"), "trade", null, null), 1)).containsExactly("Moving story");
+        assertThat(allPages(ArticleFilter.everything(), 1)).containsExactly("Neighbour", "Moving story");
+    }
+}
