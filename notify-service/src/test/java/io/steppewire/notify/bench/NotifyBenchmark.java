@@ -76,7 +76,7 @@ public final class NotifyBenchmark {
     private static void matching(SubscriptionIndex index, SyntheticNews news) {
         List<ArticleIngested> articles = java.util.stream.IntStream.range(0, MEASURED_EVENTS * 2).mapToObj(news::article).toList();
         List<RateChanged> changes = java.util.stream.IntStream.range(0, MEASURED_EVENTS * 2)
-                .mapToObj(i -> news.rateChange(i, SyntheticNews.PAIRS.get(i % SyntheticNews.PAIRS.size()))).toList();
+                .mapToObj(i -> news.rateChange(i, SyntheticNews.ALL_PAIRS.get(i % SyntheticNews.ALL_PAIRS.size()))).toList();
         // The first half warms the JIT up and is not counted.
         for (int i = 0; i < MEASURED_EVENTS; i++) {
             index.matchArticle(articles.get(i));
@@ -84,16 +84,24 @@ public final class NotifyBenchmark {
         }
         long[] articleNanos = new long[MEASURED_EVENTS];
         long[] changeNanos = new long[MEASURED_EVENTS];
-        long articleMatches = 0;
-        long changeMatches = 0;
+        long[] articleMatchCounts = new long[MEASURED_EVENTS];
+        long[] changeMatchCounts = new long[MEASURED_EVENTS];
         for (int i = 0; i < MEASURED_EVENTS; i++) {
             long start = System.nanoTime();
-            articleMatches += index.matchArticle(articles.get(MEASURED_EVENTS + i)).size();
+            articleMatchCounts[i] = index.matchArticle(articles.get(MEASURED_EVENTS + i)).size();
             articleNanos[i] = System.nanoTime() - start;
             start = System.nanoTime();
-            changeMatches += index.matchRateChange(changes.get(MEASURED_EVENTS + i)).size();
+            changeMatchCounts[i] = index.matchRateChange(changes.get(MEASURED_EVENTS + i)).size();
             changeNanos[i] = System.nanoTime() - start;
         }
+        long articleMatches = Arrays.stream(articleMatchCounts).sum();
+        long changeMatches = Arrays.stream(changeMatchCounts).sum();
+        System.out.printf("matches per article:     mean %.1f  p50 %d  p99 %d  max %d  none %.0f %%%n", articleMatches / (double) MEASURED_EVENTS,
+                percentile(articleMatchCounts, 0.5), percentile(articleMatchCounts, 0.99), percentile(articleMatchCounts, 1.0),
+                100.0 * Arrays.stream(articleMatchCounts).filter(c -> c == 0).count() / MEASURED_EVENTS);
+        System.out.printf("matches per rate change: mean %.1f  p50 %d  p99 %d  max %d  none %.0f %%%n", changeMatches / (double) MEASURED_EVENTS,
+                percentile(changeMatchCounts, 0.5), percentile(changeMatchCounts, 0.99), percentile(changeMatchCounts, 1.0),
+                100.0 * Arrays.stream(changeMatchCounts).filter(c -> c == 0).count() / MEASURED_EVENTS);
         long[] all = new long[MEASURED_EVENTS * 2];
         System.arraycopy(articleNanos, 0, all, 0, MEASURED_EVENTS);
         System.arraycopy(changeNanos, 0, all, MEASURED_EVENTS, MEASURED_EVENTS);

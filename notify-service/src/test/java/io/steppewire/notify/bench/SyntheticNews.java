@@ -25,15 +25,37 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Generated subscriptions, articles and rate changes with the shape of real traffic: made-up words
- * built from syllables, a few countries and topics that many subscriptions share, many rarer
- * entities and keywords.
+ * Generated subscriptions, articles and rate changes with the shape of real traffic. Subscribers are
+ * specific, so most events match a handful of subscriptions:
+ * <ul>
+ *   <li>20 % country + one or two of 500 topics, half of them narrowed further by a keyword;</li>
+ *   <li>20 % one to three of 50,000 named entities (companies, people, places);</li>
+ *   <li>45 % keyword queries (one word, OR, AND NOT, or a phrase) over the specific part of the
+ *       vocabulary, six in ten limited to a country;</li>
+ *   <li>15 % one to three pair rules over 20 pairs (five local currencies against USD, EUR, RUB, CNY),
+ *       thresholds 0.25 % to 5 % with the coarser ones more common, either direction or one.</li>
+ * </ul>
+ * Article text follows Zipf's law over a vocabulary of 50,000 made-up words, as real text does: a few
+ * words are in every article, most are rare. Keywords are drawn from below the 2,000 most frequent
+ * words, because nobody subscribes to the words every article contains. Rate changes move by an
+ * exponentially distributed 0.15 % on average: mostly quiet, now and then a big move.
  */
 final class SyntheticNews {
 
     static final List<String> COUNTRIES = List.of("KZ", "KG", "TJ", "UZ", "TM", "AF", "CN", "RU", "AZ", "IR", "MN", "TR");
+    /** The pairs the end-to-end latency run sends changes of. */
     static final List<String> PAIRS = List.of("KZT/USD", "KGS/USD", "TJS/USD", "UZS/USD", "TMT/USD");
-    private static final List<String> THRESHOLDS = List.of("0.25", "0.5", "1", "2", "3", "5");
+    /** Every pair subscriptions watch and rate changes move. */
+    static final List<String> ALL_PAIRS = List.of(
+            "KZT/USD", "KGS/USD", "TJS/USD", "UZS/USD", "TMT/USD",
+            "KZT/EUR", "KGS/EUR", "TJS/EUR", "UZS/EUR", "TMT/EUR",
+            "KZT/RUB", "KGS/RUB", "TJS/RUB", "UZS/RUB", "TMT/RUB",
+            "KZT/CNY", "KGS/CNY", "TJS/CNY", "UZS/CNY", "TMT/CNY");
+    /** Coarser thresholds are listed more often: most people care about big moves. */
+    private static final List<String> THRESHOLDS = List.of("0.25", "0.5", "0.5", "1", "1", "1", "2", "2", "2", "3", "3", "5", "5");
+    private static final int VOCABULARY = 50_000;
+    /** Keywords come from below this frequency rank: the most common words are in nearly every article. */
+    private static final int COMMON_WORDS = 2_000;
     private static final String[] SYLLABLES = {"ka", "ra", "tu", "bek", "sor", "al", "ma", "ty", "nur", "os", "gul", "dar",
             "sha", "kum", "ir", "ta", "zhan", "bo", "lek", "mi"};
 
@@ -41,45 +63,61 @@ final class SyntheticNews {
     private final List<String> vocabulary = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
     private final List<String> entities = new ArrayList<>();
+    /** Cumulative Zipf weights of the vocabulary by frequency rank, to draw article words. */
+    private final double[] wordFrequency = new double[VOCABULARY];
 
     SyntheticNews(long seed) {
         random = new Random(seed);
         Set<String> words = new LinkedHashSet<>();
-        while (words.size() < 20_000) {
-            words.add(word(2 + random.nextInt(3)));
+        while (words.size() < VOCABULARY) {
+            words.add(word(2 + random.nextInt(4)));
         }
         vocabulary.addAll(words);
-        for (int i = 0; i < 40; i++) {
-            tags.add("topic-" + word(2));
+        double sum = 0;
+        for (int rank = 0; rank < VOCABULARY; rank++) {
+            sum += 1.0 / (rank + 1);
+            wordFrequency[rank] = sum;
         }
-        for (int i = 0; i < 5_000; i++) {
-            entities.add(capitalised(word(2)) + " " + capitalised(word(3)));
+        for (int rank = 0; rank < VOCABULARY; rank++) {
+            wordFrequency[rank] /= sum;
         }
+        Set<String> topics = new LinkedHashSet<>();
+        while (topics.size() < 500) {
+            topics.add("topic-" + word(3));
+        }
+        tags.addAll(topics);
+        Set<String> names = new LinkedHashSet<>();
+        while (names.size() < 50_000) {
+            names.add(capitalised(word(2)) + " " + capitalised(word(3)));
+        }
+        entities.addAll(names);
     }
 
     Subscription subscription(int n, URI webhook) {
         String id = "bench-" + n;
         int kind = random.nextInt(100);
         Rules rules;
-        if (kind < 35) {
-            rules = new Rules(Set.of(pick(COUNTRIES)), pickSome(tags, 1 + random.nextInt(2)), Set.of(), null, null, List.of());
-        } else if (kind < 50) {
+        if (kind < 20) {
+            String query = random.nextBoolean() ? keyword() : null;
+            rules = new Rules(Set.of(pick(COUNTRIES)), pickSome(tags, 1 + random.nextInt(2)), Set.of(), query,
+                    query == null ? null : QueryParser.parse(query), List.of());
+        } else if (kind < 40) {
             Set<String> names = new LinkedHashSet<>();
             pickSome(entities, 1 + random.nextInt(3)).forEach(e -> names.add(e.toLowerCase(java.util.Locale.ROOT)));
             rules = new Rules(Set.of(), Set.of(), names, null, null, List.of());
-        } else if (kind < 75) {
+        } else if (kind < 85) {
             String query = switch (random.nextInt(4)) {
-                case 0 -> pick(vocabulary);
-                case 1 -> pick(vocabulary) + " OR " + pick(vocabulary);
-                case 2 -> pick(vocabulary) + " AND NOT " + pick(vocabulary);
-                default -> "\"" + pick(vocabulary) + " " + pick(vocabulary) + "\" OR " + pick(vocabulary);
+                case 0 -> keyword();
+                case 1 -> keyword() + " OR " + keyword();
+                case 2 -> keyword() + " AND NOT " + keyword();
+                default -> "\"" + keyword() + " " + keyword() + "\" OR " + keyword();
             };
-            Set<String> countries = random.nextBoolean() ? Set.of(pick(COUNTRIES)) : Set.of();
+            Set<String> countries = random.nextInt(10) < 6 ? Set.of(pick(COUNTRIES)) : Set.of();
             rules = new Rules(countries, Set.of(), Set.of(), query, QueryParser.parse(query), List.of());
         } else {
             List<PairRule> pairs = new ArrayList<>();
-            for (int i = 0, count = 1 + random.nextInt(2); i < count; i++) {
-                pairs.add(new PairRule(CurrencyPair.parse(pick(PAIRS)), new BigDecimal(pick(THRESHOLDS)),
+            for (int i = 0, count = 1 + random.nextInt(3); i < count; i++) {
+                pairs.add(new PairRule(CurrencyPair.parse(pick(ALL_PAIRS)), new BigDecimal(pick(THRESHOLDS)),
                         Direction.values()[random.nextInt(3)]));
             }
             rules = new Rules(Set.of(), Set.of(), Set.of(), null, null, pairs);
@@ -95,7 +133,7 @@ final class SyntheticNews {
             body.add(BodyBlock.paragraph(sentence(40)));
         }
         List<String> countries = List.copyOf(pickSome(COUNTRIES, 1 + random.nextInt(2)));
-        List<String> articleTags = List.copyOf(pickSome(tags, 1 + random.nextInt(3)));
+        List<String> articleTags = List.copyOf(pickSome(tags, 1 + random.nextInt(2)));
         List<String> names = List.copyOf(pickSome(entities, random.nextInt(4)));
         Instant seen = Instant.parse("2026-03-14T06:00:00Z").plusSeconds(n);
         return new ArticleIngested(EventIds.article("bench", title, Integer.toString(n)), "bench", "page-" + n, null, title, body,
@@ -103,11 +141,11 @@ final class SyntheticNews {
     }
 
     /**
-     * A move of the pair either way, exponentially distributed with a mean of 0.4 % and capped at 6 %:
-     * mostly small daily moves, now and then a big one.
+     * A move of the pair either way, exponentially distributed with a mean of 0.15 % and capped at 6 %:
+     * mostly small moves between quotes, now and then a big one.
      */
     RateChanged rateChange(int n, String pair) {
-        double move = Math.min(6.0, 0.01 - 0.4 * Math.log(1 - random.nextDouble()));
+        double move = Math.min(6.0, 0.01 - 0.15 * Math.log(1 - random.nextDouble()));
         return rateChange(n, pair, move, random.nextBoolean());
     }
 
@@ -127,9 +165,20 @@ final class SyntheticNews {
             if (i > 0) {
                 text.append(' ');
             }
-            text.append(pick(vocabulary));
+            text.append(frequentWord());
         }
         return text.toString();
+    }
+
+    /** A word drawn by its Zipf frequency, as in running text. */
+    private String frequentWord() {
+        int rank = java.util.Arrays.binarySearch(wordFrequency, random.nextDouble());
+        return vocabulary.get(Math.min(VOCABULARY - 1, rank < 0 ? -rank - 1 : rank));
+    }
+
+    /** A word specific enough to subscribe to: anything below the most common ones. */
+    private String keyword() {
+        return vocabulary.get(COMMON_WORDS + random.nextInt(VOCABULARY - COMMON_WORDS));
     }
 
     private String word(int syllables) {
