@@ -1,5 +1,7 @@
 package io.steppewire.article.articles;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -78,7 +80,18 @@ final class DayPostings {
         List<WriteModel<Document>> updates = new ArrayList<>(valuesPerId.size());
         valuesPerId.forEach((id, values) -> updates.add(new UpdateOneModel<>(Filters.eq(ID, id),
                 Updates.addEachToSet(field, List.copyOf(values)), UPSERT)));
-        collection.bulkWrite(updates, UNORDERED);
+        try {
+            collection.bulkWrite(updates, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            // Two instances upserting the same new id at once: one insert loses on the unique _id; as an
+            // update of the document the other created it applies.
+            boolean onlyTaken = e.getWriteConcernError() == null && e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyTaken) {
+                throw e;
+            }
+            collection.bulkWrite(e.getWriteErrors().stream().map(error -> updates.get(error.getIndex())).toList(), UNORDERED);
+        }
     }
 
     /** The days each key has articles on. */
