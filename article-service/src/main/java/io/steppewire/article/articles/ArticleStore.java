@@ -48,8 +48,6 @@ public class ArticleStore implements InitializingBean {
     /** Days read per round of a newest-first listing; doubles per round so that sparse filters need few rounds. */
     private static final int FIRST_DAYS_PER_ROUND = 2;
     private static final int MAX_DAYS_PER_ROUND = 64;
-    private static final Comparator<ArticleView> NEWEST_FIRST = Comparator.comparing(ArticleView::publishedOn)
-            .thenComparing(ArticleView::firstSeenAt).thenComparing(ArticleView::id).reversed();
 
     private final MongoDatabase database;
     private final DistributionSummary searchCandidates;
@@ -128,17 +126,39 @@ public class ArticleStore implements InitializingBean {
         List<List<String>> groups = PostingKeys.of(filter);
         List<String> keys = groups.stream().flatMap(List::stream).distinct().toList();
         List<LocalDate> days = daysToRead(groups, postings.daysOf(keys), filter, after);
-        List<ArticleView> found = new ArrayList<>(limit + 1);
+        List<Listed> found = new ArrayList<>(limit + 1);
         int daysPerRound = FIRST_DAYS_PER_ROUND;
         for (int start = 0; start < days.size() && found.size() <= limit; start += daysPerRound,
                 daysPerRound = Math.min(daysPerRound * 2, MAX_DAYS_PER_ROUND)) {
             List<LocalDate> round = days.subList(start, Math.min(days.size(), start + daysPerRound));
-            List<ArticleView> roundFound = articlesOfDays(groups, keys, round, filter, after);
-            roundFound.sort(NEWEST_FIRST);
+            List<Listed> roundFound = listedOnDays(groups, keys, round, filter, after);
+            roundFound.sort(NEWEST_LISTED_FIRST);
             found.addAll(roundFound);
         }
-        return page(found, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
+        // Only the page's articles are read whole; the candidates above were read as their sort and filter fields.
+        List<Listed> shown = found.subList(0, Math.min(found.size(), limit + 1));
+        Map<String, ArticleView> byId = new HashMap<>();
+        if (!shown.isEmpty()) {
+            articles().find(Filters.in(ID, shown.stream().map(Listed::id).toList()))
+                    .projection(Projections.exclude(SEARCH_FIELDS))
+                    .forEach(doc -> byId.put(doc.getString(ID), toView(doc)));
+        }
+        List<ArticleView> views = new ArrayList<>(shown.size());
+        for (Listed listed : shown) {
+            ArticleView view = byId.get(listed.id());
+            if (view != null) {
+                views.add(view);
+            }
+        }
+        return page(views, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
     }
+
+    /** The sort key of an article that a newest-first listing found. */
+    private record Listed(String id, LocalDate publishedOn, Instant firstSeenAt) {
+    }
+
+    private static final Comparator<Listed> NEWEST_LISTED_FIRST = Comparator.comparing(Listed::publishedOn)
+            .thenComparing(Listed::firstSeenAt).thenComparing(Listed::id).reversed();
 
     /** Days on which every group has a key with articles, within the date range and not after the cursor, newest first. */
     private static List<LocalDate> daysToRead(List<List<String>> groups, Map<String, Set<LocalDate>> daysPerKey,
@@ -162,7 +182,7 @@ public class ArticleStore implements InitializingBean {
                 .toList();
     }
 
-    private List<ArticleView> articlesOfDays(List<List<String>> groups, List<String> keys, List<LocalDate> days,
+    private List<Listed> listedOnDays(List<List<String>> groups, List<String> keys, List<LocalDate> days,
                                              ArticleFilter filter, @Nullable ArticleCursor after) {
         List<String> postingIds = new ArrayList<>(keys.size() * days.size());
         for (LocalDate day : days) {
@@ -185,29 +205,29 @@ public class ArticleStore implements InitializingBean {
                 ids.forEach(id -> dayPerId.put(id, day));
             }
         }
-        List<ArticleView> found = new ArrayList<>();
+        List<Listed> found = new ArrayList<>();
         if (dayPerId.isEmpty()) {
             return found;
         }
         articles().find(Filters.in(ID, dayPerId.keySet()))
-                .projection(Projections.exclude(SEARCH_FIELDS))
+                .projection(Projections.include(ID, PUBLISHED_ON, FIRST_SEEN_AT, COUNTRIES, TAGS, ENTITIES, SOURCE))
                 .batchSize(CANDIDATE_BATCH)
                 .forEach(doc -> {
-                    ArticleView view = toView(doc);
-                    if (view.publishedOn().equals(dayPerId.get(view.id())) && matches(filter, view)
-                            && (after == null || after.precedesByDate(view.publishedOn(), view.firstSeenAt(), view.id()))) {
-                        found.add(view);
+                    Listed listed = new Listed(doc.getString(ID), LocalDate.parse(doc.getString(PUBLISHED_ON)), instant(doc, FIRST_SEEN_AT));
+                    if (listed.publishedOn().equals(dayPerId.get(listed.id())) && matches(filter, doc)
+                            && (after == null || after.precedesByDate(listed.publishedOn(), listed.firstSeenAt(), listed.id()))) {
+                        found.add(listed);
                     }
                 });
         return found;
     }
 
     /** The filter without q, checked on a stored article (the date range is checked by the caller's days). */
-    private static boolean matches(ArticleFilter filter, ArticleView view) {
-        return (filter.countries().isEmpty() || filter.countries().stream().anyMatch(view.countries()::contains))
-                && (filter.tag() == null || view.tags().contains(filter.tag()))
-                && (filter.entity() == null || view.entities().contains(filter.entity()))
-                && (filter.source() == null || filter.source().equals(view.source()));
+    private static boolean matches(ArticleFilter filter, Document article) {
+        return (filter.countries().isEmpty() || filter.countries().stream().anyMatch(strings(article, COUNTRIES)::contains))
+                && (filter.tag() == null || strings(article, TAGS).contains(filter.tag()))
+                && (filter.entity() == null || strings(article, ENTITIES).contains(filter.entity()))
+                && (filter.source() == null || filter.source().equals(article.getString(SOURCE)));
     }
 
     private record Candidate(String id, LocalDate publishedOn, Instant firstSeenAt, double score) {
