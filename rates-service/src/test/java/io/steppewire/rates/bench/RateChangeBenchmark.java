@@ -55,6 +55,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class RateChangeBenchmark {
 
     private static final List<String> CURRENCIES = List.of("KZT", "UZS", "KGS", "TJS", "TMT", "AZN", "GEL", "AMD", "MNT", "AFN");
+    private static final String STREAMS_OVERRIDE = "bench.streams.";
     private static final Instant FIRST_DAY = Instant.parse("2020-01-01T00:00:00Z");
 
     public static void main(String[] args) throws Exception {
@@ -89,6 +90,11 @@ public final class RateChangeBenchmark {
         streamsConfig.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         streamsConfig.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         streamsConfig.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // As in application.yaml.
+        streamsConfig.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
+        // Lets a run try any other Streams, producer or consumer setting, e.g. -Dbench.streams.producer.batch.size=131072
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE))
+                .forEach(name -> streamsConfig.put(name.substring(STREAMS_OVERRIDE.length()), System.getProperty(name)));
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig);
         streams.start();
         waitUntilRunning(streams);
