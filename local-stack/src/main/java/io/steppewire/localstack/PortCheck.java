@@ -26,7 +26,8 @@ final class PortCheck {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As Kafka and Tomcat do: connections of a just-stopped stack lingering in TIME_WAIT are no owner.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {
