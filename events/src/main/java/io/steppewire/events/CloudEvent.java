@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,7 @@ public record CloudEvent(String id, String source, String type, Instant time, @N
         return headers;
     }
 
-    /** Reads the attributes of a record; empty when a required attribute is missing. */
+    /** Reads the attributes of a record; empty when a required attribute is missing or malformed. */
     public static Optional<CloudEvent> readFrom(Headers headers) {
         String id = text(headers, ID);
         String source = text(headers, SOURCE);
@@ -57,7 +58,11 @@ public record CloudEvent(String id, String source, String type, Instant time, @N
         if (id == null || source == null || type == null || time == null) {
             return Optional.empty();
         }
-        return Optional.of(new CloudEvent(id, source, type, Instant.parse(time), text(headers, SUBJECT)));
+        try {
+            return Optional.of(new CloudEvent(id, source, type, Instant.parse(time), text(headers, SUBJECT)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static void put(Headers headers, String name, String value) {

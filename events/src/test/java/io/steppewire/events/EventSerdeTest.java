@@ -72,6 +72,16 @@ class EventSerdeTest {
     }
 
     @Test
+    void aMalformedTimeIsNotACloudEventRatherThanAnError() {
+        var headers = CloudEvent.of(Topics.ARTICLES, "a-1", "/elsewhere", Instant.parse("2026-03-14T00:00:00Z"), null)
+                .writeTo(new RecordHeaders());
+        headers.remove(CloudEvent.TIME);
+        headers.add(CloudEvent.TIME, "yesterday".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(CloudEvent.readFrom(headers)).isEmpty();
+    }
+
+    @Test
     void everyTopicHasAVersionedNameAndADeadLetterCompanion() {
         assertThat(Topics.all()).allSatisfy(topic -> {
             assertThat(topic.name()).matches("[a-z.-]+\\.v\\d+");
