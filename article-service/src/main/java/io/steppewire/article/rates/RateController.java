@@ -3,7 +3,6 @@ package io.steppewire.article.rates;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.articles.ArticleView;
 import io.steppewire.article.query.ArticleFilter;
-import io.steppewire.article.query.CurrencyCountries;
 import io.steppewire.article.web.InvalidParameterException;
 import io.steppewire.article.web.NotFoundException;
 import io.steppewire.article.web.RequestParameters;
@@ -84,7 +83,7 @@ public class RateController {
         }
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<String> countries = CurrencyCountries.countriesOf(known.base(), known.quote());
+        List<String> countries = known.countries();
         List<ArticleView> news = countries.isEmpty() ? List.of()
                 : articles.find(ArticleFilter.aboutCountries(countries, day.minusDays(1), day.plusDays(1)), null, CONTEXT_ARTICLES).items();
         return new RateViews.Context(known.toString(), day, countries, rates.changes(known.toString(), start, end),

@@ -2,6 +2,9 @@ package io.steppewire.events.fx;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +22,17 @@ public record CurrencyPair(String base, String quote) {
      */
     private static final List<String> LIQUIDITY_ORDER =
             List.of("USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "TRY", "AED");
+
+    /**
+     * The country whose news moves a currency. Reserve currencies (USD, EUR, GBP, JPY, CHF) are left
+     * out on purpose: a KZT/USD move is news about Kazakhstan, not about the United States.
+     */
+    private static final Map<String, String> COUNTRY_OF_CURRENCY = Map.ofEntries(
+            Map.entry("KZT", "KZ"), Map.entry("KGS", "KG"), Map.entry("TJS", "TJ"), Map.entry("UZS", "UZ"),
+            Map.entry("TMT", "TM"), Map.entry("AFN", "AF"), Map.entry("MNT", "MN"), Map.entry("AZN", "AZ"),
+            Map.entry("GEL", "GE"), Map.entry("AMD", "AM"), Map.entry("RUB", "RU"), Map.entry("CNY", "CN"),
+            Map.entry("TRY", "TR"), Map.entry("AED", "AE"), Map.entry("IRR", "IR"), Map.entry("PKR", "PK"),
+            Map.entry("INR", "IN"), Map.entry("BYN", "BY"), Map.entry("UAH", "UA"));
 
     public CurrencyPair {
         if (!CODE.matcher(base).matches() || !CODE.matcher(quote).matches()) {
@@ -56,6 +70,16 @@ public record CurrencyPair(String base, String quote) {
 
     public CurrencyPair canonical() {
         return isCanonical() ? this : inverse();
+    }
+
+    /** The ISO 3166 country whose news moves this currency; empty for reserve currencies. */
+    public static Optional<String> countryOf(String currency) {
+        return Optional.ofNullable(COUNTRY_OF_CURRENCY.get(currency));
+    }
+
+    /** The countries of both currencies that have one, base first: the news around a move of this pair. */
+    public List<String> countries() {
+        return Stream.of(base, quote).map(CurrencyPair::countryOf).flatMap(Optional::stream).distinct().toList();
     }
 
     /** The form used in URL paths: {@code KZT-USD}. */

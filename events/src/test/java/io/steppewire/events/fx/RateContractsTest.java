@@ -24,6 +24,14 @@ class RateContractsTest {
     }
 
     @Test
+    void aPairIsAboutTheCountriesOfItsNonReserveCurrencies() {
+        assertThat(CurrencyPair.parse("KZT/USD").countries()).containsExactly("KZ");
+        assertThat(CurrencyPair.parse("UZS/RUB").countries()).containsExactly("UZ", "RU");
+        assertThat(CurrencyPair.countryOf("TMT")).hasValue("TM");
+        assertThat(CurrencyPair.parse("EUR/USD").countries()).isEmpty();
+    }
+
+    @Test
     void malformedPairsAreRefusedWithTheAcceptedForm() {
         assertThatThrownBy(() -> CurrencyPair.parse("KZTUSD")).hasMessageContaining("BASE/QUOTE");
         assertThatThrownBy(() -> CurrencyPair.parse("USD/USD")).hasMessageContaining("two different");

@@ -14,7 +14,6 @@ import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
-import io.steppewire.notify.matching.CurrencyCountries;
 import io.steppewire.notify.matching.Match;
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.Channel;
@@ -88,7 +87,7 @@ public class RaiseAlerts {
         if (matches.isEmpty()) {
             return;
         }
-        List<ArticleSummary> related = recentArticles.latestAbout(CurrencyCountries.of(CurrencyPair.parse(change.pair())));
+        List<ArticleSummary> related = recentArticles.latestAbout(CurrencyPair.parse(change.pair()).countries());
         raise(matches, change.changeId(), AlertRaised.KIND_RATE, (match) -> new AlertRaised(
                 EventIds.alert(match.subscription().id(), change.changeId()), match.subscription().id(),
                 match.subscription().name(), AlertRaised.KIND_RATE, change.changeId(), null, change, related,
