@@ -6,7 +6,7 @@ import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.article.BodyBlock;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.ingest.support.IngestServiceTest;
-import io.steppewire.ingest.support.TopicReader;
+import io.steppewire.events.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

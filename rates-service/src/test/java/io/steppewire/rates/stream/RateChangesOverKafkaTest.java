@@ -5,7 +5,7 @@ import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.support.RatesServiceTest;
-import io.steppewire.rates.support.TopicReader;
+import io.steppewire.events.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -5,7 +5,7 @@ import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.support.RatesServiceTest;
-import io.steppewire.rates.support.TopicReader;
+import io.steppewire.events.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
