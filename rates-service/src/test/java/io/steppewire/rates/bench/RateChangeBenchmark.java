@@ -3,7 +3,6 @@ package io.steppewire.rates.bench;
 import ch.qos.logback.classic.Level;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steppewire.events.Topics;
-import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.change.DetectRateChange;
 import io.steppewire.rates.stream.QuoteMetrics;
@@ -18,7 +17,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -35,34 +36,60 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Not a test: drives quotes through the rate-change topology on an in-process broker with the
  * production settings (exactly-once v2, 50 ms commit interval) and prints throughput and the delay
  * from a quote being sent to its change being readable by a {@code read_committed} consumer.
  * <p>
+ * One run has three phases by default: a warm-up (unpaced, {@code bench.warmupQuotes}, so that the
+ * JIT compilers have done their work, as in a service that has been running for a while; not a
+ * result), a saturated phase (quotes sent as fast as possible, which gives the throughput; its delay
+ * only measures the backlog) and a phase paced at {@code bench.rate} (which gives the delay at that rate). The load generator's own work is kept out of the timed
+ * path: quotes are serialised before the clock starts and the reader takes only the record
+ * timestamp, without parsing the change. The topology still reads, compares and writes everything.
+ * <p>
  * Run: {@code ./mvnw -B -q -pl rates-service test-compile exec:java -Dexec.mainClass=io.steppewire.rates.bench.RateChangeBenchmark}
- * <br>Options (system properties): {@code bench.quotes} (100000), {@code bench.pairs} (20),
- * {@code bench.rate} quotes/s to pace at, 0 = as fast as possible (0), {@code bench.commitMs} (50), {@code bench.threads} stream threads (1).
+ * <br>Options (system properties): {@code bench.quotes} per measured phase (100000), {@code bench.pairs} (20),
+ * {@code bench.phases} ({@code warmup,saturated,paced}), {@code bench.warmupQuotes} (50000), {@code bench.rate} quotes/s of the paced phase (10000),
+ * {@code bench.commitMs} (50), {@code bench.threads} stream threads (1), {@code bench.streams.<setting>}.
  */
 public final class RateChangeBenchmark {
 
     private static final List<String> CURRENCIES = List.of("KZT", "UZS", "KGS", "TJS", "TMT", "AZN", "GEL", "AMD", "MNT", "AFN");
     private static final String STREAMS_OVERRIDE = "bench.streams.";
+    private static final String WARMUP = "warmup";
+    private static final String PACED = "paced";
     private static final Instant FIRST_DAY = Instant.parse("2020-01-01T00:00:00Z");
+
+    /** What the reader counts for one phase; the latch hands the figures to the main thread. */
+    private record Phase(String name, int pacedRate, List<ProducerRecord<byte[], byte[]>> quotes, long expectedChanges,
+                         Histogram delays, AtomicLong received, AtomicLong lastReceivedAt, CountDownLatch done) {
+
+        Phase(String name, int pacedRate, List<ProducerRecord<byte[], byte[]>> quotes, long expectedChanges) {
+            this(name, pacedRate, quotes, expectedChanges, new Histogram(TimeUnit.MINUTES.toMillis(10), 3),
+                    new AtomicLong(), new AtomicLong(), new CountDownLatch(1));
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         int quoteCount = Integer.getInteger("bench.quotes", 100_000);
         int pairCount = Integer.getInteger("bench.pairs", 20);
-        int pacedRate = Integer.getInteger("bench.rate", 0);
+        int warmupCount = Integer.getInteger("bench.warmupQuotes", 50_000);
+        List<String> phaseNames = List.of(System.getProperty("bench.phases", WARMUP + ",saturated," + PACED).split(","));
+        int pacedRate = Integer.getInteger("bench.rate", 10_000);
         int commitMs = Integer.getInteger("bench.commitMs", 50);
         int threads = Integer.getInteger("bench.threads", 1);
 
@@ -99,76 +126,117 @@ public final class RateChangeBenchmark {
         streams.start();
         waitUntilRunning(streams);
 
-        List<ProducerRecord<String, RateQuoted>> quotes = quotes(quoteCount, pairCount);
-        long expectedChanges = quoteCount - pairCount;
-        Histogram delays = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
-        AtomicLong received = new AtomicLong();
-        AtomicLong lastReceivedAt = new AtomicLong();
-        Thread reader = Thread.ofPlatform().name("change-reader").start(() -> readChanges(brokers, expectedChanges, delays,
-                received, lastReceivedAt));
+        // Serialised before any clock starts: the load generator's JSON work is not the system under test.
+        int[] phaseSizes = phaseNames.stream().mapToInt(name -> WARMUP.equals(name.strip()) ? warmupCount : quoteCount).toArray();
+        List<ProducerRecord<byte[], byte[]>> quotes = serialised(quotes(IntStream.of(phaseSizes).sum(), pairCount));
+        List<Phase> phases = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < phaseNames.size(); i++) {
+            String name = phaseNames.get(i).strip();
+            int size = phaseSizes[i];
+            // Only the very first quote of each pair finds no reference; every later one moves the rate.
+            long expectedChanges = i == 0 ? size - pairCount : size;
+            phases.add(new Phase(name, PACED.equals(name) ? pacedRate : 0, quotes.subList(from, from + size), expectedChanges));
+            from += size;
+        }
+        Thread reader = Thread.ofPlatform().name("change-reader").start(() -> readChanges(brokers, phases));
 
+        System.out.printf("%nrates-service benchmark: %,d quotes per measured phase over %d pairs, exactly_once_v2, commit.interval.ms=%d, %d stream thread(s), %d cores%n",
+                quoteCount, pairCount, commitMs, threads, Runtime.getRuntime().availableProcessors());
         Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5);
-        long streamCpuBefore = streamThreadCpuNanos();
-        long processCpuBefore = processCpuNanos();
-        long started = System.nanoTime();
-        try (KafkaProducer<String, RateQuoted> producer = new KafkaProducer<>(producerConfig,
-                Topics.QUOTES.keySerde().serializer(), Topics.QUOTES.valueSerde().serializer())) {
-            long intervalNanos = pacedRate > 0 ? TimeUnit.SECONDS.toNanos(1) / pacedRate : 0;
-            for (int i = 0; i < quotes.size(); i++) {
-                if (intervalNanos > 0) {
-                    long due = started + i * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                }
-                // The record timestamp is the send time; Streams carries it onto the change, which gives the delay.
-                ProducerRecord<String, RateQuoted> quote = quotes.get(i);
-                producer.send(new ProducerRecord<>(quote.topic(), null, System.currentTimeMillis(), quote.key(), quote.value()));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig,
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Phase phase : phases) {
+                run(phase, producer);
             }
         }
-        long sentNanos = System.nanoTime() - started;
-        reader.join(TimeUnit.MINUTES.toMillis(10));
-        double seconds = (lastReceivedAt.get() - started) / 1e9;
-        long streamCpu = streamThreadCpuNanos() - streamCpuBefore;
-        long processCpu = processCpuNanos() - processCpuBefore;
-
-        System.out.printf("%nrates-service benchmark: %,d quotes over %d pairs, %s, exactly_once_v2, commit.interval.ms=%d, %d stream thread(s), %d cores%n",
-                quoteCount, pairCount, pacedRate > 0 ? "paced at " + pacedRate + " quotes/s" : "unpaced",
-                commitMs, threads, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  sent in %.2f s; %,d of %,d changes read%n", sentNanos / 1e9, received.get(), expectedChanges);
-        System.out.printf("  throughput: %,.0f quotes/s (first quote sent to last change readable)%n", quoteCount / seconds);
-        System.out.printf("  delay quote -> change readable: p50 %d ms, p99 %d ms, max %d ms%n",
-                delays.getValueAtPercentile(50), delays.getValueAtPercentile(99), delays.getMaxValue());
-        // CPU time does not depend on how many other processes share the cores, unlike the figures above.
-        System.out.printf("  CPU per quote: stream thread %.0f us, whole process (broker, producer, stream, reader) %.0f us%n",
-                streamCpu / 1e3 / quoteCount, processCpu / 1e3 / quoteCount);
-        System.out.printf("  system load average at the end: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        reader.join(TimeUnit.SECONDS.toMillis(10));
 
         streams.close(Duration.ofSeconds(30));
         broker.destroy();
         System.exit(0);
     }
 
-    private static void readChanges(String brokers, long expected, Histogram delays, AtomicLong received,
-                                    AtomicLong lastReceivedAt) {
+    private static void run(Phase phase, KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
+        long streamCpuBefore = streamThreadCpuNanos();
+        Map<String, Long> threadCpuBefore = cpuNanosByThreadGroup();
+        long processCpuBefore = processCpuNanos();
+        long started = System.nanoTime();
+        long intervalNanos = phase.pacedRate() > 0 ? TimeUnit.SECONDS.toNanos(1) / phase.pacedRate() : 0;
+        List<ProducerRecord<byte[], byte[]>> quotes = phase.quotes();
+        for (int i = 0; i < quotes.size(); i++) {
+            if (intervalNanos > 0) {
+                long due = started + i * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            // The record timestamp is the send time; Streams carries it onto the change, which gives the delay.
+            ProducerRecord<byte[], byte[]> quote = quotes.get(i);
+            producer.send(new ProducerRecord<>(quote.topic(), null, System.currentTimeMillis(), quote.key(), quote.value()));
+        }
+        producer.flush();
+        long sentNanos = System.nanoTime() - started;
+        boolean complete = phase.done().await(10, TimeUnit.MINUTES);
+        double seconds = (phase.lastReceivedAt().get() - started) / 1e9;
+        long streamCpu = streamThreadCpuNanos() - streamCpuBefore;
+        long processCpu = processCpuNanos() - processCpuBefore;
+        Map<String, Long> threadCpu = cpuNanosByThreadGroup();
+        threadCpuBefore.forEach((group, nanos) -> threadCpu.merge(group, -nanos, Long::sum));
+        Histogram delays = phase.delays();
+        int count = quotes.size();
+
+        System.out.printf("%n[%s] %s%n", phase.name(), phase.pacedRate() > 0 ? "paced at " + phase.pacedRate() + " quotes/s" : "unpaced");
+        System.out.printf("  sent in %.2f s (%,.0f quotes/s offered); %,d of %,d changes read%s%n", sentNanos / 1e9,
+                count / (sentNanos / 1e9), phase.received().get(), phase.expectedChanges(), complete ? "" : " (gave up waiting)");
+        System.out.printf("  throughput: %,.0f quotes/s (first quote sent to last change readable)%n", count / seconds);
+        System.out.printf("  delay quote -> change readable: p50 %d ms, p99 %d ms, max %d ms%n",
+                delays.getValueAtPercentile(50), delays.getValueAtPercentile(99), delays.getMaxValue());
+        // CPU time does not depend on how many other processes share the cores, unlike the figures above.
+        System.out.printf("  CPU per quote: stream thread %.0f us, whole process (broker, producer, stream, reader) %.0f us%n",
+                streamCpu / 1e3 / count, processCpu / 1e3 / count);
+        long javaThreadsCpu = threadCpu.values().stream().mapToLong(Long::longValue).sum();
+        threadCpu.put("JVM itself (GC, JIT compilers)", processCpu - javaThreadsCpu);
+        System.out.printf("  of which (us per quote): %s%n", threadCpu.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(group -> String.format("%s %.0f", group.getKey(), group.getValue() / 1e3 / count))
+                .collect(Collectors.joining(", ")));
+        System.out.printf("  system load average at the end: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Reads the changes as bytes: only the record timestamp (the quote's send time) is needed for the delay. */
+    private static void readChanges(String brokers, List<Phase> phases) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "rates-bench-reader", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, RateChanged> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                Topics.RATE_CHANGES.valueSerde().deserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.RATE_CHANGES.name()));
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (received.get() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, RateChanged> record : consumer.poll(Duration.ofMillis(100))) {
-                    delays.recordValue(Math.max(0, System.currentTimeMillis() - record.timestamp()));
-                    received.incrementAndGet();
-                    lastReceivedAt.set(System.nanoTime());
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10 * phases.size());
+            int current = 0;
+            while (current < phases.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    // A phase starts sending only once the one before it was read in full, so changes never mix.
+                    Phase phase = phases.get(Math.min(current, phases.size() - 1));
+                    phase.delays().recordValue(Math.max(0, System.currentTimeMillis() - record.timestamp()));
+                    phase.lastReceivedAt().set(System.nanoTime());
+                    if (phase.received().incrementAndGet() == phase.expectedChanges()) {
+                        phase.done().countDown();
+                        current++;
+                    }
                 }
             }
         }
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> serialised(List<ProducerRecord<String, RateQuoted>> quotes) {
+        Serializer<String> keys = Topics.QUOTES.keySerde().serializer();
+        Serializer<RateQuoted> values = Topics.QUOTES.valueSerde().serializer();
+        return quotes.stream().map(quote -> new ProducerRecord<>(quote.topic(), keys.serialize(quote.topic(), quote.key()),
+                values.serialize(quote.topic(), quote.value()))).toList();
     }
 
     /** Made-up random walks: every quote of a pair is a day later and moves by 1 to 40 units of its last decimal. */
@@ -201,6 +269,17 @@ public final class RateChangeBenchmark {
                 .filter(thread -> thread.getName().contains("StreamThread"))
                 .mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.threadId())))
                 .sum();
+    }
+
+    /** CPU time of the live Java threads, by name with the numbers taken out (all request handlers together, say). */
+    private static Map<String, Long> cpuNanosByThreadGroup() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byGroup = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String group = thread.getName().replaceAll("-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "").replaceAll("\\d+", "N");
+            byGroup.merge(group, Math.max(0, threads.getThreadCpuTime(thread.threadId())), Long::sum);
+        }
+        return byGroup;
     }
 
     private static long processCpuNanos() {
