@@ -26,7 +26,8 @@ public final class RateChangeTopology {
     /**
      * One small entry per pair and source. Held in memory for speed and changelogged, so it is restored
      * after a restart and moves with its partition when instances scale; the cache folds the many
-     * writes per commit interval into one changelog record per key.
+     * writes per commit interval into one changelog record per key. Entries are in {@link LastQuoteSerde}'s
+     * binary form, which is cheap to read and write for every quote.
      */
     public static final String LAST_QUOTES_STORE = "last-quote-per-pair-and-source";
 
@@ -41,7 +42,7 @@ public final class RateChangeTopology {
         Serde<String> keys = Topics.QUOTES.keySerde();
         Serde<RateQuoted> quotes = Topics.QUOTES.valueSerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(LAST_QUOTES_STORE), keys, quotes).withCachingEnabled().withLoggingEnabled(Map.of()));
+                Stores.inMemoryKeyValueStore(LAST_QUOTES_STORE), keys, new LastQuoteSerde()).withCachingEnabled().withLoggingEnabled(Map.of()));
 
         KStream<String, RateQuoted> inbound = builder.stream(Topics.QUOTES.name(),
                 Consumed.with(keys, quotes).withName("read-quotes"));
