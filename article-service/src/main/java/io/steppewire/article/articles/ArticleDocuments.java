@@ -37,9 +37,12 @@ final class ArticleDocuments {
     /** Fields only search reads; left out when articles are shown. */
     static final List<String> SEARCH_FIELDS = List.of(TERMS, TERM_COUNTS, TITLE_TERMS, TERM_TOTAL, PHRASE_TEXT);
 
-    static Document toDocument(ArticleIngested article) {
-        List<String> blocks = article.body().stream().map(BodyBlock::text).toList();
-        IndexedText indexed = SearchAnalysis.index(article.title(), blocks);
+    /** The search fields of an article, computed once per write. */
+    static IndexedText indexed(ArticleIngested article) {
+        return SearchAnalysis.index(article.title(), article.body().stream().map(BodyBlock::text).toList());
+    }
+
+    static Document toDocument(ArticleIngested article, IndexedText indexed) {
         List<Document> body = new ArrayList<>(article.body().size());
         for (BodyBlock block : article.body()) {
             body.add(new Document("kind", block.kind().name()).append("text", block.text()));

@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
 import io.steppewire.article.search.Relevance;
+import io.steppewire.article.search.IndexedText;
 import io.steppewire.article.search.SearchQuery;
+import io.steppewire.article.search.TermEntry;
 import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.article.ArticleIngested;
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static io.steppewire.article.articles.ArticleDocuments.*;
 
@@ -52,10 +57,12 @@ public class ArticleStore implements InitializingBean {
     private final MongoDatabase database;
     private final DistributionSummary searchCandidates;
     private final DayPostings postings;
+    private final TermPostings termPostings;
 
     public ArticleStore(MongoDatabase database, MeterRegistry meters) {
         this.database = database;
         this.postings = new DayPostings(database);
+        this.termPostings = new TermPostings(database);
         this.searchCandidates = DistributionSummary.builder("steppewire.article.search.candidates")
                 .description("Articles that matched every term of a q and were ranked in the service")
                 .register(meters);
@@ -85,6 +92,7 @@ public class ArticleStore implements InitializingBean {
     public void reset() {
         articles().drop();
         postings.reset();
+        termPostings.reset();
         createIndexes();
     }
 
@@ -98,11 +106,15 @@ public class ArticleStore implements InitializingBean {
             newestPerId.merge(event.articleId(), event, (a, b) -> b.ingestedAt().isAfter(a.ingestedAt()) ? b : a);
         }
         List<ConditionalUpserts.Upsert> upserts = new ArrayList<>(newestPerId.size());
+        List<TermPostings.Indexed> indexed = new ArrayList<>(newestPerId.size());
         for (ArticleIngested event : newestPerId.values()) {
-            upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event),
+            IndexedText text = indexed(event);
+            indexed.add(new TermPostings.Indexed(event, text));
+            upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event, text),
                     Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
         }
         postings.record(newestPerId.values());
+        termPostings.record(indexed);
         UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
     }
@@ -184,12 +196,32 @@ public class ArticleStore implements InitializingBean {
 
     private List<Listed> listedOnDays(List<List<String>> groups, List<String> keys, List<LocalDate> days,
                                              ArticleFilter filter, @Nullable ArticleCursor after) {
+        Map<String, List<LocalDate>> daysPerId = idsOnDays(groups, keys, days);
+        List<Listed> found = new ArrayList<>();
+        if (daysPerId.isEmpty()) {
+            return found;
+        }
+        articles().find(Filters.in(ID, daysPerId.keySet()))
+                .projection(Projections.include(ID, PUBLISHED_ON, FIRST_SEEN_AT, COUNTRIES, TAGS, ENTITIES, SOURCE))
+                .batchSize(CANDIDATE_BATCH)
+                .forEach(doc -> {
+                    Listed listed = new Listed(doc.getString(ID), LocalDate.parse(doc.getString(PUBLISHED_ON)), instant(doc, FIRST_SEEN_AT));
+                    if (daysPerId.get(listed.id()).contains(listed.publishedOn()) && matches(filter, doc)
+                            && (after == null || after.precedesByDate(listed.publishedOn(), listed.firstSeenAt(), listed.id()))) {
+                        found.add(listed);
+                    }
+                });
+        return found;
+    }
+
+    /** The ids filed under some key of every group on each of the days, with the days they were filed on. */
+    private Map<String, List<LocalDate>> idsOnDays(List<List<String>> groups, List<String> keys, List<LocalDate> days) {
         List<String> postingIds = new ArrayList<>(keys.size() * days.size());
         for (LocalDate day : days) {
             keys.forEach(key -> postingIds.add(PostingKeys.posting(key, day)));
         }
-        Map<String, List<String>> idsPerPosting = postings.idsOf(postingIds);
-        Map<String, LocalDate> dayPerId = new HashMap<>();
+        Map<String, List<String>> idsPerPosting = postingIds.isEmpty() ? Map.of() : postings.idsOf(postingIds);
+        Map<String, List<LocalDate>> daysPerId = new HashMap<>();
         for (LocalDate day : days) {
             Set<String> ids = null;
             for (List<String> group : groups) {
@@ -202,24 +234,11 @@ public class ArticleStore implements InitializingBean {
                 }
             }
             if (ids != null) {
-                ids.forEach(id -> dayPerId.put(id, day));
+                // An article that moved to another day is filed on both; the caller keeps the one it is on now.
+                ids.forEach(id -> daysPerId.computeIfAbsent(id, k -> new ArrayList<>(1)).add(day));
             }
         }
-        List<Listed> found = new ArrayList<>();
-        if (dayPerId.isEmpty()) {
-            return found;
-        }
-        articles().find(Filters.in(ID, dayPerId.keySet()))
-                .projection(Projections.include(ID, PUBLISHED_ON, FIRST_SEEN_AT, COUNTRIES, TAGS, ENTITIES, SOURCE))
-                .batchSize(CANDIDATE_BATCH)
-                .forEach(doc -> {
-                    Listed listed = new Listed(doc.getString(ID), LocalDate.parse(doc.getString(PUBLISHED_ON)), instant(doc, FIRST_SEEN_AT));
-                    if (listed.publishedOn().equals(dayPerId.get(listed.id())) && matches(filter, doc)
-                            && (after == null || after.precedesByDate(listed.publishedOn(), listed.firstSeenAt(), listed.id()))) {
-                        found.add(listed);
-                    }
-                });
-        return found;
+        return daysPerId;
     }
 
     /** The filter without q, checked on a stored article (the date range is checked by the caller's days). */
@@ -238,35 +257,72 @@ public class ArticleStore implements InitializingBean {
             .thenComparing(Candidate::firstSeenAt, Comparator.reverseOrder())
             .thenComparing(Candidate::id, Comparator.reverseOrder());
 
+    /**
+     * Matches and ranks from the term postings (a few documents read by {@code _id}), narrowed by the filter's day
+     * lookups when it has keys, then reads only the best candidates whole and checks each against the filter, every
+     * term and phrase and its stored score: postings never shrink, so an entry may be older than the article.
+     */
     private ArticlePage byRelevance(ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after, int limit) {
+        Set<String> allowedIds = null;
+        List<List<String>> groups = PostingKeys.of(filter);
+        if (!groups.equals(List.of(List.of(PostingKeys.ALL)))) {
+            List<String> keys = groups.stream().flatMap(List::stream).distinct().toList();
+            allowedIds = idsOnDays(groups, keys, daysToRead(groups, postings.daysOf(keys), filter, null)).keySet();
+        }
+        Set<YearMonth> months = new TreeSet<>();
+        daysToRead(List.of(List.of(PostingKeys.ALL)), postings.daysOf(List.of(PostingKeys.ALL)), filter, null)
+                .forEach(day -> months.add(YearMonth.from(day)));
         List<Candidate> candidates = new ArrayList<>();
-        articles().find(matching(filter))
-                .projection(Projections.include(ID, PUBLISHED_ON, FIRST_SEEN_AT, TERMS, TERM_COUNTS, TITLE_TERMS, TERM_TOTAL))
-                // Bounded replies: the embedded store otherwise answers a wide match in one message larger than the driver accepts.
-                .batchSize(CANDIDATE_BATCH)
-                .forEach(doc -> {
-                    double score = Relevance.score(search, strings(doc, TERMS), doc.getList(TERM_COUNTS, Integer.class),
-                            strings(doc, TITLE_TERMS), doc.getInteger(TERM_TOTAL, 0));
-                    Candidate candidate = new Candidate(doc.getString(ID), LocalDate.parse(doc.getString(PUBLISHED_ON)),
-                            instant(doc, FIRST_SEEN_AT), score);
-                    if (after == null || after.precedesByRelevance(score, candidate.publishedOn(), candidate.firstSeenAt(), candidate.id())) {
-                        candidates.add(candidate);
-                    }
-                });
-        searchCandidates.record(candidates.size());
-        List<Candidate> ranked = candidates.stream().sorted(BY_RELEVANCE).limit(limit + 1L).toList();
-        Map<String, ArticleView> byId = new HashMap<>();
-        articles().find(Filters.in(ID, ranked.stream().map(Candidate::id).toList()))
-                .projection(Projections.exclude(SEARCH_FIELDS))
-                .forEach(doc -> byId.put(doc.getString(ID), toView(doc)));
-        List<ArticleView> found = new ArrayList<>(ranked.size());
-        for (Candidate candidate : ranked) {
-            ArticleView view = byId.get(candidate.id());
-            if (view != null) {
-                found.add(view.withScore(candidate.score()));
+        for (Map.Entry<String, List<TermEntry>> match : termPostings.underAll(search.terms(), months).entrySet()) {
+            TermEntry entry = match.getValue().getFirst();
+            if (withinDates(filter, entry.publishedOn()) && (allowedIds == null || allowedIds.contains(match.getKey()))) {
+                Candidate candidate = new Candidate(match.getKey(), entry.publishedOn(), entry.firstSeenAt(),
+                        Relevance.score(match.getValue()));
+                if (after == null || after.precedesByRelevance(candidate.score(), candidate.publishedOn(),
+                        candidate.firstSeenAt(), candidate.id())) {
+                    candidates.add(candidate);
+                }
             }
         }
-        return page(found, limit, view -> new ArticleCursor(view.score(), view.publishedOn(), view.firstSeenAt(), view.id()));
+        searchCandidates.record(candidates.size());
+        candidates.sort(BY_RELEVANCE);
+        List<Candidate> found = new ArrayList<>(limit + 1);
+        Map<String, ArticleView> views = new HashMap<>();
+        int next = 0;
+        for (int round = limit + 1; found.size() <= limit && next < candidates.size(); round = Math.min(round * 2, CANDIDATE_BATCH)) {
+            List<Candidate> reading = candidates.subList(next, Math.min(candidates.size(), next + round));
+            next += reading.size();
+            articles().find(Filters.in(ID, reading.stream().map(Candidate::id).toList())).forEach(doc -> {
+                Candidate stored = storedMatch(doc, filter, search, after);
+                if (stored != null) {
+                    found.add(stored);
+                    views.put(stored.id(), toView(doc).withScore(stored.score()));
+                }
+            });
+        }
+        found.sort(BY_RELEVANCE);
+        List<ArticleView> ranked = found.stream().limit(limit + 1L).map(candidate -> views.get(candidate.id())).toList();
+        return page(ranked, limit, view -> new ArticleCursor(view.score(), view.publishedOn(), view.firstSeenAt(), view.id()));
+    }
+
+    /** The stored article as a candidate when it really matches the filter and q and follows the cursor; else null. */
+    private static @Nullable Candidate storedMatch(Document doc, ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after) {
+        List<String> terms = strings(doc, TERMS);
+        LocalDate publishedOn = LocalDate.parse(doc.getString(PUBLISHED_ON));
+        if (!matches(filter, doc) || !withinDates(filter, publishedOn)
+                || !search.terms().stream().allMatch(term -> Collections.binarySearch(terms, term) >= 0)
+                || !search.phrasesOccurIn(doc.getString(PHRASE_TEXT))) {
+            return null;
+        }
+        Candidate candidate = new Candidate(doc.getString(ID), publishedOn, instant(doc, FIRST_SEEN_AT),
+                Relevance.score(search, terms, doc.getList(TERM_COUNTS, Integer.class), strings(doc, TITLE_TERMS),
+                        doc.getInteger(TERM_TOTAL, 0)));
+        return after == null || after.precedesByRelevance(candidate.score(), candidate.publishedOn(), candidate.firstSeenAt(),
+                candidate.id()) ? candidate : null;
+    }
+
+    private static boolean withinDates(ArticleFilter filter, LocalDate day) {
+        return (filter.from() == null || !day.isBefore(filter.from())) && (filter.to() == null || !day.isAfter(filter.to()));
     }
 
     private static ArticlePage page(List<ArticleView> found, int limit, java.util.function.Function<ArticleView, ArticleCursor> cursorOf) {

@@ -35,7 +35,7 @@ final class DayPostings {
     private static final String ID = "_id";
     private static final String DAYS = "days";
     private static final String IDS = "ids";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoDatabase database;
@@ -74,12 +74,17 @@ final class DayPostings {
     }
 
     private static void addToSets(MongoCollection<Document> collection, Map<String, Set<String>> valuesPerId, String field) {
-        if (valuesPerId.isEmpty()) {
-            return;
-        }
         List<WriteModel<Document>> updates = new ArrayList<>(valuesPerId.size());
         valuesPerId.forEach((id, values) -> updates.add(new UpdateOneModel<>(Filters.eq(ID, id),
                 Updates.addEachToSet(field, List.copyOf(values)), UPSERT)));
+        upsertAll(collection, updates);
+    }
+
+    /** Applies upserts of lookup documents in one unordered bulk write (their order does not matter). */
+    static void upsertAll(MongoCollection<Document> collection, List<WriteModel<Document>> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
         try {
             collection.bulkWrite(updates, UNORDERED);
         } catch (MongoBulkWriteException e) {

@@ -33,4 +33,19 @@ class RelevanceTest {
     void givesNothingForWordsTheArticleDoesNotHave() {
         assertThat(scoreOf("railway", "Cotton Harvest Starts Early", "Pickers went out in August.")).isZero();
     }
+
+    @Test
+    void givesTheSameScoreFromTermEntriesAsFromTheArticle() {
+        SearchQuery query = SearchQuery.parse("dam \"new dam\" valley");
+        IndexedText text = SearchAnalysis.index("Valley Dam Report", List.of("The dam is old.", "A new dam is planned.", "Dams hold water."));
+        List<TermEntry> entries = query.terms().stream().map(term -> {
+            int at = text.terms().indexOf(term);
+            return new TermEntry("a", 1, java.time.LocalDate.EPOCH, java.time.Instant.EPOCH, text.termTotal(),
+                    text.termCounts().get(at), text.titleTerms().contains(term));
+        }).toList();
+
+        assertThat(Relevance.score(entries))
+                .isEqualTo(Relevance.score(query, text.terms(), text.termCounts(), text.titleTerms(), text.termTotal()))
+                .isPositive();
+    }
 }

@@ -1,0 +1,135 @@
+package io.steppewire.article.articles;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steppewire.article.query.ArticleCursor;
+import io.steppewire.article.query.ArticleFilter;
+import io.steppewire.article.search.SearchQuery;
+import io.steppewire.article.support.EmbeddedStore;
+import io.steppewire.article.support.Newsroom;
+import io.steppewire.events.article.ArticleIngested;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** q listings read through the term postings, on the embedded store that uses only the _id index. */
+class SearchListingTest {
+
+    private MongoClient client;
+    private ArticleStore store;
+
+    @BeforeEach
+    void openStore() {
+        client = MongoClients.create(EmbeddedStore.uri());
+        store = new ArticleStore(client.getDatabase("search-" + UUID.randomUUID()), new SimpleMeterRegistry());
+        store.createIndexes();
+    }
+
+    @AfterEach
+    void closeStore() {
+        client.close();
+    }
+
+    private static Newsroom.Draft story(String title, String day, String country, String... paragraphs) {
+        return Newsroom.story("steppe-daily", title, paragraphs).publishedOn(day).about(country);
+    }
+
+    private static ArticleFilter search(String q, List<String> countries, @Nullable String tag, @Nullable String from,
+                                        @Nullable String to) {
+        return new ArticleFilter(countries, tag, null, null, from == null ? null : LocalDate.parse(from),
+                to == null ? null : LocalDate.parse(to), SearchQuery.parse(q));
+    }
+
+    private static ArticleFilter search(String q) {
+        return search(q, List.of(), null, null, null);
+    }
+
+    /** Every title of the listing, page after page of the given size. */
+    private List<String> allPages(ArticleFilter filter, int pageSize) {
+        List<String> titles = new ArrayList<>();
+        ArticleCursor after = null;
+        for (int pages = 0; pages < 100; pages++) {
+            ArticlePage page = store.find(filter, after, pageSize);
+            page.items().forEach(item -> titles.add(item.title()));
+            if (page.nextCursor() == null) {
+                return titles;
+            }
+            after = ArticleCursor.decode(page.nextCursor());
+        }
+        throw new AssertionError("the listing did not end");
+    }
+
+    @Test
+    void matchesStemsAndPhrasesAndCombinesThemWithFiltersAndDates() {
+        store.upsertAll(List.of(
+                story("Fishermen Return to the Lake", "2026-03-01", "KZ", "Fishing boats left at dawn.", "The water level rose.")
+                        .tagged("water").event(),
+                story("Cotton Farmers", "2026-03-02", "UZ", "They fished in the canal.", "Level fields need water.").event(),
+                story("Bridge Opens", "2026-04-10", "KZ", "No fish were seen under the bridge.").tagged("transport").event(),
+                story("Market Day", "2026-04-11", "KZ", "Melons and apricots.").event()));
+
+        assertThat(allPages(search("fished"), 20)).containsExactlyInAnyOrder(
+                "Fishermen Return to the Lake", "Cotton Farmers", "Bridge Opens");
+        assertThat(allPages(search("\"water level\""), 20)).containsExactly("Fishermen Return to the Lake");
+        assertThat(allPages(search("fish \"level water\""), 20)).isEmpty();
+        assertThat(allPages(search("fish", List.of("KZ"), null, null, null), 20))
+                .containsExactlyInAnyOrder("Fishermen Return to the Lake", "Bridge Opens");
+        assertThat(allPages(search("fish", List.of("KZ"), null, "2026-03-01", "2026-03-31"), 20))
+                .containsExactly("Fishermen Return to the Lake");
+        assertThat(allPages(search("fish", List.of(), "transport", null, null), 20)).containsExactly("Bridge Opens");
+        assertThat(allPages(search("fish", List.of("UZ", "KZ"), "water", null, "2026-03-01"), 20))
+                .containsExactly("Fishermen Return to the Lake");
+        assertThat(allPages(search("apricot fish"), 20)).isEmpty();
+        assertThat(allPages(search("railway"), 20)).isEmpty();
+    }
+
+    @Test
+    void pagesByRelevanceAcrossMonthsWithoutRepeatsOrGaps() {
+        List<ArticleIngested> stories = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            String mentions = "The ferry sailed. ".repeat(i % 4 + 1);
+            stories.add(story("Harbour note " + i, "2026-0" + (i % 3 + 1) + "-1" + i, i % 2 == 0 ? "KZ" : "TM",
+                    "Harbour note " + i + " opens.", mentions).event());
+        }
+        stories.add(story("Ferry Timetable", "2026-02-05", "KZ", "Boats leave at noon.").event());
+        store.upsertAll(stories);
+
+        List<String> onePage = allPages(search("ferries"), 100);
+        assertThat(onePage).hasSize(10).startsWith("Ferry Timetable");
+        assertThat(allPages(search("ferries"), 1)).containsExactlyElementsOf(onePage);
+        assertThat(allPages(search("ferries"), 3)).containsExactlyElementsOf(onePage);
+        assertThat(allPages(search("ferry", List.of("KZ"), null, null, null), 2))
+                .containsExactlyElementsOf(onePage.stream().filter(title -> title.equals("Ferry Timetable")
+                        || Integer.parseInt(title.substring(title.length() - 1)) % 2 == 0).toList());
+    }
+
+    @Test
+    void aReplayAddsNothingAndASightingThatLostAWordIsNoLongerFoundByIt() {
+        ArticleIngested first = story("Port News", "2026-03-05", "KZ", "Port news today.", "The copper mine reopened.").event();
+        ArticleIngested resighted = Newsroom.story("steppe-daily", "Port News", "Port news today.", "The port is quiet.")
+                .publishedOn("2026-04-02").ingestedAt("2026-04-03T00:00:00Z").about("KZ").event();
+        assertThat(resighted.articleId()).isEqualTo(first.articleId());
+
+        store.upsertAll(List.of(first));
+        store.upsertAll(List.of(first));
+        assertThat(allPages(search("copper"), 20)).containsExactly("Port News");
+        assertThat(store.find(search("copper"), null, 20).items().getFirst().paragraphs()).contains("The copper mine reopened.");
+
+        store.upsertAll(List.of(resighted));
+        store.upsertAll(List.of(first));
+
+        assertThat(allPages(search("copper"), 20)).isEmpty();
+        assertThat(allPages(search("port quiet"), 20)).containsExactly("Port News");
+        assertThat(allPages(search("port"), 1)).containsExactly("Port News");
+        assertThat(allPages(search("port", List.of(), null, "2026-03-01", "2026-03-31"), 20)).isEmpty();
+    }
+}
