@@ -35,6 +35,7 @@ import java.util.Set;
 public final class ConditionalUpserts {
 
     private static final String ID = "_id";
+    private static final int LOOKUP_SLICE = 500;
 
     /**
      * One document to write.
@@ -52,8 +53,13 @@ public final class ConditionalUpserts {
             return UpsertOutcome.NOTHING;
         }
         Set<String> stored = new HashSet<>();
-        collection.find(Filters.in(ID, upserts.stream().map(Upsert::id).toList())).projection(Projections.include(ID))
-                .forEach(doc -> stored.add(doc.getString(ID)));
+        // In slices: the embedded store checks every document it finds against the whole $in list.
+        for (int from = 0; from < upserts.size(); from += LOOKUP_SLICE) {
+            collection.find(Filters.in(ID, upserts.subList(from, Math.min(upserts.size(), from + LOOKUP_SLICE)).stream()
+                            .map(Upsert::id).toList()))
+                    .projection(Projections.include(ID))
+                    .forEach(doc -> stored.add(doc.getString(ID)));
+        }
         List<Upsert> fresh = upserts.stream().filter(u -> !stored.contains(u.id())).toList();
         List<Upsert> known = new ArrayList<>(upserts.stream().filter(u -> stored.contains(u.id())).toList());
 
