@@ -1,9 +1,10 @@
 package io.steppewire.notify.alerting;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -14,8 +15,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Alerts, stored once under their deterministic id. Each alert of a subscription gets the next number
@@ -38,56 +45,124 @@ public class AlertStore {
                               @Nullable Instant sequencedAt, @Nullable Instant publishedAt) {
     }
 
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
     private final MongoTemplate mongo;
 
     public AlertStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(ALERTS).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC));
+        // Lets "this alert, if still unnumbered" be found by key: a store that only uses unique indexes would scan otherwise.
+        mongo.indexOps(ALERTS).createIndex(new Index("_id", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).unique());
     }
 
     /** The stored alert and whether this call stored it (false when an earlier delivery of the event did). */
     public record Stored(StoredAlert alert, boolean created) {
     }
 
-    /** Stores the alert unless one with its id exists; returns what is stored either way. */
-    public Stored storeOnce(String alertId, String subscriptionId, String kind, String body, Instant now) {
-        Document onInsert = new Document("subscriptionId", subscriptionId)
-                .append("kind", kind)
-                .append("body", body)
-                .append("createdAt", Date.from(now));
-        UpdateResult result = mongo.getCollection(ALERTS).updateOne(new Document("_id", alertId),
-                new Document("$setOnInsert", onInsert), new UpdateOptions().upsert(true));
-        if (result.getUpsertedId() != null) {
-            return new Stored(new StoredAlert(alertId, subscriptionId, kind, body, null, null, null), true);
-        }
-        return new Stored(toAlert(mongo.getCollection(ALERTS).find(new Document("_id", alertId)).first()), false);
+    /** An alert to store once. */
+    public record NewAlert(String alertId, String subscriptionId, String kind, String body, Instant raisedAt) {
     }
 
     /**
-     * Gives the alert the next number of its subscription's sequence, unless it has one. A number
-     * taken by a writer that then lost the race is never used: stream readers skip such gaps after a
-     * grace period.
+     * Stores each alert unless one with its id exists, with one bulk write; returns what is stored
+     * either way, in the order given. Alert ids must be distinct.
      */
-    public StoredAlert sequence(StoredAlert alert, Instant now) {
-        if (alert.sequence() != null) {
-            return alert;
+    public List<Stored> storeAll(List<NewAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return List.of();
         }
-        Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(new Document("_id", alert.subscriptionId()),
-                new Document("$inc", new Document("next", 1L)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long next = ((Number) counter.get("next")).longValue();
-        UpdateResult numbered = mongo.getCollection(ALERTS).updateOne(
-                new Document("_id", alert.alertId()).append("sequence", new Document("$exists", false)),
-                new Document("$set", new Document("sequence", next).append("sequencedAt", Date.from(now))));
-        if (numbered.getModifiedCount() == 1) {
-            return new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), next, now, alert.publishedAt());
+        List<UpdateOneModel<Document>> inserts = new ArrayList<>(alerts.size());
+        for (NewAlert alert : alerts) {
+            Document onInsert = new Document("subscriptionId", alert.subscriptionId())
+                    .append("kind", alert.kind())
+                    .append("body", alert.body())
+                    .append("createdAt", Date.from(alert.raisedAt()))
+                    // Explicitly unnumbered, so the key {_id, sequence: null} finds it until it is numbered.
+                    .append("sequence", null);
+            inserts.add(new UpdateOneModel<>(new Document("_id", alert.alertId()), new Document("$setOnInsert", onInsert),
+                    new UpdateOptions().upsert(true)));
         }
-        return toAlert(mongo.getCollection(ALERTS).find(new Document("_id", alert.alertId())).first());
+        Set<Integer> created = new HashSet<>();
+        mongo.getCollection(ALERTS).bulkWrite(inserts, UNORDERED).getUpserts().forEach(u -> created.add(u.getIndex()));
+        Map<String, StoredAlert> existing = created.size() == alerts.size() ? Map.of()
+                : byId(alerts.stream().map(NewAlert::alertId).toList());
+        List<Stored> stored = new ArrayList<>(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            NewAlert alert = alerts.get(i);
+            stored.add(created.contains(i)
+                    ? new Stored(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), null, null, null), true)
+                    : new Stored(require(existing.get(alert.alertId())), false));
+        }
+        return stored;
     }
 
-    public void markPublished(String alertId, Instant now) {
-        mongo.getCollection(ALERTS).updateOne(new Document("_id", alertId),
-                new Document("$set", new Document("publishedAt", Date.from(now))));
+    /**
+     * Gives each alert without a number the next numbers of its subscription's sequence, in the order
+     * given: one counter update per subscription and one bulk write. A number taken by a writer that
+     * then lost the race is never used: stream readers skip such gaps after a grace period.
+     */
+    public List<StoredAlert> sequenceAll(List<StoredAlert> alerts, Instant now) {
+        Map<String, Integer> unnumbered = new LinkedHashMap<>();
+        alerts.stream().filter(a -> a.sequence() == null).forEach(a -> unnumbered.merge(a.subscriptionId(), 1, Integer::sum));
+        if (unnumbered.isEmpty()) {
+            return alerts;
+        }
+        Map<String, Long> nextNumber = new HashMap<>();
+        unnumbered.forEach((subscriptionId, count) -> {
+            Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(new Document("_id", subscriptionId),
+                    new Document("$inc", new Document("next", (long) count)),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            nextNumber.put(subscriptionId, requireCounter(counter) - count + 1);
+        });
+        List<StoredAlert> numbered = new ArrayList<>(alerts.size());
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        for (StoredAlert alert : alerts) {
+            if (alert.sequence() != null) {
+                numbered.add(alert);
+                continue;
+            }
+            long number = nextNumber.merge(alert.subscriptionId(), 1L, Long::sum) - 1;
+            writes.add(new UpdateOneModel<>(new Document("_id", alert.alertId()).append("sequence", null),
+                    new Document("$set", new Document("sequence", number).append("sequencedAt", Date.from(now)))));
+            numbered.add(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), number, now, alert.publishedAt()));
+        }
+        if (mongo.getCollection(ALERTS).bulkWrite(writes, UNORDERED).getModifiedCount() == writes.size()) {
+            return numbered;
+        }
+        // Another writer numbered some of them first: its numbers stand.
+        Map<String, StoredAlert> current = byId(numbered.stream().map(StoredAlert::alertId).toList());
+        return numbered.stream().map(a -> require(current.get(a.alertId()))).toList();
+    }
+
+    public void markAllPublished(List<String> alertIds, Instant now) {
+        if (alertIds.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> marks = alertIds.stream().map(id -> new UpdateOneModel<Document>(new Document("_id", id),
+                new Document("$set", new Document("publishedAt", Date.from(now))))).toList();
+        mongo.getCollection(ALERTS).bulkWrite(marks, UNORDERED);
+    }
+
+    private Map<String, StoredAlert> byId(List<String> alertIds) {
+        Map<String, StoredAlert> found = new HashMap<>();
+        mongo.getCollection(ALERTS).find(new Document("_id", new Document("$in", alertIds)))
+                .forEach(d -> found.put(d.getString("_id"), toAlert(d)));
+        return found;
+    }
+
+    private static StoredAlert require(@Nullable StoredAlert alert) {
+        if (alert == null) {
+            throw new IllegalStateException("An upserted alert must exist");
+        }
+        return alert;
+    }
+
+    private static long requireCounter(@Nullable Document counter) {
+        if (counter == null) {
+            throw new IllegalStateException("An upserted sequence counter must exist");
+        }
+        return ((Number) counter.get("next")).longValue();
     }
 
     /** The subscription's alerts numbered after {@code afterSequence}, in sequence order. */
@@ -101,10 +176,7 @@ public class AlertStore {
         return mongo.getCollection(ALERTS).countDocuments();
     }
 
-    private static StoredAlert toAlert(@Nullable Document d) {
-        if (d == null) {
-            throw new IllegalStateException("An upserted alert must exist");
-        }
+    private static StoredAlert toAlert(Document d) {
         Number sequence = (Number) d.get("sequence");
         Date sequencedAt = d.getDate("sequencedAt");
         Date publishedAt = d.getDate("publishedAt");

@@ -26,12 +26,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * Turns a matched event into alerts: each stored once under its deterministic id, sequenced for its
@@ -72,60 +74,85 @@ public class RaiseAlerts {
         this.rateMatching = matchTimer(AlertRaised.KIND_RATE);
     }
 
-    public void forArticle(ArticleIngested article) {
-        recentArticles.remember(article);
-        List<Match> matches = articleMatching.record(() -> index.matchArticle(article));
-        ArticleSummary summary = ArticleSummary.of(article);
-        raise(matches, article.articleId(), AlertRaised.KIND_ARTICLE, (match) -> new AlertRaised(
-                EventIds.alert(match.subscription().id(), article.articleId()), match.subscription().id(),
-                match.subscription().name(), AlertRaised.KIND_ARTICLE, article.articleId(), summary, null, List.of(),
-                match.matchedOn(), now()));
+    /** Raises the alerts of a polled batch of articles together: one bulk write per collection, one wait for Kafka. */
+    public void forArticles(List<ArticleIngested> articles) {
+        recentArticles.rememberAll(articles);
+        List<Raise> raises = new ArrayList<>();
+        for (ArticleIngested article : articles) {
+            List<Match> matches = articleMatching.record(() -> index.matchArticle(article));
+            ArticleSummary summary = ArticleSummary.of(article);
+            for (Match match : matches) {
+                raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), article.articleId()), match.subscription().id(),
+                        match.subscription().name(), AlertRaised.KIND_ARTICLE, article.articleId(), summary, null, List.of(),
+                        match.matchedOn(), now()), match.subscription().channel()));
+            }
+        }
+        raise(raises);
     }
 
-    public void forRateChange(RateChanged change) {
-        List<Match> matches = rateMatching.record(() -> index.matchRateChange(change));
-        if (matches.isEmpty()) {
+    /** Raises the alerts of a polled batch of rate changes together: one bulk write per collection, one wait for Kafka. */
+    public void forRateChanges(List<RateChanged> changes) {
+        List<Raise> raises = new ArrayList<>();
+        // The same countries' news serves every change of the batch about them.
+        Map<List<String>, List<ArticleSummary>> relatedByCountries = new HashMap<>();
+        for (RateChanged change : changes) {
+            List<Match> matches = rateMatching.record(() -> index.matchRateChange(change));
+            if (matches.isEmpty()) {
+                continue;
+            }
+            List<ArticleSummary> related = relatedByCountries.computeIfAbsent(CurrencyPair.parse(change.pair()).countries(),
+                    recentArticles::latestAbout);
+            for (Match match : matches) {
+                raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), change.changeId()), match.subscription().id(),
+                        match.subscription().name(), AlertRaised.KIND_RATE, change.changeId(), null, change, related,
+                        match.matchedOn(), now()), match.subscription().channel()));
+            }
+        }
+        raise(raises);
+    }
+
+    /** An alert to raise, and the channel of its subscription. */
+    private record Raise(AlertRaised alert, Channel channel) {
+    }
+
+    private void raise(List<Raise> candidates) {
+        if (candidates.isEmpty()) {
             return;
         }
-        List<ArticleSummary> related = recentArticles.latestAbout(CurrencyPair.parse(change.pair()).countries());
-        raise(matches, change.changeId(), AlertRaised.KIND_RATE, (match) -> new AlertRaised(
-                EventIds.alert(match.subscription().id(), change.changeId()), match.subscription().id(),
-                match.subscription().name(), AlertRaised.KIND_RATE, change.changeId(), null, change, related,
-                match.matchedOn(), now()));
-    }
-
-    private void raise(List<Match> matches, String eventId, String kind, Function<Match, AlertRaised> alertFor) {
+        // The same event twice in one batch makes the same alert: it is raised once, the repeat counts as repeated.
+        Map<String, Raise> distinct = new LinkedHashMap<>();
+        for (Raise raise : candidates) {
+            if (distinct.putIfAbsent(raise.alert().alertId(), raise) != null) {
+                counter(raise.alert().kind(), false).increment();
+            }
+        }
+        List<Raise> raises = List.copyOf(distinct.values());
+        List<AlertStore.NewAlert> fresh = raises.stream().map(r -> new AlertStore.NewAlert(r.alert().alertId(), r.alert().subscriptionId(),
+                r.alert().kind(), EventJson.mapper().writeValueAsString(r.alert()), r.alert().raisedAt())).toList();
+        List<AlertStore.Stored> once = alerts.storeAll(fresh);
+        once.forEach(stored -> counter(stored.alert().kind(), stored.created()).increment());
+        List<AlertStore.StoredAlert> stored = alerts.sequenceAll(once.stream().map(AlertStore.Stored::alert).toList(), now());
+        List<DeliveryOutbox.NewDelivery> deliveries = new ArrayList<>();
         List<CompletableFuture<SendResult<String, AlertRaised>>> sends = new ArrayList<>();
         List<String> published = new ArrayList<>();
-        boolean queued = false;
-        for (Match match : matches) {
-            AlertRaised fresh = alertFor.apply(match);
-            String body = EventJson.mapper().writeValueAsString(fresh);
-            AlertStore.Stored once = alerts.storeOnce(fresh.alertId(), fresh.subscriptionId(), kind, body, fresh.raisedAt());
-            Counter.builder(once.created() ? "steppewire.notify.alerts.raised" : "steppewire.notify.alerts.repeated")
-                    .description(once.created() ? "Alerts raised, by kind" : "Matches of redelivered events that found their alert already stored")
-                    .tag("kind", kind).register(meters).increment();
-            AlertStore.StoredAlert stored = alerts.sequence(once.alert(), now());
-            Channel channel = match.subscription().channel();
+        for (int i = 0; i < raises.size(); i++) {
+            AlertStore.StoredAlert alert = stored.get(i);
+            Channel channel = raises.get(i).channel();
             if (!(channel instanceof Channel.ServerSentEvents)) {
-                outbox.enqueue(stored.alertId(), stored.subscriptionId(), channel.type(), stored.body(), now());
-                queued = true;
+                deliveries.add(new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(), channel.type(), alert.body()));
             }
-            if (stored.publishedAt() == null) {
-                // Publish what was stored first, so a repeat publishes the identical alert.
-                AlertRaised alert = EventJson.mapper().readValue(stored.body(), AlertRaised.class);
-                ProducerRecord<String, AlertRaised> record = new ProducerRecord<>(Topics.ALERTS.name(), alert.subscriptionId(), alert);
-                CloudEvent.of(Topics.ALERTS, alert.alertId(), SOURCE, alert.raisedAt(), eventId).writeTo(record.headers());
+            if (alert.publishedAt() == null) {
+                // Publish what was stored first, so a repeat publishes the identical alert (a fresh one is what was just stored).
+                AlertRaised body = once.get(i).created() ? raises.get(i).alert() : EventJson.mapper().readValue(alert.body(), AlertRaised.class);
+                ProducerRecord<String, AlertRaised> record = new ProducerRecord<>(Topics.ALERTS.name(), body.subscriptionId(), body);
+                CloudEvent.of(Topics.ALERTS, body.alertId(), SOURCE, body.raisedAt(), body.eventId()).writeTo(record.headers());
                 sends.add(kafka.send(record));
-                published.add(alert.alertId());
+                published.add(body.alertId());
             }
         }
-        if (queued) {
-            worker.wake();
-        }
+        worker.handOff(outbox.enqueueAll(deliveries, now()));
         awaitAcknowledged(sends);
-        Instant now = now();
-        published.forEach(id -> alerts.markPublished(id, now));
+        alerts.markAllPublished(published, now());
     }
 
     private void awaitAcknowledged(List<CompletableFuture<SendResult<String, AlertRaised>>> sends) {
@@ -143,6 +170,12 @@ public class RaiseAlerts {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Counter counter(String kind, boolean created) {
+        return Counter.builder(created ? "steppewire.notify.alerts.raised" : "steppewire.notify.alerts.repeated")
+                .description(created ? "Alerts raised, by kind" : "Matches of redelivered events that found their alert already stored")
+                .tag("kind", kind).register(meters);
     }
 
     private Timer matchTimer(String kind) {

@@ -4,6 +4,7 @@ import io.steppewire.events.alert.ArticleSummary;
 import io.steppewire.events.article.ArticleIngested;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -43,17 +44,26 @@ public class RecentArticles {
         mongo.indexOps(RecentArticle.class).createIndex(new Index("firstSeenAt", Sort.Direction.ASC));
     }
 
-    /** Idempotent: the same article seen twice is one entry. */
-    public void remember(ArticleIngested article) {
-        if (article.countries().isEmpty()) {
-            return;
+    /** Idempotent: the same article seen twice is one entry. One bulk write for all of them. */
+    public void rememberAll(List<ArticleIngested> articles) {
+        BulkOperations bulk = null;
+        for (ArticleIngested article : articles) {
+            if (article.countries().isEmpty()) {
+                continue;
+            }
+            Update update = new Update()
+                    .set("countries", article.countries())
+                    .set("publishedOn", article.publishedOn())
+                    .set("firstSeenAt", article.firstSeenAt())
+                    .set("summary", ArticleSummary.of(article));
+            if (bulk == null) {
+                bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RecentArticle.class);
+            }
+            bulk.upsert(Query.query(Criteria.where("_id").is(article.articleId())), update);
         }
-        Update update = new Update()
-                .set("countries", article.countries())
-                .set("publishedOn", article.publishedOn())
-                .set("firstSeenAt", article.firstSeenAt())
-                .set("summary", ArticleSummary.of(article));
-        mongo.upsert(Query.query(Criteria.where("_id").is(article.articleId())), update, RecentArticle.class);
+        if (bulk != null) {
+            bulk.execute();
+        }
     }
 
     /** The latest articles about any of the countries, newest publication first. */

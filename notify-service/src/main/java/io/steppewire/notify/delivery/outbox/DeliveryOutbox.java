@@ -1,7 +1,10 @@
 package io.steppewire.notify.delivery.outbox;
 
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.DeliveryStatus;
 import org.bson.Document;
@@ -15,7 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The outbox of deliveries in MongoDB: one history entry per alert (id = alert id) in
@@ -45,79 +52,204 @@ public class DeliveryOutbox {
                            @Nullable Instant firstAttemptAt, @Nullable Instant completedAt) {
     }
 
+    /**
+     * The queue entry's version, raised by every claim and release. Claims and records filter by
+     * {@code _id} and version, a unique index, so even a store that scans for any other filter finds the
+     * entry directly, and a stale claim or record matches nothing.
+     */
+    static final String VERSION = "version";
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
     private final MongoTemplate mongo;
 
     public DeliveryOutbox(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(QUEUE).createIndex(new Index("nextAttemptAt", Sort.Direction.ASC));
+        mongo.indexOps(QUEUE).createIndex(new Index("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+    }
+
+    /** A delivery to add: due at once, unless its alert already has one. */
+    public record NewDelivery(String alertId, String subscriptionId, String channel, String body) {
+    }
+
+    /**
+     * A delivery reserved for one worker. {@code leaseVersion} is the queue entry's version the claim
+     * wrote: only while the entry still has it may the worker record the attempt.
+     */
+    public record Claimed(Delivery delivery, long leaseVersion) {
     }
 
     /** Adds a delivery due at once, unless the alert already has one. */
     public void enqueue(String alertId, String subscriptionId, String channel, String body, Instant now) {
-        Document onInsert = new Document("subscriptionId", subscriptionId)
-                .append("channel", channel)
-                .append("body", body)
-                .append("status", DeliveryStatus.PENDING.name())
-                .append("attempts", List.of())
-                .append("createdAt", Date.from(now))
-                .append("nextAttemptAt", Date.from(now));
-        boolean created = mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), new Document("$setOnInsert", onInsert),
-                new UpdateOptions().upsert(true)).getUpsertedId() != null;
-        if (!created) {
-            // A repeat of the event: queue again only a delivery still pending (its queue entry may have been
-            // lost to a crash right after the history was written), never one already finished.
-            Document existing = mongo.getCollection(COLLECTION).find(new Document("_id", alertId))
-                    .projection(new Document("status", 1)).first();
-            if (existing == null || !DeliveryStatus.PENDING.name().equals(existing.getString("status"))) {
-                return;
-            }
-        }
-        // After the history entry, so a queued delivery always has one; insert-if-absent.
-        mongo.getCollection(QUEUE).updateOne(new Document("_id", alertId), new Document("$setOnInsert",
-                new Document("nextAttemptAt", Date.from(now)).append("leaseUntil", new Date(0))), new UpdateOptions().upsert(true));
+        enqueueAll(List.of(new NewDelivery(alertId, subscriptionId, channel, body)), now);
     }
 
     /**
-     * Reserves up to {@code max} of the most overdue pending deliveries for {@code worker} until
-     * {@code now + lease}. One query finds the candidates; each is then claimed by id with the due
-     * condition repeated, so a delivery another worker claimed meanwhile is skipped, never shared.
+     * Adds deliveries due at once, unless their alerts already have one, with one bulk write per
+     * collection. Returns the deliveries this call created as candidates to {@link #claim}: their queue
+     * entries are untouched (version 0) until a worker claims them.
      */
-    public List<Delivery> claimDue(String worker, Instant now, Duration lease, int max) {
-        Document due = new Document("nextAttemptAt", new Document("$lte", Date.from(now)))
-                .append("leaseUntil", new Document("$lte", Date.from(now)));
-        List<Object> candidates = new ArrayList<>();
-        mongo.getCollection(QUEUE).find(due).projection(new Document("_id", 1))
-                .sort(Sorts.ascending("nextAttemptAt")).limit(max).forEach(d -> candidates.add(d.get("_id")));
-        Document claim = new Document("$set", new Document("leaseUntil", Date.from(now.plus(lease))).append("leaseOwner", worker));
-        List<Delivery> claimed = new ArrayList<>();
-        for (Object id : candidates) {
-            Document stillDue = new Document(due).append("_id", id);
-            if (mongo.getCollection(QUEUE).updateOne(stillDue, claim).getModifiedCount() == 1) {
-                Document delivery = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
-                if (delivery != null) {
-                    claimed.add(toDelivery(delivery));
-                }
+    public List<Candidate> enqueueAll(List<NewDelivery> deliveries, Instant now) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        List<UpdateOneModel<Document>> histories = new ArrayList<>(deliveries.size());
+        for (NewDelivery d : deliveries) {
+            Document onInsert = new Document("subscriptionId", d.subscriptionId())
+                    .append("channel", d.channel())
+                    .append("body", d.body())
+                    .append("status", DeliveryStatus.PENDING.name())
+                    .append("attempts", List.of())
+                    .append("createdAt", Date.from(now))
+                    .append("nextAttemptAt", Date.from(now));
+            histories.add(new UpdateOneModel<>(new Document("_id", d.alertId()), new Document("$setOnInsert", onInsert),
+                    new UpdateOptions().upsert(true)));
+        }
+        Set<Integer> createdAt = new HashSet<>();
+        mongo.getCollection(COLLECTION).bulkWrite(histories, UNORDERED).getUpserts().forEach(u -> createdAt.add(u.getIndex()));
+        List<Candidate> created = new ArrayList<>(createdAt.size());
+        List<String> toQueue = new ArrayList<>(deliveries.size());
+        List<Object> repeated = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            NewDelivery d = deliveries.get(i);
+            if (createdAt.contains(i)) {
+                created.add(new Candidate(d.alertId(), 0L, new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.body(),
+                        DeliveryStatus.PENDING, List.of(), now, now, null, null)));
+                toQueue.add(d.alertId());
+            } else {
+                repeated.add(d.alertId());
             }
         }
+        if (!repeated.isEmpty()) {
+            // Repeats of an event: queue again only deliveries still pending (a queue entry may have been lost to a
+            // crash right after the history was written), never ones already finished.
+            mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", repeated)))
+                    .projection(new Document("status", 1))
+                    .forEach(d -> {
+                        if (DeliveryStatus.PENDING.name().equals(d.getString("status"))) {
+                            toQueue.add(d.getString("_id"));
+                        }
+                    });
+        }
+        if (!toQueue.isEmpty()) {
+            // After the history entries, so a queued delivery always has one; insert-if-absent.
+            List<UpdateOneModel<Document>> entries = new ArrayList<>(toQueue.size());
+            for (String alertId : toQueue) {
+                entries.add(new UpdateOneModel<>(new Document("_id", alertId), new Document("$setOnInsert",
+                        new Document("nextAttemptAt", Date.from(now)).append("leaseUntil", new Date(0)).append(VERSION, 0L)),
+                        new UpdateOptions().upsert(true)));
+            }
+            mongo.getCollection(QUEUE).bulkWrite(entries, UNORDERED);
+        }
+        return created;
+    }
+
+    /**
+     * A queue entry a worker may claim: its id, the version it was seen at (null for an entry queued
+     * before entries had versions) and, when the worker already knows it, the delivery itself.
+     */
+    public record Candidate(String alertId, @Nullable Long version, @Nullable Delivery delivery) {
+    }
+
+    /**
+     * Up to {@code max} of the most overdue pending deliveries that no worker holds, with the versions
+     * they were seen at. Nothing is reserved: a worker {@link #claim claims} them when it has slots
+     * free, and one that another worker took meanwhile is skipped then. One query serves many claims.
+     */
+    public List<Candidate> findDue(Instant now, int max) {
+        Document due = new Document("nextAttemptAt", new Document("$lte", Date.from(now)))
+                .append("leaseUntil", new Document("$lte", Date.from(now)));
+        List<Candidate> candidates = new ArrayList<>();
+        mongo.getCollection(QUEUE).find(due).projection(new Document("_id", 1).append(VERSION, 1))
+                .sort(Sorts.ascending("nextAttemptAt")).limit(max)
+                .forEach(d -> candidates.add(new Candidate(d.getString("_id"), version(d), null)));
+        return candidates;
+    }
+
+    /**
+     * Reserves the candidates for {@code worker} until {@code now + lease}: one bulk write claims each by
+     * id and the version it was seen at, so a delivery another worker claimed (or recorded) meanwhile is
+     * skipped, never shared. The histories the candidates do not carry are read in one query.
+     */
+    public List<Claimed> claim(List<Candidate> candidates, String worker, Instant now, Duration lease) {
+        Map<String, @Nullable Long> versions = new LinkedHashMap<>();
+        candidates.forEach(c -> versions.put(c.alertId(), c.version()));
+        Map<String, Long> claimed = claimAt(versions, worker, now, lease);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        List<Claimed> deliveries = new ArrayList<>(claimed.size());
+        List<String> unknown = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            Long version = claimed.get(candidate.alertId());
+            Delivery known = candidate.delivery();
+            if (version == null || !taken.add(candidate.alertId())) {
+                // Not ours, or the same entry seen twice (handed off and polled): one attempt only.
+                continue;
+            }
+            if (known != null) {
+                deliveries.add(new Claimed(known, version));
+            } else {
+                unknown.add(candidate.alertId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", unknown)))
+                    .forEach(d -> deliveries.add(new Claimed(toDelivery(d), claimed.get(d.getString("_id")))));
+        }
+        return deliveries;
+    }
+
+    /**
+     * Claims queue entries that still have the given versions, in one bulk write. The filter is by
+     * {@code _id} and version only (a unique index), so the store finds each entry directly; an entry
+     * whose version is unchanged is still as it was read, due and not leased. Returns the claimed ids with
+     * their new versions. A null version stands for an entry queued before entries had versions; the
+     * claim gives it one.
+     */
+    private Map<String, Long> claimAt(Map<String, @Nullable Long> versions, String worker, Instant now, Duration lease) {
+        if (versions.isEmpty()) {
+            return Map.of();
+        }
+        List<UpdateOneModel<Document>> claims = new ArrayList<>(versions.size());
+        Document claim = new Document("$set", new Document("leaseUntil", Date.from(now.plus(lease))).append("leaseOwner", worker))
+                .append("$inc", new Document(VERSION, 1L));
+        versions.forEach((id, version) -> claims.add(new UpdateOneModel<>(new Document("_id", id).append(VERSION, version), claim)));
+        BulkWriteResult result = mongo.getCollection(QUEUE).bulkWrite(claims, UNORDERED);
+        Map<String, Long> claimed = new LinkedHashMap<>();
+        if (result.getMatchedCount() == versions.size()) {
+            versions.forEach((id, version) -> claimed.put(id, next(version)));
+            return claimed;
+        }
+        // Some were taken by another worker meanwhile: ours are those now at the next version under our name.
+        mongo.getCollection(QUEUE).find(new Document("_id", new Document("$in", new ArrayList<>(versions.keySet()))))
+                .forEach(d -> {
+                    String id = d.getString("_id");
+                    Long version = version(d);
+                    if (worker.equals(d.getString("leaseOwner")) && version != null && version == next(versions.get(id))) {
+                        claimed.put(id, version);
+                    }
+                });
         return claimed;
     }
 
     /**
      * Records an attempt and what follows it: delivered, failed, cancelled, or pending again at
-     * {@code nextAttemptAt}. Only the worker holding the lease may record; false when it lost it.
+     * {@code nextAttemptAt}. Only the holder of the claim may record; false when it lost it.
      */
-    public boolean recordAttempt(String alertId, String worker, AttemptOutcome outcome, DeliveryStatus status,
-                                 @Nullable Instant nextAttemptAt) {
+    public boolean recordAttempt(Claimed claim, AttemptOutcome outcome, DeliveryStatus status, @Nullable Instant nextAttemptAt) {
+        String alertId = claim.delivery().alertId();
         Document attempt = new Document("at", Date.from(outcome.at()))
                 .append("durationMillis", outcome.duration().toMillis())
                 .append("statusCode", outcome.statusCode())
                 .append("error", outcome.error());
-        // The queue entry proves the lease: only its holder may release it, and only then record.
-        Document mine = new Document("_id", alertId).append("leaseOwner", worker);
+        // The queue entry proves the lease: only while it has the claim's version may the claimant release it, and only then record.
+        Document mine = leaseOf(claim);
         boolean stillMine = status == DeliveryStatus.PENDING && nextAttemptAt != null
                 ? mongo.getCollection(QUEUE).updateOne(mine, new Document("$set", new Document("nextAttemptAt", Date.from(nextAttemptAt))
-                        .append("leaseUntil", new Date(0)))).getModifiedCount() == 1
+                        .append("leaseUntil", new Date(0))).append("$inc", new Document(VERSION, 1L))).getModifiedCount() == 1
                 : mongo.getCollection(QUEUE).deleteOne(mine).getDeletedCount() == 1;
         if (!stillMine) {
             return false;
@@ -137,11 +269,25 @@ public class DeliveryOutbox {
     }
 
     /** Ends a delivery without an attempt, e.g. because its subscription was deleted. */
-    public void cancel(String alertId, String worker, Instant now) {
-        if (mongo.getCollection(QUEUE).deleteOne(new Document("_id", alertId).append("leaseOwner", worker)).getDeletedCount() == 1) {
-            mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId),
+    public void cancel(Claimed claim, Instant now) {
+        if (mongo.getCollection(QUEUE).deleteOne(leaseOf(claim)).getDeletedCount() == 1) {
+            mongo.getCollection(COLLECTION).updateOne(new Document("_id", claim.delivery().alertId()),
                     new Document("$set", new Document("status", DeliveryStatus.CANCELLED.name()).append("completedAt", Date.from(now))));
         }
+    }
+
+    private static Document leaseOf(Claimed claim) {
+        return new Document("_id", claim.delivery().alertId()).append(VERSION, claim.leaseVersion());
+    }
+
+    private static @Nullable Long version(Document queueEntry) {
+        Number version = (Number) queueEntry.get(VERSION);
+        return version == null ? null : version.longValue();
+    }
+
+    /** The version a claim gives an entry: {@code $inc} on a missing field sets it to 1. */
+    private static long next(@Nullable Long version) {
+        return version == null ? 1 : version + 1;
     }
 
     /** The subscription's deliveries, newest first. */

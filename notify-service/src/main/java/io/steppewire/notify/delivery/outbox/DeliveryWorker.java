@@ -19,20 +19,25 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Works off the delivery outbox apart from matching, so a slow receiver never holds back the event
  * consumers. Each worker has its own identity for leases; claimed deliveries run on virtual threads,
- * at most {@code concurrency} at once. New alerts {@link #wake() wake} the worker so that a first
- * attempt starts at once; otherwise it polls.
+ * at most {@code concurrency} at once. Deliveries this instance just queued are {@link #handOff handed
+ * over} in memory and claimed by id, so a first attempt starts at once without a query; the worker
+ * polls the outbox for retries, for deliveries queued elsewhere and for any a crash left behind.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -50,6 +55,17 @@ public class DeliveryWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Timer attemptTimer;
     private final Semaphore wakeUp = new Semaphore(0);
+    /**
+     * Deliveries to claim when slots are free: handed off by this instance's consumers or found by a
+     * poll. Nothing is reserved until claimed; the outbox stays their durable record.
+     */
+    private final Queue<DeliveryOutbox.Candidate> candidates = new ConcurrentLinkedQueue<>();
+
+    /** Bounds the memory waiting candidates take when receivers are slower than matching. */
+    static final int MAX_CANDIDATES = 10_000;
+    /** Candidates one poll fetches per delivery slot: the poll's query (a scan in some stores) serves that many claims. */
+    static final int POLLED_PER_SLOT = 8;
+    private final AtomicInteger candidateCount = new AtomicInteger();
 
     private volatile boolean running;
     private volatile String workerId = "";
@@ -83,6 +99,21 @@ public class DeliveryWorker implements SmartLifecycle {
         wakeUp.release();
     }
 
+    /**
+     * Hands deliveries that {@link DeliveryOutbox#enqueueAll} just created to this worker, which claims
+     * them by id and version without a query. Beyond {@link #MAX_CANDIDATES} waiting, or while the
+     * worker is stopped, they are left to the poll, which finds them in the outbox all the same.
+     */
+    public void handOff(List<DeliveryOutbox.Candidate> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        if (running && candidateCount.get() < MAX_CANDIDATES) {
+            addCandidates(created);
+        }
+        wakeUp.release();
+    }
+
     @Override
     public synchronized void start() {
         if (running || !properties.enabled()) {
@@ -106,6 +137,8 @@ public class DeliveryWorker implements SmartLifecycle {
         wakeUp.release();
         try {
             dispatcher.join(Duration.ofSeconds(5));
+            // Still in the outbox: whichever worker runs next finds them there.
+            takeCandidates(Integer.MAX_VALUE);
             attempts.shutdownNow();
             attempts.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -120,39 +153,39 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void dispatch() {
+        long nextPoll = System.nanoTime();
+        int pollBatch = properties.concurrency() * POLLED_PER_SLOT;
         while (running) {
             try {
                 // Cleared before looking, so a wake-up that arrives while we look is kept for the wait below.
                 wakeUp.drainPermits();
+                if (candidateCount.get() == 0 && System.nanoTime() - nextPoll >= 0) {
+                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch);
+                    addCandidates(found);
+                    // A full batch means more may be due: look again as soon as these are claimed.
+                    nextPoll = System.nanoTime() + (found.size() < pollBatch ? properties.pollInterval().toNanos() : 0);
+                }
                 int free = slots.availablePermits();
-                if (free * 2 < properties.concurrency()) {
-                    // Claiming costs one query whatever the batch size: wait for a fair share of the slots first.
-                    if (slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        slots.release();
+                int waiting = candidateCount.get();
+                // Each claim costs one bulk write whatever its size: wait for a fair share of the slots first,
+                // unless every waiting candidate fits now.
+                if (waiting > 0 && free > 0 && (free * 2 >= properties.concurrency() || waiting <= free)) {
+                    for (DeliveryOutbox.Claimed claim : outbox.claim(takeCandidates(free), workerId, clock.instant(), properties.lease())) {
+                        slots.acquire();
+                        attempts.execute(() -> {
+                            try {
+                                attempt(claim);
+                            } finally {
+                                slots.release();
+                                wakeUp.release();
+                            }
+                        });
                     }
                     continue;
                 }
-                List<DeliveryOutbox.Delivery> due = outbox.claimDue(workerId, clock.instant(), properties.lease(), free);
-                boolean claimedAny = !due.isEmpty();
-                String owner = workerId;
-                for (DeliveryOutbox.Delivery delivery : due) {
-                    slots.acquire();
-                    attempts.execute(() -> {
-                        try {
-                            attempt(delivery, owner);
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                }
-                if (!claimedAny) {
-                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } else if (slots.availablePermits() == 0) {
-                    // All slots busy: wait for one to free up rather than spin.
-                    if (slots.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        slots.release();
-                    }
-                }
+                // Nothing to claim now: wait for a hand-off, a freed slot or the next poll.
+                long wait = waiting > 0 ? properties.pollInterval().toNanos() : Math.max(0, nextPoll - System.nanoTime());
+                wakeUp.tryAcquire(wait, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -169,12 +202,28 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void attempt(DeliveryOutbox.Delivery delivery, String owner) {
+    private void addCandidates(List<DeliveryOutbox.Candidate> added) {
+        candidates.addAll(added);
+        candidateCount.addAndGet(added.size());
+    }
+
+    private List<DeliveryOutbox.Candidate> takeCandidates(int max) {
+        List<DeliveryOutbox.Candidate> taken = new ArrayList<>(Math.min(max, candidateCount.get()));
+        DeliveryOutbox.Candidate next;
+        while (taken.size() < max && (next = candidates.poll()) != null) {
+            taken.add(next);
+        }
+        candidateCount.addAndGet(-taken.size());
+        return taken;
+    }
+
+    private void attempt(DeliveryOutbox.Claimed claim) {
+        DeliveryOutbox.Delivery delivery = claim.delivery();
         // The index knows every subscription this instance has seen; MongoDB answers for one created elsewhere moments ago.
         Optional<Subscription> subscription = index.find(delivery.subscriptionId())
                 .or(() -> subscriptions.find(delivery.subscriptionId()).filter(s -> !s.deleted()));
         if (subscription.isEmpty()) {
-            outbox.cancel(delivery.alertId(), owner, clock.instant());
+            outbox.cancel(claim, clock.instant());
             count(delivery.channel(), "cancelled");
             return;
         }
@@ -201,7 +250,7 @@ public class DeliveryWorker implements SmartLifecycle {
             status = retryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
             next = retryAt.orElse(null);
         }
-        if (!outbox.recordAttempt(delivery.alertId(), owner, outcome, status, next)) {
+        if (!outbox.recordAttempt(claim, outcome, status, next)) {
             log.warn("Lost the lease of delivery {} before recording its attempt; another worker will retry it", delivery.alertId());
         }
         count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(Locale.ROOT));

@@ -1,0 +1,92 @@
+package io.steppewire.notify.delivery.outbox;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.steppewire.notify.delivery.AttemptOutcome;
+import io.steppewire.notify.delivery.DeliveryStatus;
+import io.steppewire.notify.support.InMemoryMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Claims and records by queue entry version: no delivery is attempted by two workers, and a stale claim records nothing. */
+class DeliveryOutboxClaimTest {
+
+    private static final MongoClient CLIENT = MongoClients.create(InMemoryMongo.uri());
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final DeliveryOutbox outbox = new DeliveryOutbox(new MongoTemplate(CLIENT, "outbox-" + System.nanoTime()));
+    private final Instant now = Instant.parse("2026-03-14T09:00:00Z");
+
+    @AfterAll
+    static void close() {
+        CLIENT.close();
+    }
+
+    @Test
+    void aHandedOffDeliveryIsClaimedByOneWorkerOnly() {
+        List<DeliveryOutbox.Candidate> created = outbox.enqueueAll(List.of(delivery("a1"), delivery("a2")), now);
+        assertThat(created).extracting(DeliveryOutbox.Candidate::alertId).containsExactly("a1", "a2");
+
+        List<DeliveryOutbox.Claimed> first = outbox.claim(created, "worker-1", now, LEASE);
+        List<DeliveryOutbox.Claimed> second = outbox.claim(created, "worker-2", now, LEASE);
+
+        assertThat(first).extracting(c -> c.delivery().alertId()).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(second).isEmpty();
+        assertThat(outbox.findDue(now, 10)).isEmpty();
+    }
+
+    @Test
+    void aRepeatedEventCreatesNoSecondDeliveryAndAnEntrySeenTwiceIsAttemptedOnce() {
+        List<DeliveryOutbox.Candidate> created = outbox.enqueueAll(List.of(delivery("b1")), now);
+        assertThat(outbox.enqueueAll(List.of(delivery("b1")), now)).isEmpty();
+
+        List<DeliveryOutbox.Candidate> polled = outbox.findDue(now, 10);
+        List<DeliveryOutbox.Claimed> claimed = outbox.claim(List.of(created.getFirst(), polled.getFirst()), "worker-1", now, LEASE);
+
+        assertThat(claimed).hasSize(1);
+        assertThat(claimed.getFirst().delivery().body()).isEqualTo("{\"alert\":\"b1\"}");
+    }
+
+    @Test
+    void aClaimWhoseLeaseWasTakenOverRecordsNothing() {
+        outbox.enqueueAll(List.of(delivery("c1")), now);
+        DeliveryOutbox.Claimed stale = outbox.claim(outbox.findDue(now, 10), "worker-1", now, LEASE).getFirst();
+
+        Instant afterLease = now.plus(LEASE).plusSeconds(1);
+        List<DeliveryOutbox.Candidate> expired = outbox.findDue(afterLease, 10);
+        DeliveryOutbox.Claimed current = outbox.claim(expired, "worker-2", afterLease, LEASE).getFirst();
+
+        AttemptOutcome delivered = AttemptOutcome.success(afterLease, Duration.ofMillis(3), 204);
+        assertThat(outbox.recordAttempt(stale, delivered, DeliveryStatus.DELIVERED, null)).isFalse();
+        assertThat(outbox.recordAttempt(current, delivered, DeliveryStatus.DELIVERED, null)).isTrue();
+        assertThat(outbox.countPending()).isZero();
+    }
+
+    @Test
+    void aRetriedDeliveryIsDueAgainAtItsNextAttemptWithTheHistoryKept() {
+        outbox.enqueueAll(List.of(delivery("d1")), now);
+        DeliveryOutbox.Claimed claim = outbox.claim(outbox.findDue(now, 10), "worker-1", now, LEASE).getFirst();
+        Instant retryAt = now.plusSeconds(60);
+
+        assertThat(outbox.recordAttempt(claim, AttemptOutcome.retryable(now, Duration.ofMillis(5), 503, "The receiver answered HTTP 503"),
+                DeliveryStatus.PENDING, retryAt)).isTrue();
+        // The claim's version is spent: it cannot record a second time.
+        assertThat(outbox.recordAttempt(claim, AttemptOutcome.success(now, Duration.ofMillis(5), 204), DeliveryStatus.DELIVERED, null)).isFalse();
+
+        assertThat(outbox.findDue(now.plusSeconds(59), 10)).isEmpty();
+        DeliveryOutbox.Claimed again = outbox.claim(outbox.findDue(retryAt, 10), "worker-2", retryAt, LEASE).getFirst();
+        assertThat(again.delivery().attempts()).hasSize(1);
+        assertThat(again.delivery().attempts().getFirst().statusCode()).isEqualTo(503);
+    }
+
+    private static DeliveryOutbox.NewDelivery delivery(String alertId) {
+        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}");
+    }
+}

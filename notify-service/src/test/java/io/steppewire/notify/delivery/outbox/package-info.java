@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.notify.delivery.outbox;
+
+import org.jspecify.annotations.NullMarked;
