@@ -258,24 +258,20 @@ public class ArticleStore implements InitializingBean {
             .thenComparing(Candidate::id, Comparator.reverseOrder());
 
     /**
-     * Matches and ranks from the term postings (a few documents read by {@code _id}), narrowed by the filter's day
-     * lookups when it has keys, then reads only the best candidates whole and checks each against the filter, every
+     * Matches and ranks from the term postings (a few documents read by {@code _id}), the filter's values included,
+     * then reads only the best candidates whole and checks each against the filter, every
      * term and phrase and its stored score: postings never shrink, so an entry may be older than the article.
      */
     private ArticlePage byRelevance(ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after, int limit) {
-        Set<String> allowedIds = null;
         List<List<String>> groups = PostingKeys.of(filter);
-        if (!groups.equals(List.of(List.of(PostingKeys.ALL)))) {
-            List<String> keys = groups.stream().flatMap(List::stream).distinct().toList();
-            allowedIds = idsOnDays(groups, keys, daysToRead(groups, postings.daysOf(keys), filter, null)).keySet();
-        }
+        List<List<String>> keyGroups = groups.equals(List.of(List.of(PostingKeys.ALL))) ? List.of() : groups;
         Set<YearMonth> months = new TreeSet<>();
         daysToRead(List.of(List.of(PostingKeys.ALL)), postings.daysOf(List.of(PostingKeys.ALL)), filter, null)
                 .forEach(day -> months.add(YearMonth.from(day)));
         List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, List<TermEntry>> match : termPostings.underAll(search.terms(), months).entrySet()) {
+        for (Map.Entry<String, List<TermEntry>> match : termPostings.underAll(search.terms(), keyGroups, months).entrySet()) {
             TermEntry entry = match.getValue().getFirst();
-            if (withinDates(filter, entry.publishedOn()) && (allowedIds == null || allowedIds.contains(match.getKey()))) {
+            if (withinDates(filter, entry.publishedOn())) {
                 Candidate candidate = new Candidate(match.getKey(), entry.publishedOn(), entry.firstSeenAt(),
                         Relevance.score(match.getValue()));
                 if (after == null || after.precedesByRelevance(candidate.score(), candidate.publishedOn(),

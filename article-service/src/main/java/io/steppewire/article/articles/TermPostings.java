@@ -1,8 +1,12 @@
 package io.steppewire.article.articles;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -10,39 +14,61 @@ import io.steppewire.article.search.IndexedText;
 import io.steppewire.article.search.TermEntry;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Search postings read only by {@code _id}: one document per analysed term and publication month
- * ({@code copper:2026-03}) holding a {@link TermEntry} per article, so that a {@code q} listing matches and ranks
- * from a few documents instead of scanning the articles (the embedded store uses only the {@code _id} index).
+ * ({@code copper:2026-03}) listing the chunks filed under it, so that a {@code q} listing matches and ranks from
+ * a few documents instead of scanning the articles (the embedded store uses only the {@code _id} index).
  *
- * <p>Each batch adds one text of entries per posting ({@code $addToSet}, sorted by article id), so a replayed
- * batch adds nothing and a posting grows by one value per batch rather than one per article. A newer sighting of
- * an article adds a newer entry; readers keep the newest one. Like {@link DayPostings} they are written before the
- * article and never shrink: a reader checks the articles it shows.
+ * <p>A chunk is the text of one batch's {@link TermEntry entries} for one posting, stored once under an id made
+ * from its content and never changed. Each batch inserts its chunks and then adds their ids to the postings
+ * ({@code $addToSet}): a replayed batch adds nothing, and a posting grows by one small value per batch. Because
+ * a chunk id names its content, a posting's entries follow from its list of chunk ids alone, so the service keeps
+ * the entries of recently searched terms in memory and reads only the chunks added since (a bounded cache, least
+ * recently used out first). A newer sighting of an article adds a newer entry; readers keep the newest one. Like
+ * {@link DayPostings} they are written before the article and never shrink: a reader checks what it shows.
  */
 final class TermPostings {
 
     static final String COLLECTION = "article_terms";
+    static final String CHUNK_COLLECTION = "article_term_chunks";
     private static final String ID = "_id";
+    private static final String CHUNKS = "chunks";
     private static final String ENTRIES = "entries";
+    /** Marks a filter value's posting ({@code #country:KZ:2026-03}); the analyser never emits '#'. */
+    private static final String KEY_PREFIX = "#";
     /** The month suffix of a posting id: {@code :yyyy-MM}. */
     private static final int MONTH_SUFFIX = 8;
+    /** Chunks read per query: the embedded store checks every document it finds against the whole $in list. */
+    private static final int READ_SLICE = 200;
+    /** About 200 bytes of heap each. */
+    private static final int MAX_CACHED_ENTRIES = 2_000_000;
 
     /** An article with its search fields, as it is about to be stored. */
     record Indexed(ArticleIngested article, IndexedText text) {
     }
 
+    /** The newest entry per article of a term over some postings, and the chunk ids it was made from. */
+    private record TermIndex(Map<String, List<String>> chunksPerPosting, Map<String, TermEntry> newest) {
+    }
+
     private final MongoDatabase database;
+    private final Map<String, TermIndex> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedEntries;
 
     TermPostings(MongoDatabase database) {
         this.database = database;
@@ -52,8 +78,17 @@ final class TermPostings {
         return database.getCollection(COLLECTION);
     }
 
+    private MongoCollection<Document> chunks() {
+        return database.getCollection(CHUNK_COLLECTION);
+    }
+
     void reset() {
         postings().drop();
+        chunks().drop();
+        synchronized (cache) {
+            cache.clear();
+            cachedEntries = 0;
+        }
     }
 
     static String posting(String term, YearMonth month) {
@@ -62,8 +97,8 @@ final class TermPostings {
 
     /** Files every article under each of its terms and its publication month. */
     void record(Collection<Indexed> articles) {
-        Map<String, List<TermEntry>> entriesPerPosting = new HashMap<>();
-        // In id order, so that every posting's entries come out sorted: a replayed batch writes the same text.
+        Map<String, StringBuilder> chunkPerPosting = new HashMap<>();
+        // In id order, so that a replayed batch writes the very same chunks.
         List<Indexed> byId = articles.stream().sorted(Comparator.comparing((Indexed indexed) -> indexed.article().articleId())
                 .thenComparing(indexed -> indexed.article().ingestedAt())).toList();
         for (Indexed indexed : byId) {
@@ -71,87 +106,196 @@ final class TermPostings {
             IndexedText text = indexed.text();
             YearMonth month = YearMonth.from(article.publishedOn());
             long version = article.ingestedAt().toEpochMilli();
+            // Filter values as well, so that a filtered q intersects postings that are cached alike.
+            for (String key : PostingKeys.of(article)) {
+                if (!PostingKeys.ALL.equals(key)) {
+                    new TermEntry(article.articleId(), version, article.publishedOn(), article.firstSeenAt(), text.termTotal(),
+                            0, false).appendTo(chunkPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new StringBuilder()));
+                }
+            }
             for (int i = 0; i < text.terms().size(); i++) {
                 String term = text.terms().get(i);
-                entriesPerPosting.computeIfAbsent(posting(term, month), k -> new ArrayList<>()).add(new TermEntry(
-                        article.articleId(), version, article.publishedOn(), article.firstSeenAt(), text.termTotal(),
-                        text.termCounts().get(i), text.titleTerms().contains(term)));
+                new TermEntry(article.articleId(), version, article.publishedOn(), article.firstSeenAt(), text.termTotal(),
+                        text.termCounts().get(i), text.titleTerms().contains(term))
+                        .appendTo(chunkPerPosting.computeIfAbsent(posting(term, month), k -> new StringBuilder()));
             }
         }
-        List<WriteModel<Document>> updates = new ArrayList<>(entriesPerPosting.size());
-        entriesPerPosting.forEach((id, entries) -> {
-            StringBuilder chunk = new StringBuilder(entries.size() * 64);
-            entries.forEach(entry -> entry.appendTo(chunk));
-            updates.add(new UpdateOneModel<>(Filters.eq(ID, id), Updates.addToSet(ENTRIES, chunk.toString()), DayPostings.UPSERT));
+        List<InsertOneModel<Document>> inserts = new ArrayList<>(chunkPerPosting.size());
+        List<WriteModel<Document>> updates = new ArrayList<>(chunkPerPosting.size());
+        chunkPerPosting.forEach((postingId, chunk) -> {
+            String text = chunk.toString();
+            String chunkId = chunkId(postingId, text);
+            inserts.add(new InsertOneModel<>(new Document(ID, chunkId).append(ENTRIES, text)));
+            updates.add(new UpdateOneModel<>(Filters.eq(ID, postingId), Updates.addToSet(CHUNKS, chunkId), DayPostings.UPSERT));
         });
+        insertChunks(inserts);
         DayPostings.upsertAll(postings(), updates);
     }
 
+    private void insertChunks(List<InsertOneModel<Document>> inserts) {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try {
+            chunks().bulkWrite(inserts, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // A chunk stored already (a replay, or another instance with the same batch) holds the same text.
+            boolean onlyTaken = e.getWriteConcernError() == null && e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyTaken) {
+                throw e;
+            }
+        }
+    }
+
+    /** An id that names the chunk's content, so that equal ids always mean equal entries. */
+    private static String chunkId(String postingId, String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(postingId.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /**
-     * The articles filed under every one of the terms in the given months, each with its newest entry per term in
-     * the order of the terms. An article whose newest entries differ in version is left out: its newest sighting
-     * lacks one of the terms (or is still being stored).
+     * The articles filed under every one of the terms and under some key of every key group (see
+     * {@link PostingKeys#of(io.steppewire.article.query.ArticleFilter)}) in the given months, each with its newest
+     * entry per term in the order of the terms. An article whose newest entries differ in version is left out: its
+     * newest sighting lacks one of the terms or keys (or is still being stored).
      */
-    Map<String, List<TermEntry>> underAll(List<String> terms, Collection<YearMonth> months) {
+    Map<String, List<TermEntry>> underAll(List<String> terms, List<List<String>> keyGroups, Collection<YearMonth> months) {
         if (terms.isEmpty() || months.isEmpty()) {
             return Map.of();
         }
-        List<String> ids = new ArrayList<>(terms.size() * months.size());
-        terms.forEach(term -> months.forEach(month -> ids.add(posting(term, month))));
-        Map<String, List<String>> chunksPerTerm = new HashMap<>();
-        postings().find(Filters.in(ID, ids)).forEach(doc -> {
+        List<String> names = new ArrayList<>(terms);
+        keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));
+        List<String> postingIds = new ArrayList<>(names.size() * months.size());
+        names.forEach(name -> months.forEach(month -> postingIds.add(posting(name, month))));
+        Map<String, Map<String, List<String>>> chunksPerName = new HashMap<>();
+        postings().find(Filters.in(ID, postingIds)).forEach(doc -> {
             String id = doc.getString(ID);
-            chunksPerTerm.computeIfAbsent(id.substring(0, id.length() - MONTH_SUFFIX), k -> new ArrayList<>())
-                    .addAll(doc.getList(ENTRIES, String.class, List.of()));
+            chunksPerName.computeIfAbsent(id.substring(0, id.length() - MONTH_SUFFIX), k -> new HashMap<>())
+                    .put(id, doc.getList(CHUNKS, String.class, List.of()));
         });
-        Map<String, Posted[]> found = null;
-        for (int t = 0; t < terms.size(); t++) {
-            Map<String, Posted> newest = newestPerArticle(chunksPerTerm.getOrDefault(terms.get(t), List.of()), found);
-            if (found == null) {
-                found = new HashMap<>(newest.size() * 2);
-                for (Map.Entry<String, Posted> entry : newest.entrySet()) {
-                    Posted[] perTerm = new Posted[terms.size()];
-                    perTerm[0] = entry.getValue();
-                    found.put(entry.getKey(), perTerm);
-                }
-            } else {
-                found.keySet().retainAll(newest.keySet());
-                int term = t;
-                found.forEach((articleId, perTerm) -> perTerm[term] = newest.get(articleId));
+        List<Map<String, TermEntry>> perTerm = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            Map<String, List<String>> chunkIds = chunksPerName.get(term);
+            if (chunkIds == null) {
+                return Map.of();
             }
+            perTerm.add(newestUnder(term, chunkIds));
         }
-        Map<String, List<TermEntry>> matching = new HashMap<>(found.size() * 2);
-        found.forEach((articleId, perTerm) -> {
-            List<TermEntry> entries = new ArrayList<>(perTerm.length);
-            for (Posted posted : perTerm) {
-                if (posted.version() != perTerm[0].version()) {
-                    return;
+        List<List<Map<String, TermEntry>>> perGroup = new ArrayList<>(keyGroups.size());
+        for (List<String> group : keyGroups) {
+            List<Map<String, TermEntry>> alternatives = new ArrayList<>(group.size());
+            for (String key : group) {
+                Map<String, List<String>> chunkIds = chunksPerName.get(KEY_PREFIX + key);
+                if (chunkIds != null) {
+                    alternatives.add(newestUnder(KEY_PREFIX + key, chunkIds));
                 }
-                entries.add(TermEntry.at(posted.chunk(), posted.position()));
             }
-            matching.put(articleId, entries);
+            perGroup.add(alternatives);
+        }
+        Map<String, TermEntry> smallest = perTerm.stream().min(Comparator.comparingInt(Map::size)).orElseThrow();
+        Map<String, List<TermEntry>> matching = new HashMap<>();
+        smallest.forEach((articleId, any) -> {
+            if (everyTermAndGroupHas(articleId, any.version(), perTerm, perGroup)) {
+                List<TermEntry> entries = new ArrayList<>(perTerm.size());
+                perTerm.forEach(newest -> entries.add(newest.get(articleId)));
+                matching.put(articleId, entries);
+            }
         });
         return matching;
     }
 
-    /** Where an article's newest entry under a term is: decoded only when the article matches every term. */
-    private record Posted(String chunk, int position, long version) {
-    }
-
-    /** The newest entry of each article in the chunks; only articles in {@code among} when it is given. */
-    private static Map<String, Posted> newestPerArticle(List<String> chunks, @Nullable Map<String, Posted[]> among) {
-        Map<String, Posted> newest = new HashMap<>();
-        for (String chunk : chunks) {
-            TermEntry.Reader reader = new TermEntry.Reader(chunk);
-            while (reader.next()) {
-                if (among == null || among.containsKey(reader.articleId())) {
-                    Posted kept = newest.get(reader.articleId());
-                    if (kept == null || reader.version() > kept.version()) {
-                        newest.put(reader.articleId(), new Posted(chunk, reader.position(), reader.version()));
-                    }
-                }
+    private static boolean everyTermAndGroupHas(String articleId, long version, List<Map<String, TermEntry>> perTerm,
+                                                List<List<Map<String, TermEntry>>> perGroup) {
+        for (Map<String, TermEntry> newest : perTerm) {
+            TermEntry entry = newest.get(articleId);
+            if (entry == null || entry.version() != version) {
+                return false;
             }
         }
+        for (List<Map<String, TermEntry>> alternatives : perGroup) {
+            boolean found = false;
+            for (Map<String, TermEntry> newest : alternatives) {
+                TermEntry entry = newest.get(articleId);
+                found |= entry != null && entry.version() == version;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The newest entry per article of a term over its postings: from the cache, read only what it lacks. */
+    private Map<String, TermEntry> newestUnder(String term, Map<String, List<String>> chunksPerPosting) {
+        // A date range reads fewer months: a separate index of the same term.
+        String key = term + "|" + String.join(",", new TreeSet<>(chunksPerPosting.keySet()));
+        TermIndex cached;
+        synchronized (cache) {
+            cached = cache.get(key);
+        }
+        Map<String, TermEntry> newest;
+        List<String> missing = new ArrayList<>();
+        if (cached != null && grewFrom(chunksPerPosting, cached.chunksPerPosting())) {
+            chunksPerPosting.forEach((postingId, ids) ->
+                    missing.addAll(ids.subList(cached.chunksPerPosting().get(postingId).size(), ids.size())));
+            if (missing.isEmpty()) {
+                return cached.newest();
+            }
+            newest = new HashMap<>(cached.newest());
+        } else {
+            chunksPerPosting.values().forEach(missing::addAll);
+            newest = new HashMap<>();
+        }
+        for (int from = 0; from < missing.size(); from += READ_SLICE) {
+            chunks().find(Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + READ_SLICE))))
+                    .forEach(doc -> addNewest(doc.getString(ENTRIES), newest));
+        }
+        remember(key, new TermIndex(Map.copyOf(chunksPerPosting), newest));
         return newest;
+    }
+
+    /** True when every posting of {@code now} was cached with the chunks it starts with, and no other posting was. */
+    private static boolean grewFrom(Map<String, List<String>> now, Map<String, List<String>> cached) {
+        if (!now.keySet().equals(cached.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, List<String>> posting : now.entrySet()) {
+            List<String> before = cached.get(posting.getKey());
+            List<String> ids = posting.getValue();
+            if (ids.size() < before.size() || !ids.subList(0, before.size()).equals(before)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void addNewest(String chunk, Map<String, TermEntry> newest) {
+        TermEntry.Reader reader = new TermEntry.Reader(chunk);
+        while (reader.next()) {
+            TermEntry kept = newest.get(reader.articleId());
+            if (kept == null || reader.version() > kept.version()) {
+                newest.put(reader.articleId(), reader.entry());
+            }
+        }
+    }
+
+    private void remember(String key, TermIndex index) {
+        synchronized (cache) {
+            TermIndex replaced = cache.put(key, index);
+            cachedEntries += index.newest().size() - (replaced == null ? 0 : replaced.newest().size());
+            var eldest = cache.entrySet().iterator();
+            while (cachedEntries > MAX_CACHED_ENTRIES && eldest.hasNext()) {
+                cachedEntries -= eldest.next().getValue().newest().size();
+                eldest.remove();
+            }
+        }
     }
 }

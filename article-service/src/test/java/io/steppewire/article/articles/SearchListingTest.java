@@ -131,5 +131,30 @@ class SearchListingTest {
         assertThat(allPages(search("port quiet"), 20)).containsExactly("Port News");
         assertThat(allPages(search("port"), 1)).containsExactly("Port News");
         assertThat(allPages(search("port", List.of(), null, "2026-03-01", "2026-03-31"), 20)).isEmpty();
+        assertThat(allPages(search("port", List.of("KZ"), null, null, null), 20)).containsExactly("Port News");
+
+        store.upsertAll(List.of(Newsroom.story("steppe-daily", "Port News", "Port news today.", "The port is quiet.")
+                .publishedOn("2026-04-02").ingestedAt("2026-04-04T00:00:00Z").about("UZ").tagged("transport").event()));
+        assertThat(allPages(search("port", List.of("KZ"), null, null, null), 20)).isEmpty();
+        assertThat(allPages(search("port", List.of("UZ", "TJ"), "transport", null, null), 20)).containsExactly("Port News");
+    }
+
+    @Test
+    void findsWhatArrivedAfterATermWasLastSearchedAndNothingAfterAReset() {
+        ArticleIngested first = story("Ferry Line Opens", "2026-03-05", "KZ", "A ferry line opens.", "Copper goes by ferry.").event();
+        store.upsertAll(List.of(first));
+        assertThat(allPages(search("ferry copper"), 20)).containsExactly("Ferry Line Opens");
+
+        store.upsertAll(List.of(story("Second Ferry", "2026-03-06", "KZ", "Another ferry carries copper.").event(),
+                story("Ferry In May", "2026-05-01", "KZ", "The ferry carried copper in May.").event()));
+        store.upsertAll(List.of(Newsroom.story("steppe-daily", "Ferry Line Opens", "A ferry line opens.", "Grain goes by ferry.")
+                .publishedOn("2026-03-05").ingestedAt("2026-03-07T00:00:00Z").about("KZ").event()));
+
+        assertThat(allPages(search("ferry copper"), 1)).containsExactlyInAnyOrder("Second Ferry", "Ferry In May");
+        assertThat(allPages(search("ferry copper", List.of(), null, "2026-03-01", "2026-03-31"), 20)).containsExactly("Second Ferry");
+        assertThat(allPages(search("ferry grain"), 20)).containsExactly("Ferry Line Opens");
+
+        store.reset();
+        assertThat(allPages(search("ferry copper"), 20)).isEmpty();
     }
 }
