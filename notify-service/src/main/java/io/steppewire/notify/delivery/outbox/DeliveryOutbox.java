@@ -2,9 +2,11 @@ package io.steppewire.notify.delivery.outbox;
 
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.DeliveryStatus;
 import org.bson.Document;
@@ -18,11 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The outbox of deliveries in MongoDB: one history entry per alert (id = alert id) in
@@ -77,7 +82,7 @@ public class DeliveryOutbox {
      * A delivery reserved for one worker. {@code leaseVersion} is the queue entry's version the claim
      * wrote: only while the entry still has it may the worker record the attempt.
      */
-    public record Claimed(Delivery delivery, long leaseVersion) {
+    public record Claimed(Delivery delivery, long leaseVersion, String leaseOwner) {
     }
 
     /** Adds a delivery due at once, unless the alert already has one. */
@@ -190,14 +195,14 @@ public class DeliveryOutbox {
                 continue;
             }
             if (known != null) {
-                deliveries.add(new Claimed(known, version));
+                deliveries.add(new Claimed(known, version, worker));
             } else {
                 unknown.add(candidate.alertId());
             }
         }
         if (!unknown.isEmpty()) {
             mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", unknown)))
-                    .forEach(d -> deliveries.add(new Claimed(toDelivery(d), claimed.get(d.getString("_id")))));
+                    .forEach(d -> deliveries.add(new Claimed(toDelivery(d), claimed.get(d.getString("_id")), worker)));
         }
         return deliveries;
     }
@@ -235,37 +240,109 @@ public class DeliveryOutbox {
         return claimed;
     }
 
+    /** An attempt to record, and what follows it. */
+    public record Attempted(Claimed claim, AttemptOutcome outcome, DeliveryStatus status, @Nullable Instant nextAttemptAt) {
+
+        String alertId() {
+            return claim.delivery().alertId();
+        }
+
+        boolean releasesForRetry() {
+            return status == DeliveryStatus.PENDING && nextAttemptAt != null;
+        }
+    }
+
     /**
      * Records an attempt and what follows it: delivered, failed, cancelled, or pending again at
      * {@code nextAttemptAt}. Only the holder of the claim may record; false when it lost it.
      */
     public boolean recordAttempt(Claimed claim, AttemptOutcome outcome, DeliveryStatus status, @Nullable Instant nextAttemptAt) {
-        String alertId = claim.delivery().alertId();
-        Document attempt = new Document("at", Date.from(outcome.at()))
-                .append("durationMillis", outcome.duration().toMillis())
-                .append("statusCode", outcome.statusCode())
-                .append("error", outcome.error());
-        // The queue entry proves the lease: only while it has the claim's version may the claimant release it, and only then record.
-        Document mine = leaseOf(claim);
-        boolean stillMine = status == DeliveryStatus.PENDING && nextAttemptAt != null
-                ? mongo.getCollection(QUEUE).updateOne(mine, new Document("$set", new Document("nextAttemptAt", Date.from(nextAttemptAt))
-                        .append("leaseUntil", new Date(0))).append("$inc", new Document(VERSION, 1L))).getModifiedCount() == 1
-                : mongo.getCollection(QUEUE).deleteOne(mine).getDeletedCount() == 1;
-        if (!stillMine) {
-            return false;
+        return recordAttempts(List.of(new Attempted(claim, outcome, status, nextAttemptAt))).contains(claim.delivery().alertId());
+    }
+
+    /**
+     * Records attempts with one bulk write per collection and returns the ids of those recorded. The queue
+     * entry proves the lease: only while it has the claim's version may the claimant release it, and only
+     * then record; an attempt whose claim was lost is left out.
+     */
+    public Set<String> recordAttempts(List<Attempted> attempts) {
+        if (attempts.isEmpty()) {
+            return Set.of();
         }
-        Document set = new Document("status", status.name());
-        if (nextAttemptAt != null) {
-            set.append("nextAttemptAt", Date.from(nextAttemptAt));
+        List<WriteModel<Document>> releases = new ArrayList<>(attempts.size());
+        int retries = 0;
+        for (Attempted a : attempts) {
+            Document mine = leaseOf(a.claim());
+            if (a.releasesForRetry()) {
+                retries++;
+                releases.add(new UpdateOneModel<>(mine, new Document("$set", new Document("nextAttemptAt", Date.from(requireNext(a)))
+                        .append("leaseUntil", new Date(0))).append("$inc", new Document(VERSION, 1L))));
+            } else {
+                releases.add(new DeleteOneModel<>(mine));
+            }
         }
-        if (status != DeliveryStatus.PENDING) {
-            set.append("completedAt", Date.from(outcome.at()));
+        BulkWriteResult released = mongo.getCollection(QUEUE).bulkWrite(releases, UNORDERED);
+        Set<String> mine = released.getModifiedCount() == retries && released.getDeletedCount() == attempts.size() - retries
+                ? attempts.stream().map(Attempted::alertId).collect(Collectors.toSet())
+                : stillMine(attempts, released.getDeletedCount());
+        List<UpdateOneModel<Document>> histories = new ArrayList<>(mine.size());
+        for (Attempted a : attempts) {
+            if (!mine.contains(a.alertId())) {
+                continue;
+            }
+            Document attempt = new Document("at", Date.from(a.outcome().at()))
+                    .append("durationMillis", a.outcome().duration().toMillis())
+                    .append("statusCode", a.outcome().statusCode())
+                    .append("error", a.outcome().error());
+            Document set = new Document("status", a.status().name());
+            if (a.nextAttemptAt() != null) {
+                set.append("nextAttemptAt", Date.from(a.nextAttemptAt()));
+            }
+            if (a.status() != DeliveryStatus.PENDING) {
+                set.append("completedAt", Date.from(a.outcome().at()));
+            }
+            histories.add(new UpdateOneModel<>(new Document("_id", a.alertId()), new Document("$push", new Document("attempts", attempt))
+                    .append("$set", set)
+                    .append("$min", new Document("firstAttemptAt", Date.from(a.outcome().at())))));
         }
-        Document update = new Document("$push", new Document("attempts", attempt))
-                .append("$set", set)
-                .append("$min", new Document("firstAttemptAt", Date.from(outcome.at())));
-        mongo.getCollection(COLLECTION).updateOne(new Document("_id", alertId), update);
-        return true;
+        if (!histories.isEmpty()) {
+            mongo.getCollection(COLLECTION).bulkWrite(histories, UNORDERED);
+        }
+        return mine;
+    }
+
+    /**
+     * Which releases of a bulk write applied, when not all did (a lease taken over by another worker).
+     * A retry released by us has the next version under our name. A delete leaves nothing to look at:
+     * the absent entries are ours only when their number equals the deletes counted, otherwise
+     * they are left out (another worker finished one of them and recorded it).
+     */
+    private Set<String> stillMine(List<Attempted> attempts, int deleted) {
+        Map<String, Document> entries = new HashMap<>();
+        mongo.getCollection(QUEUE).find(new Document("_id", new Document("$in", attempts.stream().map(Attempted::alertId).toList())))
+                .forEach(d -> entries.put(d.getString("_id"), d));
+        Set<String> mine = new HashSet<>();
+        List<String> absent = new ArrayList<>();
+        for (Attempted a : attempts) {
+            Document entry = entries.get(a.alertId());
+            if (a.releasesForRetry()) {
+                Long version = entry == null ? null : version(entry);
+                if (version != null && version == a.claim().leaseVersion() + 1
+                        && Objects.equals(entry.getString("leaseOwner"), a.claim().leaseOwner())) {
+                    mine.add(a.alertId());
+                }
+            } else if (entry == null) {
+                absent.add(a.alertId());
+            }
+        }
+        if (absent.size() == deleted) {
+            mine.addAll(absent);
+        }
+        return mine;
+    }
+
+    private static Instant requireNext(Attempted a) {
+        return Objects.requireNonNull(a.nextAttemptAt());
     }
 
     /** Ends a delivery without an attempt, e.g. because its subscription was deleted. */

@@ -23,10 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +71,12 @@ public class DeliveryWorker implements SmartLifecycle {
     /** Candidates one poll fetches per delivery slot: the poll's query (a scan in some stores) serves that many claims. */
     static final int POLLED_PER_SLOT = 8;
     private final AtomicInteger candidateCount = new AtomicInteger();
+    /** Attempts waiting to be recorded; the recorder writes whatever has gathered in one bulk write per collection. */
+    private final BlockingQueue<ToRecord> toRecord = new LinkedBlockingQueue<>();
+
+    /** An attempt to record, and the answer its slot waits for: whether the claim still held. */
+    private record ToRecord(DeliveryOutbox.Attempted attempt, CompletableFuture<Boolean> recorded) {
+    }
 
     private volatile boolean running;
     private volatile String workerId = "";
@@ -125,6 +136,7 @@ public class DeliveryWorker implements SmartLifecycle {
         attempts = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         dispatcher = Thread.ofPlatform().name("delivery-dispatcher").daemon().start(this::dispatch);
+        attempts.execute(this::recordInGroups);
         log.info("Delivery worker {} started with {} slots", workerId, properties.concurrency());
     }
 
@@ -250,10 +262,56 @@ public class DeliveryWorker implements SmartLifecycle {
             status = retryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
             next = retryAt.orElse(null);
         }
-        if (!outbox.recordAttempt(claim, outcome, status, next)) {
+        if (!record(new DeliveryOutbox.Attempted(claim, outcome, status, next))) {
             log.warn("Lost the lease of delivery {} before recording its attempt; another worker will retry it", delivery.alertId());
         }
         count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Hands the attempt to the recorder and waits until it is written, so the slot (and with it the bound
+     * on work in flight) is held until then. False when the claim was lost.
+     */
+    private boolean record(DeliveryOutbox.Attempted attempt) {
+        ToRecord entry = new ToRecord(attempt, new CompletableFuture<>());
+        toRecord.add(entry);
+        try {
+            return entry.recorded().get();
+        } catch (InterruptedException e) {
+            // Stopping: the lease expires and another worker repeats the attempt.
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            log.warn("Could not record the attempt of delivery {}: {}; it is retried after its lease", attempt.alertId(), e.getCause().toString());
+            return true;
+        }
+    }
+
+    /**
+     * Group commit: while one bulk write is under way, the attempts that finish gather for the next, so
+     * recording costs two writes per group instead of two per attempt.
+     */
+    private void recordInGroups() {
+        List<ToRecord> group = new ArrayList<>();
+        while (running) {
+            try {
+                ToRecord first = toRecord.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                toRecord.drainTo(group);
+                Set<String> recorded = outbox.recordAttempts(group.stream().map(ToRecord::attempt).toList());
+                group.forEach(r -> r.recorded().complete(recorded.contains(r.attempt().alertId())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                group.forEach(r -> r.recorded().completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
     }
 
     private void count(String channel, String outcome) {

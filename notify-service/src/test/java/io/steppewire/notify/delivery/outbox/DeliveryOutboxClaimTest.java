@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Claims and records by queue entry version: no delivery is attempted by two workers, and a stale claim records nothing. */
 class DeliveryOutboxClaimTest {
@@ -84,6 +85,30 @@ class DeliveryOutboxClaimTest {
         DeliveryOutbox.Claimed again = outbox.claim(outbox.findDue(retryAt, 10), "worker-2", retryAt, LEASE).getFirst();
         assertThat(again.delivery().attempts()).hasSize(1);
         assertThat(again.delivery().attempts().getFirst().statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void attemptsRecordedTogetherLeaveOutOnlyTheOneWhoseClaimWasLost() {
+        outbox.enqueueAll(List.of(delivery("e1"), delivery("e2"), delivery("e3")), now);
+        List<DeliveryOutbox.Claimed> claims = outbox.claim(outbox.findDue(now, 10), "worker-1", now, LEASE);
+        DeliveryOutbox.Claimed lost = claims.stream().filter(c -> c.delivery().alertId().equals("e2")).findFirst().orElseThrow();
+        Instant afterLease = now.plus(LEASE).plusSeconds(1);
+        // e2's lease expired and another worker took it over; the others were released for a retry meanwhile.
+        outbox.claim(outbox.findDue(afterLease, 10).stream().filter(c -> c.alertId().equals("e2")).toList(), "worker-2", afterLease, LEASE);
+
+        AttemptOutcome delivered = AttemptOutcome.success(afterLease, Duration.ofMillis(2), 204);
+        Instant retryAt = afterLease.plusSeconds(10);
+        var recorded = outbox.recordAttempts(claims.stream().map(c -> c == lost || c.delivery().alertId().equals("e1")
+                ? new DeliveryOutbox.Attempted(c, delivered, DeliveryStatus.DELIVERED, null)
+                : new DeliveryOutbox.Attempted(c, AttemptOutcome.retryable(afterLease, Duration.ofMillis(2), 503, "HTTP 503"),
+                        DeliveryStatus.PENDING, retryAt)).toList());
+
+        assertThat(recorded).containsExactlyInAnyOrder("e1", "e3");
+        assertThat(outbox.ofSubscription("subscription-1", 10)).extracting(DeliveryOutbox.Delivery::alertId, DeliveryOutbox.Delivery::status)
+                .containsExactlyInAnyOrder(tuple("e1", DeliveryStatus.DELIVERED),
+                        tuple("e2", DeliveryStatus.PENDING),
+                        tuple("e3", DeliveryStatus.PENDING));
+        assertThat(outbox.findDue(retryAt, 10)).extracting(DeliveryOutbox.Candidate::alertId).containsExactly("e3");
     }
 
     private static DeliveryOutbox.NewDelivery delivery(String alertId) {
