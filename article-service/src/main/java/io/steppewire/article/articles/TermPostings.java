@@ -105,19 +105,19 @@ final class TermPostings {
             ArticleIngested article = indexed.article();
             IndexedText text = indexed.text();
             YearMonth month = YearMonth.from(article.publishedOn());
-            long version = article.ingestedAt().toEpochMilli();
+            String articlePart = TermEntry.articlePart(article.articleId(), article.ingestedAt().toEpochMilli(),
+                    article.publishedOn(), article.firstSeenAt(), text.termTotal());
             // Filter values as well, so that a filtered q intersects postings that are cached alike.
             for (String key : PostingKeys.of(article)) {
                 if (!PostingKeys.ALL.equals(key)) {
-                    new TermEntry(article.articleId(), version, article.publishedOn(), article.firstSeenAt(), text.termTotal(),
-                            0, false).appendTo(chunkPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new StringBuilder()));
+                    TermEntry.appendTo(chunkPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new StringBuilder()),
+                            articlePart, 0, false);
                 }
             }
             for (int i = 0; i < text.terms().size(); i++) {
                 String term = text.terms().get(i);
-                new TermEntry(article.articleId(), version, article.publishedOn(), article.firstSeenAt(), text.termTotal(),
-                        text.termCounts().get(i), text.titleTerms().contains(term))
-                        .appendTo(chunkPerPosting.computeIfAbsent(posting(term, month), k -> new StringBuilder()));
+                TermEntry.appendTo(chunkPerPosting.computeIfAbsent(posting(term, month), k -> new StringBuilder()),
+                        articlePart, text.termCounts().get(i), text.titleTerms().contains(term));
             }
         }
         List<InsertOneModel<Document>> inserts = new ArrayList<>(chunkPerPosting.size());

@@ -28,12 +28,24 @@ public record TermEntry(String articleId, long version, LocalDate publishedOn, I
     private static final char ENTRY_END = ';';
 
     public void appendTo(StringBuilder text) {
-        text.append(Integer.toString(articleId.length(), RADIX)).append(FIELD_END).append(articleId)
-                .append(Long.toString(version, RADIX)).append(FIELD_END)
-                .append(Long.toString(publishedOn.toEpochDay(), RADIX)).append(FIELD_END)
-                .append(Long.toString(firstSeenAt.toEpochMilli(), RADIX)).append(FIELD_END)
-                .append(Integer.toString(termTotal, RADIX)).append(FIELD_END)
-                .append(Integer.toString(count, RADIX)).append(FIELD_END)
+        appendTo(text, articlePart(articleId, version, publishedOn, firstSeenAt, termTotal), count, inTitle);
+    }
+
+    /**
+     * The part of an entry that all entries of one article share: made once per article, it spares writing the
+     * same numbers for each of its terms.
+     */
+    public static String articlePart(String articleId, long version, LocalDate publishedOn, Instant firstSeenAt, int termTotal) {
+        return Integer.toString(articleId.length(), RADIX) + FIELD_END + articleId
+                + Long.toString(version, RADIX) + FIELD_END
+                + Long.toString(publishedOn.toEpochDay(), RADIX) + FIELD_END
+                + Long.toString(firstSeenAt.toEpochMilli(), RADIX) + FIELD_END
+                + Integer.toString(termTotal, RADIX) + FIELD_END;
+    }
+
+    /** Appends the entry of an article (its {@link #articlePart}) under one term. */
+    public static void appendTo(StringBuilder text, String articlePart, int count, boolean inTitle) {
+        text.append(articlePart).append(Integer.toString(count, RADIX)).append(FIELD_END)
                 .append(inTitle ? '1' : '0').append(ENTRY_END);
     }
 
