@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns a matched event into alerts: each stored once under its deterministic id, sequenced for its
- * subscription's stream, queued for delivery, and published to {@code alerts.v1}. Every step is
+ * Turns a matched event into alerts: each stored once under its deterministic id, queued for delivery,
+ * published to {@code alerts.v1} and sequenced for its subscription's stream. Every step is
  * idempotent, so an event delivered again (after a crash between steps, say) completes what was
  * missing and never makes a second alert or a second delivery.
  */
@@ -131,12 +131,11 @@ public class RaiseAlerts {
                 r.alert().kind(), EventJson.mapper().writeValueAsString(r.alert()), r.alert().raisedAt())).toList();
         List<AlertStore.Stored> once = alerts.storeAll(fresh);
         once.forEach(stored -> counter(stored.alert().kind(), stored.created()).increment());
-        List<AlertStore.StoredAlert> stored = alerts.sequenceAll(once.stream().map(AlertStore.Stored::alert).toList(), now());
         List<DeliveryOutbox.NewDelivery> deliveries = new ArrayList<>();
         List<CompletableFuture<SendResult<String, AlertRaised>>> sends = new ArrayList<>();
         List<String> published = new ArrayList<>();
         for (int i = 0; i < raises.size(); i++) {
-            AlertStore.StoredAlert alert = stored.get(i);
+            AlertStore.StoredAlert alert = once.get(i).alert();
             Channel channel = raises.get(i).channel();
             if (!(channel instanceof Channel.ServerSentEvents)) {
                 deliveries.add(new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(), channel.type(), alert.body()));
@@ -150,7 +149,10 @@ public class RaiseAlerts {
                 published.add(body.alertId());
             }
         }
+        // Delivery needs only the stored alert, so it starts before numbering and while Kafka acknowledges; each
+        // step is idempotent, so a repeat after a crash between them completes the rest.
         worker.handOff(outbox.enqueueAll(deliveries, now()));
+        alerts.sequenceAll(once.stream().map(AlertStore.Stored::alert).toList(), now());
         awaitAcknowledged(sends);
         alerts.markAllPublished(published, now());
     }
