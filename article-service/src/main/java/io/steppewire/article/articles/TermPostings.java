@@ -55,8 +55,8 @@ final class TermPostings {
     private static final int MONTH_SUFFIX = 8;
     /** Chunks read per query: the embedded store checks every document it finds against the whole $in list. */
     private static final int READ_SLICE = 200;
-    /** About 200 bytes of heap each. */
-    private static final int MAX_CACHED_ENTRIES = 2_000_000;
+    /** About 300 bytes of heap each; only searched terms are cached. */
+    private static final int MAX_CACHED_ENTRIES = 1_000_000;
 
     /** An article with its search fields, as it is about to be stored. */
     record Indexed(ArticleIngested article, IndexedText text) {
