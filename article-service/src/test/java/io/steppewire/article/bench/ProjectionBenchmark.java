@@ -36,9 +36,11 @@ import java.util.SplittableRandom;
  * queries at a steady rate from a second JVM ({@link QueryLoadClient}) and prints p50/p99.
  *
  * <pre>
- * MAVEN_OPTS=-Xmx6g ./mvnw -B -q -pl article-service test-compile exec:java -Dexec.classpathScope=test \
+ * MAVEN_OPTS="-Xmx6g -XX:+UseZGC" ./mvnw -B -q -pl article-service test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.steppewire.article.bench.ProjectionBenchmark [-Dexec.args="100000 100"]
  * </pre>
+ * ZGC, as in production: the embedded store keeps every document on this JVM's heap, and G1's young pauses
+ * (copying them) would set the query tails. The collector in use is printed first.
  * Arguments: number of articles (default 100000), requests per second (default 100; 0 measures the projection only).
  */
 public final class ProjectionBenchmark {
@@ -59,8 +61,10 @@ public final class ProjectionBenchmark {
     public static void main(String[] args) throws Exception {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        System.out.printf(Locale.ROOT, "steppewire article-service benchmark: %,d articles, %d cores, max heap %,d MB%n",
-                articles, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "steppewire article-service benchmark: %,d articles, %d cores, max heap %,d MB, collectors %s%n",
+                articles, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
 
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6, Topics.ARTICLES.name(), Topics.QUOTES.name(),
                 Topics.RATE_CHANGES.name());
