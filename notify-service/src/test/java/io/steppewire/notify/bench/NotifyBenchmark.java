@@ -22,8 +22,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -32,6 +34,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class NotifyBenchmark {
     private static final int DELIVERIES = 5_000;
     private static final int CHANGES_PER_SECOND = 200;
     private static final int MEASURED_CHANGES = 3_000;
-    private static final int WARM_UP_CHANGES = 400;
+    private static final int WARM_UP_CHANGES = 4_000;
 
     public static void main(String[] args) throws Exception {
         System.out.printf("notify-service benchmark, %d subscriptions, %d cores available%n", SUBSCRIPTIONS,
@@ -157,6 +160,8 @@ public final class NotifyBenchmark {
                             List.of(new SubscriptionRequest.PairRuleRequest(pair, new BigDecimal("0.1"), "either"))))).id());
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        // Wall-clock times too, to compare with the times the service writes to the store.
+        Map<String, Long> sentAtMillis = new ConcurrentHashMap<>();
         int total = WARM_UP_CHANGES + MEASURED_CHANGES;
         List<RateChanged> changes = java.util.stream.IntStream.range(0, total)
                 .mapToObj(i -> news.rateChange(1_000_000 + i, SyntheticNews.PAIRS.get(i % SyntheticNews.PAIRS.size()), 0.15, i % 2 == 0))
@@ -168,33 +173,12 @@ public final class NotifyBenchmark {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-            AtomicInteger next = new AtomicInteger();
+            // A warm-up round first, worked off completely, so the measured round sees a warmed-up service (as one
+            // that has run for a while is) instead of the JIT compiling the consumer, store and HTTP paths under load.
+            offer(producer, changes.subList(0, WARM_UP_CHANGES), serialised.subList(0, WARM_UP_CHANGES), sentAt, sentAtMillis, receiver);
             long start = System.nanoTime();
-            pace.scheduleAtFixedRate(() -> {
-                int i = next.getAndIncrement();
-                if (i >= total) {
-                    return;
-                }
-                RateChanged change = changes.get(i);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RATE_CHANGES.name(), change.pair(), serialised.get(i));
-                CloudEvent.of(Topics.RATE_CHANGES, change.changeId(), "/steppewire/bench", Instant.now(), change.pair()).writeTo(record.headers());
-                sentAt.put(change.changeId(), System.nanoTime());
-                producer.send(record);
-            }, 0, 1_000_000 / CHANGES_PER_SECOND, TimeUnit.MICROSECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(total / CHANGES_PER_SECOND + 60);
-            long allSentAt = 0;
-            int receivedWhenAllSent = 0;
-            while (receiver.count() < total && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                if (allSentAt == 0 && next.get() >= total) {
-                    allSentAt = System.nanoTime();
-                    receivedWhenAllSent = receiver.count();
-                }
-            }
-            System.out.printf("offered %d changes in %.1f s (%.0f/s); %d webhooks had arrived by then%n", total,
-                    (allSentAt - start) / 1e9, total / ((allSentAt - start) / 1e9), receivedWhenAllSent);
-            pace.shutdownNow();
+            offer(producer, changes.subList(WARM_UP_CHANGES, total), serialised.subList(WARM_UP_CHANGES, total), sentAt, sentAtMillis,
+                    receiver);
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] latencies = changes.subList(WARM_UP_CHANGES, total).stream()
                     .filter(c -> receiver.receivedAt(c.changeId()) != null)
@@ -202,6 +186,74 @@ public final class NotifyBenchmark {
             System.out.printf("rate change -> webhook at %d/s: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d measured changes delivered, %.1f s)%n",
                     CHANGES_PER_SECOND, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
                     latencies.length, MEASURED_CHANGES, seconds);
+            stages(service.getBean(MongoTemplate.class), changes.subList(WARM_UP_CHANGES, total), subscriptionOfPair, sentAtMillis, receiver);
+        }
+    }
+
+    /**
+     * Sends the changes at a steady {@link #CHANGES_PER_SECOND} and waits until the receiver has them all,
+     * or a minute past the last send.
+     */
+    private static void offer(KafkaProducer<String, byte[]> producer, List<RateChanged> changes, List<byte[]> serialised,
+                              Map<String, Long> sentAt, Map<String, Long> sentAtMillis, Receiver receiver)
+            throws InterruptedException {
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        pace.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= changes.size()) {
+                return;
+            }
+            RateChanged change = changes.get(i);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RATE_CHANGES.name(), change.pair(), serialised.get(i));
+            CloudEvent.of(Topics.RATE_CHANGES, change.changeId(), "/steppewire/bench", Instant.now(), change.pair()).writeTo(record.headers());
+            sentAt.put(change.changeId(), System.nanoTime());
+            sentAtMillis.put(change.changeId(), System.currentTimeMillis());
+            producer.send(record);
+        }, 0, 1_000_000 / CHANGES_PER_SECOND, TimeUnit.MICROSECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(changes.size() / CHANGES_PER_SECOND + 60);
+        long allSentAt = 0;
+        int receivedWhenAllSent = 0;
+        while (received(changes, receiver) < changes.size() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            if (allSentAt == 0 && next.get() >= changes.size()) {
+                allSentAt = System.nanoTime();
+                receivedWhenAllSent = received(changes, receiver);
+            }
+        }
+        pace.shutdownNow();
+        System.out.printf("offered %d changes in %.1f s (%.0f/s); %d of their webhooks had arrived by then%n", changes.size(),
+                (allSentAt - start) / 1e9, changes.size() / ((allSentAt - start) / 1e9), receivedWhenAllSent);
+    }
+
+    private static int received(List<RateChanged> changes, Receiver receiver) {
+        return (int) changes.stream().filter(c -> receiver.receivedAt(c.changeId()) != null).count();
+    }
+
+    /**
+     * Where the delay goes, from the times the service stored: the alert's creation (the match), the
+     * delivery's creation (queued), and the receiver's clock. Millisecond resolution, one clock.
+     */
+    private static void stages(MongoTemplate store, List<RateChanged> measured, Map<String, String> subscriptionOfPair,
+                               Map<String, Long> sentAtMillis, Receiver receiver) {
+        List<long[]> stages = new ArrayList<>();
+        for (RateChanged change : measured) {
+            String alertId = EventIds.alert(subscriptionOfPair.get(change.pair()), change.changeId());
+            Document alert = store.getCollection("alerts").find(new Document("_id", alertId)).first();
+            Document delivery = store.getCollection("deliveries").find(new Document("_id", alertId)).first();
+            Long receivedAt = receiver.receivedAtMillis(change.changeId());
+            if (alert != null && delivery != null && receivedAt != null) {
+                long matched = alert.getDate("createdAt").getTime();
+                long queued = delivery.getDate("createdAt").getTime();
+                stages.add(new long[] {matched - sentAtMillis.get(change.changeId()), queued - matched, receivedAt - queued});
+            }
+        }
+        String[] names = {"sent -> matched", "matched -> queued", "queued -> received"};
+        for (int stage = 0; stage < names.length; stage++) {
+            int column = stage;
+            long[] millis = stages.stream().mapToLong(times -> times[column]).toArray();
+            System.out.printf("  stage %-19s p50 %5d ms  p99 %5d ms%n", names[stage], percentile(millis, 0.5), percentile(millis, 0.99));
         }
     }
 
@@ -261,6 +313,7 @@ public final class NotifyBenchmark {
         private final HttpServer server;
         private final Map<String, String> eventOfAlert = new ConcurrentHashMap<>();
         private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        private final Map<String, Long> receivedAtMillis = new ConcurrentHashMap<>();
         private final AtomicInteger count = new AtomicInteger();
 
         Receiver() throws IOException {
@@ -271,6 +324,7 @@ public final class NotifyBenchmark {
                 String eventId = eventOfAlert.get(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")));
                 if (eventId != null) {
                     receivedAt.putIfAbsent(eventId, now);
+                    receivedAtMillis.putIfAbsent(eventId, System.currentTimeMillis());
                 }
                 count.incrementAndGet();
                 exchange.sendResponseHeaders(204, -1);
@@ -295,6 +349,10 @@ public final class NotifyBenchmark {
 
         Long receivedAt(String eventId) {
             return receivedAt.get(eventId);
+        }
+
+        Long receivedAtMillis(String eventId) {
+            return receivedAtMillis.get(eventId);
         }
 
         @Override

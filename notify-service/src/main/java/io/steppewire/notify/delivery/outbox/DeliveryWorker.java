@@ -28,7 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -71,10 +70,15 @@ public class DeliveryWorker implements SmartLifecycle {
     /** Candidates one poll fetches per delivery slot: the poll's query (a scan in some stores) serves that many claims. */
     static final int POLLED_PER_SLOT = 8;
     private final AtomicInteger candidateCount = new AtomicInteger();
-    /** Attempts waiting to be recorded; the recorder writes whatever has gathered in one bulk write per collection. */
-    private final BlockingQueue<ToRecord> toRecord = new LinkedBlockingQueue<>();
+    /**
+     * Attempts waiting to be recorded; the recorder writes whatever has gathered in one bulk write per
+     * collection. A slot is free again once its attempt is queued here, so a receiver's answer and the
+     * next POST do not wait for the store; the queue's bound (set at start) keeps attempts from running
+     * ahead of their records.
+     */
+    private BlockingQueue<ToRecord> toRecord = new LinkedBlockingQueue<>();
 
-    /** An attempt to record, and the answer its slot waits for: whether the claim still held. */
+    /** An attempt to record, and the answer: whether the claim still held. */
     private record ToRecord(DeliveryOutbox.Attempted attempt, CompletableFuture<Boolean> recorded) {
     }
 
@@ -133,6 +137,7 @@ public class DeliveryWorker implements SmartLifecycle {
         // A fresh identity per start: leases of an earlier run (e.g. before a crash) are not ours and must expire.
         workerId = UUID.randomUUID().toString();
         slots = new Semaphore(properties.concurrency());
+        toRecord = new LinkedBlockingQueue<>(properties.concurrency() * 4);
         attempts = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         dispatcher = Thread.ofPlatform().name("delivery-dispatcher").daemon().start(this::dispatch);
@@ -262,29 +267,31 @@ public class DeliveryWorker implements SmartLifecycle {
             status = retryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
             next = retryAt.orElse(null);
         }
-        if (!record(new DeliveryOutbox.Attempted(claim, outcome, status, next))) {
-            log.warn("Lost the lease of delivery {} before recording its attempt; another worker will retry it", delivery.alertId());
-        }
-        count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(Locale.ROOT));
+        String outcomeName = status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(Locale.ROOT);
+        record(new DeliveryOutbox.Attempted(claim, outcome, status, next)).whenComplete((recorded, error) -> {
+            if (error != null) {
+                log.warn("Could not record the attempt of delivery {}: {}; it is retried after its lease", delivery.alertId(), error.toString());
+            } else if (!recorded) {
+                log.warn("Lost the lease of delivery {} before recording its attempt; another worker will retry it", delivery.alertId());
+            }
+        });
+        count(delivery.channel(), outcomeName);
     }
 
     /**
-     * Hands the attempt to the recorder and waits until it is written, so the slot (and with it the bound
-     * on work in flight) is held until then. False when the claim was lost.
+     * Hands the attempt to the recorder, waiting only while the recorder is a full queue behind. The
+     * answer says whether the claim still held when it was written.
      */
-    private boolean record(DeliveryOutbox.Attempted attempt) {
+    private CompletableFuture<Boolean> record(DeliveryOutbox.Attempted attempt) {
         ToRecord entry = new ToRecord(attempt, new CompletableFuture<>());
-        toRecord.add(entry);
         try {
-            return entry.recorded().get();
+            toRecord.put(entry);
         } catch (InterruptedException e) {
             // Stopping: the lease expires and another worker repeats the attempt.
             Thread.currentThread().interrupt();
-            return true;
-        } catch (ExecutionException e) {
-            log.warn("Could not record the attempt of delivery {}: {}; it is retried after its lease", attempt.alertId(), e.getCause().toString());
-            return true;
+            entry.recorded().complete(true);
         }
+        return entry.recorded();
     }
 
     /**
@@ -292,25 +299,34 @@ public class DeliveryWorker implements SmartLifecycle {
      * recording costs two writes per group instead of two per attempt.
      */
     private void recordInGroups() {
-        List<ToRecord> group = new ArrayList<>();
+        BlockingQueue<ToRecord> queue = toRecord;
         while (running) {
             try {
-                ToRecord first = toRecord.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                ToRecord first = queue.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    recordGroup(first, queue);
                 }
-                group.add(first);
-                toRecord.drainTo(group);
-                Set<String> recorded = outbox.recordAttempts(group.stream().map(ToRecord::attempt).toList());
-                group.forEach(r -> r.recorded().complete(recorded.contains(r.attempt().alertId())));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                group.forEach(r -> r.recorded().completeExceptionally(e));
-            } finally {
-                group.clear();
+                // Stopping; the flag stays cleared for the last writes below.
+                break;
             }
+        }
+        // Attempts made before stopping are still recorded, so they are not repeated after their leases.
+        ToRecord left;
+        while ((left = queue.poll()) != null) {
+            recordGroup(left, queue);
+        }
+    }
+
+    private void recordGroup(ToRecord first, BlockingQueue<ToRecord> queue) {
+        List<ToRecord> group = new ArrayList<>();
+        group.add(first);
+        queue.drainTo(group);
+        try {
+            Set<String> recorded = outbox.recordAttempts(group.stream().map(ToRecord::attempt).toList());
+            group.forEach(r -> r.recorded().complete(recorded.contains(r.attempt().alertId())));
+        } catch (RuntimeException e) {
+            group.forEach(r -> r.recorded().completeExceptionally(e));
         }
     }
 
