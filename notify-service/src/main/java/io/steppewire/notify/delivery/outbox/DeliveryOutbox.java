@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +64,10 @@ public class DeliveryOutbox {
      * entry directly, and a stale claim or record matches nothing.
      */
     static final String VERSION = "version";
+    /** The write that last released an entry. */
+    private static final String RELEASE = "releasedBy";
+    /** Due and leased "never": a finished entry waiting for its removal once the history is written. */
+    private static final Date NEVER = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoTemplate mongo;
@@ -270,21 +275,24 @@ public class DeliveryOutbox {
             return Set.of();
         }
         List<WriteModel<Document>> releases = new ArrayList<>(attempts.size());
-        int retries = 0;
+        // Names this write on the entries it releases, so a re-read tells them from ones released earlier.
+        String release = UUID.randomUUID().toString();
         for (Attempted a : attempts) {
             Document mine = leaseOf(a.claim());
             if (a.releasesForRetry()) {
-                retries++;
                 releases.add(new UpdateOneModel<>(mine, new Document("$set", new Document("nextAttemptAt", Date.from(requireNext(a)))
-                        .append("leaseUntil", new Date(0))).append("$inc", new Document(VERSION, 1L))));
+                        .append("leaseUntil", new Date(0)).append(RELEASE, release)).append("$inc", new Document(VERSION, 1L))));
             } else {
-                releases.add(new DeleteOneModel<>(mine));
+                // Kept, never due, until the history says how it ended: a repeated event that arrives in between
+                // finds the entry (its insert-if-absent does nothing) instead of queueing the delivery again.
+                releases.add(new UpdateOneModel<>(mine, new Document("$set", new Document("nextAttemptAt", NEVER)
+                        .append("leaseUntil", NEVER).append(RELEASE, release)).append("$inc", new Document(VERSION, 1L))));
             }
         }
         BulkWriteResult released = mongo.getCollection(QUEUE).bulkWrite(releases, UNORDERED);
-        Set<String> mine = released.getModifiedCount() == retries && released.getDeletedCount() == attempts.size() - retries
+        Set<String> mine = released.getModifiedCount() == attempts.size()
                 ? attempts.stream().map(Attempted::alertId).collect(Collectors.toSet())
-                : stillMine(attempts, released.getDeletedCount());
+                : stillMine(attempts, release);
         List<UpdateOneModel<Document>> histories = new ArrayList<>(mine.size());
         for (Attempted a : attempts) {
             if (!mine.contains(a.alertId())) {
@@ -308,35 +316,31 @@ public class DeliveryOutbox {
         if (!histories.isEmpty()) {
             mongo.getCollection(COLLECTION).bulkWrite(histories, UNORDERED);
         }
+        List<DeleteOneModel<Document>> finished = attempts.stream()
+                .filter(a -> !a.releasesForRetry() && mine.contains(a.alertId()))
+                .map(a -> new DeleteOneModel<Document>(new Document("_id", a.alertId()).append(VERSION, a.claim().leaseVersion() + 1)))
+                .toList();
+        if (!finished.isEmpty()) {
+            mongo.getCollection(QUEUE).bulkWrite(finished, UNORDERED);
+        }
         return mine;
     }
 
     /**
-     * Which releases of a bulk write applied, when not all did (a lease taken over by another worker).
-     * A retry released by us has the next version under our name. A delete leaves nothing to look at:
-     * the absent entries are ours only when their number equals the deletes counted, otherwise
-     * they are left out (another worker finished one of them and recorded it).
+     * Which releases of a bulk write applied, when not all did (a lease taken over by another worker, or
+     * a claim already spent): an entry this write released has the next version and the write's name.
      */
-    private Set<String> stillMine(List<Attempted> attempts, int deleted) {
+    private Set<String> stillMine(List<Attempted> attempts, String release) {
         Map<String, Document> entries = new HashMap<>();
         mongo.getCollection(QUEUE).find(new Document("_id", new Document("$in", attempts.stream().map(Attempted::alertId).toList())))
                 .forEach(d -> entries.put(d.getString("_id"), d));
         Set<String> mine = new HashSet<>();
-        List<String> absent = new ArrayList<>();
         for (Attempted a : attempts) {
             Document entry = entries.get(a.alertId());
-            if (a.releasesForRetry()) {
-                Long version = entry == null ? null : version(entry);
-                if (version != null && version == a.claim().leaseVersion() + 1
-                        && Objects.equals(entry.getString("leaseOwner"), a.claim().leaseOwner())) {
-                    mine.add(a.alertId());
-                }
-            } else if (entry == null) {
-                absent.add(a.alertId());
+            Long version = entry == null ? null : version(entry);
+            if (version != null && version == a.claim().leaseVersion() + 1 && release.equals(entry.getString(RELEASE))) {
+                mine.add(a.alertId());
             }
-        }
-        if (absent.size() == deleted) {
-            mine.addAll(absent);
         }
         return mine;
     }
