@@ -1,42 +1,18 @@
 package io.steppewire.article.articles;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
-import io.steppewire.article.support.EmbeddedStore;
 import io.steppewire.article.support.Newsroom;
 import io.steppewire.events.article.ArticleIngested;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Newest-first listings read through the day lookups, on the embedded store that uses only the _id index. */
-class LookupListingTest {
-
-    private MongoClient client;
-    private ArticleStore store;
-
-    @BeforeEach
-    void openStore() {
-        client = MongoClients.create(EmbeddedStore.uri());
-        store = new ArticleStore(client.getDatabase("lookups-" + UUID.randomUUID()), new SimpleMeterRegistry());
-        store.createIndexes();
-    }
-
-    @AfterEach
-    void closeStore() {
-        client.close();
-    }
+class LookupListingTest extends ListingOnEmbeddedStore {
 
     private static ArticleIngested story(String title, String day, String country, String... tags) {
         return Newsroom.story("steppe-daily", title, title + " was reported on " + day + ".")
@@ -46,21 +22,6 @@ class LookupListingTest {
     private static ArticleFilter filter(List<String> countries, @Nullable String tag, @Nullable String from, @Nullable String to) {
         return new ArticleFilter(countries, tag, null, null, from == null ? null : LocalDate.parse(from),
                 to == null ? null : LocalDate.parse(to), null);
-    }
-
-    /** Every title of the listing, page after page of the given size. */
-    private List<String> allPages(ArticleFilter filter, int pageSize) {
-        List<String> titles = new ArrayList<>();
-        ArticleCursor after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            ArticlePage page = store.find(filter, after, pageSize);
-            page.items().forEach(item -> titles.add(item.title()));
-            if (page.nextCursor() == null) {
-                return titles;
-            }
-            after = ArticleCursor.decode(page.nextCursor());
-        }
-        throw new AssertionError("the listing did not end");
     }
 
     @Test

@@ -1,43 +1,20 @@
 package io.steppewire.article.articles;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
 import io.steppewire.article.search.SearchQuery;
-import io.steppewire.article.support.EmbeddedStore;
 import io.steppewire.article.support.Newsroom;
 import io.steppewire.events.article.ArticleIngested;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** q listings read through the term postings, on the embedded store that uses only the _id index. */
-class SearchListingTest {
-
-    private MongoClient client;
-    private ArticleStore store;
-
-    @BeforeEach
-    void openStore() {
-        client = MongoClients.create(EmbeddedStore.uri());
-        store = new ArticleStore(client.getDatabase("search-" + UUID.randomUUID()), new SimpleMeterRegistry());
-        store.createIndexes();
-    }
-
-    @AfterEach
-    void closeStore() {
-        client.close();
-    }
+class SearchListingTest extends ListingOnEmbeddedStore {
 
     private static Newsroom.Draft story(String title, String day, String country, String... paragraphs) {
         return Newsroom.story("steppe-daily", title, paragraphs).publishedOn(day).about(country);
@@ -51,21 +28,6 @@ class SearchListingTest {
 
     private static ArticleFilter search(String q) {
         return search(q, List.of(), null, null, null);
-    }
-
-    /** Every title of the listing, page after page of the given size. */
-    private List<String> allPages(ArticleFilter filter, int pageSize) {
-        List<String> titles = new ArrayList<>();
-        ArticleCursor after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            ArticlePage page = store.find(filter, after, pageSize);
-            page.items().forEach(item -> titles.add(item.title()));
-            if (page.nextCursor() == null) {
-                return titles;
-            }
-            after = ArticleCursor.decode(page.nextCursor());
-        }
-        throw new AssertionError("the listing did not end");
     }
 
     @Test

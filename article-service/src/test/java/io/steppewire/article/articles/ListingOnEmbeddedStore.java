@@ -1,0 +1,48 @@
+package io.steppewire.article.articles;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.steppewire.article.query.ArticleCursor;
+import io.steppewire.article.query.ArticleFilter;
+import io.steppewire.article.support.EmbeddedStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Each test gets a fresh article store (its own database on the shared embedded server) and reads whole listings. */
+abstract class ListingOnEmbeddedStore {
+
+    private MongoClient client;
+    protected ArticleStore store;
+
+    @BeforeEach
+    void openStore() {
+        client = MongoClients.create(EmbeddedStore.uri());
+        store = new ArticleStore(client.getDatabase("listing-" + UUID.randomUUID()), new SimpleMeterRegistry());
+        store.createIndexes();
+    }
+
+    @AfterEach
+    void closeStore() {
+        client.close();
+    }
+
+    /** Every title of the listing, page after page of the given size. */
+    protected List<String> allPages(ArticleFilter filter, int pageSize) {
+        List<String> titles = new ArrayList<>();
+        ArticleCursor after = null;
+        for (int pages = 0; pages < 100; pages++) {
+            ArticlePage page = store.find(filter, after, pageSize);
+            page.items().forEach(item -> titles.add(item.title()));
+            if (page.nextCursor() == null) {
+                return titles;
+            }
+            after = ArticleCursor.decode(page.nextCursor());
+        }
+        throw new AssertionError("the listing did not end");
+    }
+}
