@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON serde of one payload record. Stateless: each topic hands out its own instance and nothing
@@ -13,9 +14,16 @@ import tools.jackson.core.JacksonException;
  */
 public final class EventSerde<V> implements Serde<V>, Serializer<V>, Deserializer<V> {
 
+    private final JsonMapper mapper;
     private final Class<V> type;
 
     public EventSerde(Class<V> type) {
+        this(EventJson.mapper(), type);
+    }
+
+    /** With another mapping, for tests that compare mappings. */
+    EventSerde(JsonMapper mapper, Class<V> type) {
+        this.mapper = mapper;
         this.type = type;
     }
 
@@ -25,7 +33,7 @@ public final class EventSerde<V> implements Serde<V>, Serializer<V>, Deserialize
             return null;
         }
         try {
-            return EventJson.mapper().writeValueAsBytes(data);
+            return mapper.writeValueAsBytes(data);
         } catch (JacksonException e) {
             throw new SerializationException("Cannot write " + type.getSimpleName() + " for " + topic, e);
         }
@@ -37,7 +45,7 @@ public final class EventSerde<V> implements Serde<V>, Serializer<V>, Deserialize
             return null;
         }
         try {
-            return EventJson.mapper().readValue(data, type);
+            return mapper.readValue(data, type);
         } catch (JacksonException e) {
             throw new SerializationException("Record on " + topic + " is not a valid " + type.getSimpleName()
                     + ": " + e.getOriginalMessage(), e);

@@ -5,7 +5,6 @@ import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.change.DetectRateChange;
 import io.steppewire.rates.change.QuoteIntegrity;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -41,8 +40,7 @@ public final class RateChangeTopology {
     public static KStream<String, RateQuoted> addTo(StreamsBuilder builder, DetectRateChange detect, QuoteMetrics metrics, Clock clock,
                              String applicationId) {
         Serde<String> keys = Topics.QUOTES.keySerde();
-        // The catalogue's JSON, read with hand-parsed instants (see QuoteJsonDeserializer).
-        Serde<RateQuoted> quotes = Serdes.serdeFrom(Topics.QUOTES.valueSerde(), new QuoteJsonDeserializer());
+        Serde<RateQuoted> quotes = Topics.QUOTES.valueSerde();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(LAST_QUOTES_STORE), keys, new LastQuoteSerde()).withCachingEnabled().withLoggingEnabled(Map.of()));
 

@@ -1,6 +1,5 @@
-package io.steppewire.rates.stream;
+package io.steppewire.events;
 
-import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateQuoted;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
@@ -16,16 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Quotes read with the hand-parsed instants are the quotes the catalogue's serde reads, whatever the instant's form. */
-class QuoteJsonDeserializerTest {
+/** Quotes read with the directly parsed instants are the quotes Jackson's own instant parsing reads, whatever the instant's form. */
+class UtcInstantsTest {
 
     private static final String TOPIC = Topics.QUOTES.name();
 
-    private final QuoteJsonDeserializer fast = new QuoteJsonDeserializer();
-    private final Deserializer<RateQuoted> catalogue = Topics.QUOTES.valueSerde().deserializer();
+    private final Deserializer<RateQuoted> fast = Topics.QUOTES.valueSerde().deserializer();
+    private final Deserializer<RateQuoted> catalogue = new EventSerde<>(EventJson.withJacksonInstants(), RateQuoted.class).deserializer();
 
     @Test
-    void randomInstantsWithEveryFractionLengthReadAsTheCatalogueReadsThem() {
+    void randomInstantsWithEveryFractionLengthReadAsJacksonReadsThem() {
         Random random = new Random(20260321);
         for (int i = 0; i < 2_000; i++) {
             Instant asOf = Instant.ofEpochSecond(random.nextLong(-30_000_000_000L, 250_000_000_000L),
@@ -44,7 +43,7 @@ class QuoteJsonDeserializerTest {
             "2026-03-14t10:00:00z", "2026-03-14T10:00:00.Z", "2026-03-14T10:00:00.1234567890Z", "+12026-03-14T10:00:00Z",
             "2026-02-29T10:00:00Z", "2026-13-01T00:00:00Z", "2026-03-14T24:00:00Z", "2016-12-31T23:59:60Z",
             "2026-03-14 10:00:00Z", "", "   ", "2026-03-14", "1773482400", "not an instant"})
-    void everyOtherFormIsAcceptedOrRefusedAsTheCatalogueDoes(String asOf) {
+    void everyOtherFormIsAcceptedOrRefusedAsJacksonDoes(String asOf) {
         byte[] json = quoteWithAsOf("\"" + asOf + "\"");
 
         assertTheSameOutcome(json);
@@ -58,10 +57,10 @@ class QuoteJsonDeserializerTest {
 
     @Test
     void theHandParserOnlyTakesTheCommonUtcForm() {
-        assertThat(QuoteJsonDeserializer.parseUtc("2026-03-14T10:00:00.25Z")).isEqualTo(Instant.parse("2026-03-14T10:00:00.25Z"));
-        assertThat(QuoteJsonDeserializer.parseUtc("2026-03-14T10:00:00+00:00")).isNull();
-        assertThat(QuoteJsonDeserializer.parseUtc("2026-02-29T10:00:00Z")).isNull();
-        assertThat(QuoteJsonDeserializer.parseUtc("2016-12-31T23:59:60Z")).isNull();
+        assertThat(UtcInstants.parseUtc("2026-03-14T10:00:00.25Z")).isEqualTo(Instant.parse("2026-03-14T10:00:00.25Z"));
+        assertThat(UtcInstants.parseUtc("2026-03-14T10:00:00+00:00")).isNull();
+        assertThat(UtcInstants.parseUtc("2026-02-29T10:00:00Z")).isNull();
+        assertThat(UtcInstants.parseUtc("2016-12-31T23:59:60Z")).isNull();
     }
 
     @Test
@@ -70,7 +69,7 @@ class QuoteJsonDeserializerTest {
     }
 
     @Test
-    void recordsThatAreNotAQuoteFailWithTheCataloguesMessage() {
+    void recordsThatAreNotAQuoteFailWithTheSameMessage() {
         byte[] garbage = "{\"pair\": ".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> fast.deserialize(TOPIC, garbage))

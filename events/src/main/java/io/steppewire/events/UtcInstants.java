@@ -1,9 +1,5 @@
-package io.steppewire.rates.stream;
+package io.steppewire.events;
 
-import io.steppewire.events.EventJson;
-import io.steppewire.events.fx.RateQuoted;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -12,9 +8,6 @@ import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
-import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,35 +15,16 @@ import java.time.Month;
 import java.time.Year;
 
 /**
- * Reads quotes from the topic exactly as the catalogue's serde does, except that instants written
- * the way every writer writes them ({@code 2026-03-14T10:00:00Z}, with up to nine fraction digits)
- * are parsed by hand: {@code DateTimeFormatter} took an eighth of the stream thread's CPU for the
- * two instants of every quote. Any other form goes to Jackson's own instant parsing, so what is
- * accepted or refused, and with which message, does not change.
+ * Reads instants written the way every writer writes them ({@code 2026-03-14T10:00:00Z}, with up to
+ * nine fraction digits) directly: {@code DateTimeFormatter} took an eighth of the rate stream's CPU
+ * for the two instants of every quote. Any other form goes to Jackson's own instant parsing, so what
+ * is accepted or refused, and with which message, does not change.
  */
-final class QuoteJsonDeserializer implements Deserializer<RateQuoted> {
+final class UtcInstants {
 
-    private static final JsonMapper MAPPER = EventJson.mapper().rebuild()
-            .addModule(new SimpleModule("utc-instants").addDeserializer(Instant.class,
-                    new UtcInstantDeserializer(InstantDeserializer.INSTANT)))
-            .build();
     /** What one unit of a fraction with this many digits is in nanoseconds (nothing for no fraction). */
     private static final long[] NANOS_PER_FRACTION_UNIT =
             {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
-
-    @Override
-    public @Nullable RateQuoted deserialize(String topic, byte @Nullable [] data) {
-        if (data == null) {
-            return null;
-        }
-        try {
-            return MAPPER.readValue(data, RateQuoted.class);
-        } catch (JacksonException e) {
-            // The same message as the catalogue's serde: it ends up in the dead letter's headers.
-            throw new SerializationException("Record on " + topic + " is not a valid " + RateQuoted.class.getSimpleName()
-                    + ": " + e.getOriginalMessage(), e);
-        }
-    }
 
     /**
      * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant, or null for anything else, including
@@ -93,11 +67,11 @@ final class QuoteJsonDeserializer implements Deserializer<RateQuoted> {
     }
 
     /** Takes the common UTC form itself and hands everything else, and all configuration, to Jackson's. */
-    private static final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
+    static final class Deserializer extends StdScalarDeserializer<Instant> {
 
         private final ValueDeserializer<?> jacksons;
 
-        UtcInstantDeserializer(ValueDeserializer<?> jacksons) {
+        Deserializer(ValueDeserializer<?> jacksons) {
             super(Instant.class);
             this.jacksons = jacksons;
         }
@@ -106,7 +80,7 @@ final class QuoteJsonDeserializer implements Deserializer<RateQuoted> {
         public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
             ValueDeserializer<?> contextual = context.handleSecondaryContextualization(jacksons, property,
                     context.constructType(Instant.class));
-            return contextual == jacksons ? this : new UtcInstantDeserializer(contextual);
+            return contextual == jacksons ? this : new Deserializer(contextual);
         }
 
         @Override
@@ -124,5 +98,8 @@ final class QuoteJsonDeserializer implements Deserializer<RateQuoted> {
             }
             return (Instant) jacksons.deserialize(parser, context);
         }
+    }
+
+    private UtcInstants() {
     }
 }
