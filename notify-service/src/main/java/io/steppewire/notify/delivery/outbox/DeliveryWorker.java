@@ -73,10 +73,10 @@ public class DeliveryWorker implements SmartLifecycle {
     /**
      * Attempts waiting to be recorded; the recorder writes whatever has gathered in one bulk write per
      * collection. A slot is free again once its attempt is queued here, so a receiver's answer and the
-     * next POST do not wait for the store; the queue's bound (set at start) keeps attempts from running
+     * next POST do not wait for the store; the queue's bound (four per slot) keeps attempts from running
      * ahead of their records.
      */
-    private BlockingQueue<ToRecord> toRecord = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ToRecord> toRecord;
 
     /** An attempt to record, and the answer: whether the claim still held. */
     private record ToRecord(DeliveryOutbox.Attempted attempt, CompletableFuture<Boolean> recorded) {
@@ -105,6 +105,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.retries = properties.retrySchedule();
         this.clock = clock;
         this.meters = meters;
+        this.toRecord = new LinkedBlockingQueue<>(properties.concurrency() * 4);
         this.attemptTimer = Timer.builder("steppewire.notify.delivery.attempt")
                 .description("Duration of delivery attempts, successful or not").register(meters);
     }
@@ -137,7 +138,6 @@ public class DeliveryWorker implements SmartLifecycle {
         // A fresh identity per start: leases of an earlier run (e.g. before a crash) are not ours and must expire.
         workerId = UUID.randomUUID().toString();
         slots = new Semaphore(properties.concurrency());
-        toRecord = new LinkedBlockingQueue<>(properties.concurrency() * 4);
         attempts = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         dispatcher = Thread.ofPlatform().name("delivery-dispatcher").daemon().start(this::dispatch);
@@ -299,12 +299,11 @@ public class DeliveryWorker implements SmartLifecycle {
      * recording costs two writes per group instead of two per attempt.
      */
     private void recordInGroups() {
-        BlockingQueue<ToRecord> queue = toRecord;
         while (running) {
             try {
-                ToRecord first = queue.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                ToRecord first = toRecord.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    recordGroup(first, queue);
+                    recordGroup(first);
                 }
             } catch (InterruptedException e) {
                 // Stopping; the flag stays cleared for the last writes below.
@@ -313,15 +312,15 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         // Attempts made before stopping are still recorded, so they are not repeated after their leases.
         ToRecord left;
-        while ((left = queue.poll()) != null) {
-            recordGroup(left, queue);
+        while ((left = toRecord.poll()) != null) {
+            recordGroup(left);
         }
     }
 
-    private void recordGroup(ToRecord first, BlockingQueue<ToRecord> queue) {
+    private void recordGroup(ToRecord first) {
         List<ToRecord> group = new ArrayList<>();
         group.add(first);
-        queue.drainTo(group);
+        toRecord.drainTo(group);
         try {
             Set<String> recorded = outbox.recordAttempts(group.stream().map(ToRecord::attempt).toList());
             group.forEach(r -> r.recorded().complete(recorded.contains(r.attempt().alertId())));
