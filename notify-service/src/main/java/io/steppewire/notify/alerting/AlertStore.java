@@ -103,9 +103,18 @@ public class AlertStore {
      * then lost the race is never used: stream readers skip such gaps after a grace period.
      */
     public List<StoredAlert> sequenceAll(List<StoredAlert> alerts, Instant now) {
+        return sequenceAndMarkPublished(alerts, Set.of(), now);
+    }
+
+    /**
+     * {@link #sequenceAll Numbers} the alerts and marks those in {@code published} as published, in the
+     * same bulk write: one write on the alerts instead of two.
+     */
+    public List<StoredAlert> sequenceAndMarkPublished(List<StoredAlert> alerts, Set<String> published, Instant now) {
         Map<String, Integer> unnumbered = new LinkedHashMap<>();
         alerts.stream().filter(a -> a.sequence() == null).forEach(a -> unnumbered.merge(a.subscriptionId(), 1, Integer::sum));
         if (unnumbered.isEmpty()) {
+            markAllPublished(alerts.stream().map(StoredAlert::alertId).filter(published::contains).toList(), now);
             return alerts;
         }
         Map<String, Long> nextNumber = new HashMap<>();
@@ -116,21 +125,35 @@ public class AlertStore {
             nextNumber.put(subscriptionId, requireCounter(counter) - count + 1);
         });
         List<StoredAlert> numbered = new ArrayList<>(alerts.size());
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        List<UpdateOneModel<Document>> numberings = new ArrayList<>();
+        List<UpdateOneModel<Document>> marks = new ArrayList<>();
+        List<String> publishedWhileNumbered = new ArrayList<>();
         for (StoredAlert alert : alerts) {
+            boolean publish = published.contains(alert.alertId());
             if (alert.sequence() != null) {
                 numbered.add(alert);
+                if (publish) {
+                    marks.add(publishedMark(alert.alertId(), now));
+                }
                 continue;
             }
             long number = nextNumber.merge(alert.subscriptionId(), 1L, Long::sum) - 1;
-            writes.add(new UpdateOneModel<>(new Document("_id", alert.alertId()).append("sequence", null),
-                    new Document("$set", new Document("sequence", number).append("sequencedAt", Date.from(now)))));
-            numbered.add(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), number, now, alert.publishedAt()));
+            Document set = new Document("sequence", number).append("sequencedAt", Date.from(now));
+            if (publish) {
+                set.append("publishedAt", Date.from(now));
+                publishedWhileNumbered.add(alert.alertId());
+            }
+            numberings.add(new UpdateOneModel<>(new Document("_id", alert.alertId()).append("sequence", null), new Document("$set", set)));
+            numbered.add(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), number, now,
+                    publish ? now : alert.publishedAt()));
         }
-        if (mongo.getCollection(ALERTS).bulkWrite(writes, UNORDERED).getModifiedCount() == writes.size()) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(numberings);
+        writes.addAll(marks);
+        if (mongo.getCollection(ALERTS).bulkWrite(writes, UNORDERED).getMatchedCount() == writes.size()) {
             return numbered;
         }
-        // Another writer numbered some of them first: its numbers stand.
+        // Another writer numbered some of them first: its numbers stand, and ours still need their published mark.
+        markAllPublished(publishedWhileNumbered, now);
         Map<String, StoredAlert> current = byId(numbered.stream().map(StoredAlert::alertId).toList());
         return numbered.stream().map(a -> require(current.get(a.alertId()))).toList();
     }
@@ -139,9 +162,11 @@ public class AlertStore {
         if (alertIds.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> marks = alertIds.stream().map(id -> new UpdateOneModel<Document>(new Document("_id", id),
-                new Document("$set", new Document("publishedAt", Date.from(now))))).toList();
-        mongo.getCollection(ALERTS).bulkWrite(marks, UNORDERED);
+        mongo.getCollection(ALERTS).bulkWrite(alertIds.stream().map(id -> publishedMark(id, now)).toList(), UNORDERED);
+    }
+
+    private static UpdateOneModel<Document> publishedMark(String alertId, Instant now) {
+        return new UpdateOneModel<>(new Document("_id", alertId), new Document("$set", new Document("publishedAt", Date.from(now))));
     }
 
     private Map<String, StoredAlert> byId(List<String> alertIds) {

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -151,10 +152,23 @@ public class RaiseAlerts {
         }
         // Delivery needs only the stored alert, so it starts before numbering and while Kafka acknowledges; each
         // step is idempotent, so a repeat after a crash between them completes the rest.
-        worker.handOff(outbox.enqueueAll(deliveries, now()));
-        alerts.sequenceAll(once.stream().map(AlertStore.Stored::alert).toList(), now());
-        awaitAcknowledged(sends);
-        alerts.markAllPublished(published, now());
+        Instant queuedAt = now();
+        // Queued already leased to this instance's worker, which attempts them at once without a claim's write.
+        worker.handOff(outbox.enqueueAll(deliveries, queuedAt, worker.handOffLease(queuedAt)));
+        List<AlertStore.StoredAlert> stored = once.stream().map(AlertStore.Stored::alert).toList();
+        try {
+            awaitAcknowledged(sends);
+        } catch (RuntimeException unpublished) {
+            // Streams still get the alerts; the event's redelivery publishes them.
+            try {
+                alerts.sequenceAll(stored, now());
+            } catch (RuntimeException e) {
+                unpublished.addSuppressed(e);
+            }
+            throw unpublished;
+        }
+        // Numbered once Kafka has them, in the same write that marks them published.
+        alerts.sequenceAndMarkPublished(stored, Set.copyOf(published), now());
     }
 
     private void awaitAcknowledged(List<CompletableFuture<SendResult<String, AlertRaised>>> sends) {

@@ -9,8 +9,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Alerts stored and numbered in bulk: each stored once, numbered once, in the order given per subscription. */
 class AlertStoreTest {
@@ -64,6 +66,21 @@ class AlertStoreTest {
 
         assertThat(second.sequence()).isEqualTo(first.sequence());
         assertThat(store.after("sub-d", 0, 10)).extracting(AlertStore.StoredAlert::sequence).containsExactly(first.sequence());
+    }
+
+    @Test
+    void numberingAndThePublishedMarkShareOneWriteAndAnAlertNumberedElsewhereIsStillMarked() {
+        List<AlertStore.StoredAlert> unnumbered = store.storeAll(List.of(alert("e1", "sub-e"), alert("e2", "sub-e"), alert("e3", "sub-e")))
+                .stream().map(AlertStore.Stored::alert).toList();
+        // Another writer numbered e2 first.
+        store.sequenceAll(List.of(unnumbered.get(1)), now);
+
+        List<AlertStore.StoredAlert> numbered = store.sequenceAndMarkPublished(unnumbered, Set.of("e1", "e2"), now);
+
+        assertThat(numbered).extracting(AlertStore.StoredAlert::alertId, AlertStore.StoredAlert::sequence)
+                .containsExactly(tuple("e1", 2L), tuple("e2", 1L), tuple("e3", 4L));
+        assertThat(store.after("sub-e", 0, 10)).extracting(AlertStore.StoredAlert::alertId, a -> a.publishedAt() != null)
+                .containsExactly(tuple("e2", true), tuple("e1", true), tuple("e3", false));
     }
 
     private AlertStore.NewAlert alert(String alertId, String subscriptionId) {

@@ -90,6 +90,10 @@ public class DeliveryOutbox {
     public record Claimed(Delivery delivery, long leaseVersion, String leaseOwner) {
     }
 
+    /** A lease written with a new queue entry: the worker {@code owner} holds it until {@code until}. */
+    public record Lease(String owner, Instant until) {
+    }
+
     /** Adds a delivery due at once, unless the alert already has one. */
     public void enqueue(String alertId, String subscriptionId, String channel, String body, Instant now) {
         enqueueAll(List.of(new NewDelivery(alertId, subscriptionId, channel, body)), now);
@@ -101,6 +105,15 @@ public class DeliveryOutbox {
      * entries are untouched (version 0) until a worker claims them.
      */
     public List<Candidate> enqueueAll(List<NewDelivery> deliveries, Instant now) {
+        return enqueueAll(deliveries, now, null);
+    }
+
+    /**
+     * As {@link #enqueueAll(List, Instant)}, but the queue entries this call creates are written already
+     * claimed under {@code lease} (version 1), when one is given: the worker that will attempt them at
+     * once saves the claim's write. An entry that already existed is returned unleased, as before.
+     */
+    public List<Candidate> enqueueAll(List<NewDelivery> deliveries, Instant now, @Nullable Lease lease) {
         if (deliveries.isEmpty()) {
             return List.of();
         }
@@ -118,14 +131,14 @@ public class DeliveryOutbox {
         }
         Set<Integer> createdAt = new HashSet<>();
         mongo.getCollection(COLLECTION).bulkWrite(histories, UNORDERED).getUpserts().forEach(u -> createdAt.add(u.getIndex()));
-        List<Candidate> created = new ArrayList<>(createdAt.size());
+        List<Delivery> created = new ArrayList<>(createdAt.size());
         List<String> toQueue = new ArrayList<>(deliveries.size());
         List<Object> repeated = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             NewDelivery d = deliveries.get(i);
             if (createdAt.contains(i)) {
-                created.add(new Candidate(d.alertId(), 0L, new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.body(),
-                        DeliveryStatus.PENDING, List.of(), now, now, null, null)));
+                created.add(new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.body(),
+                        DeliveryStatus.PENDING, List.of(), now, now, null, null));
                 toQueue.add(d.alertId());
             } else {
                 repeated.add(d.alertId());
@@ -142,24 +155,53 @@ public class DeliveryOutbox {
                         }
                     });
         }
+        Set<String> leased = new HashSet<>();
         if (!toQueue.isEmpty()) {
             // After the history entries, so a queued delivery always has one; insert-if-absent.
             List<UpdateOneModel<Document>> entries = new ArrayList<>(toQueue.size());
-            for (String alertId : toQueue) {
-                entries.add(new UpdateOneModel<>(new Document("_id", alertId), new Document("$setOnInsert",
-                        new Document("nextAttemptAt", Date.from(now)).append("leaseUntil", new Date(0)).append(VERSION, 0L)),
+            for (int i = 0; i < toQueue.size(); i++) {
+                Document entry = new Document("nextAttemptAt", Date.from(now));
+                // Only the entries of deliveries created here (the first ones in toQueue) are leased on insert.
+                if (lease != null && i < created.size()) {
+                    entry.append("leaseUntil", Date.from(lease.until())).append("leaseOwner", lease.owner()).append(VERSION, 1L);
+                } else {
+                    entry.append("leaseUntil", new Date(0)).append(VERSION, 0L);
+                }
+                entries.add(new UpdateOneModel<>(new Document("_id", toQueue.get(i)), new Document("$setOnInsert", entry),
                         new UpdateOptions().upsert(true)));
             }
-            mongo.getCollection(QUEUE).bulkWrite(entries, UNORDERED);
+            BulkWriteResult queued = mongo.getCollection(QUEUE).bulkWrite(entries, UNORDERED);
+            if (lease != null) {
+                queued.getUpserts().stream().filter(u -> u.getIndex() < created.size()).forEach(u -> leased.add(toQueue.get(u.getIndex())));
+            }
         }
-        return created;
+        List<Candidate> candidates = new ArrayList<>(created.size());
+        for (Delivery d : created) {
+            candidates.add(leased.contains(d.alertId()) ? new Candidate(d.alertId(), 1L, d, lease) : new Candidate(d.alertId(), 0L, d, null));
+        }
+        return candidates;
+    }
+
+    /**
+     * Makes handed-off entries that were leased on insert but will not be attempted under that lease
+     * (the worker stopped) due again at once, instead of after the lease. One bulk write.
+     */
+    public void releaseUnattempted(List<Candidate> candidates) {
+        List<UpdateOneModel<Document>> releases = candidates.stream().filter(c -> c.lease() != null)
+                .map(c -> new UpdateOneModel<Document>(new Document("_id", c.alertId()).append(VERSION, c.version()),
+                        new Document("$set", new Document("leaseUntil", new Date(0))).append("$inc", new Document(VERSION, 1L))))
+                .toList();
+        if (!releases.isEmpty()) {
+            mongo.getCollection(QUEUE).bulkWrite(releases, UNORDERED);
+        }
     }
 
     /**
      * A queue entry a worker may claim: its id, the version it was seen at (null for an entry queued
-     * before entries had versions) and, when the worker already knows it, the delivery itself.
+     * before entries had versions), when the worker already knows it, the delivery itself, and the lease
+     * it was queued under, if any.
      */
-    public record Candidate(String alertId, @Nullable Long version, @Nullable Delivery delivery) {
+    public record Candidate(String alertId, @Nullable Long version, @Nullable Delivery delivery, @Nullable Lease lease) {
     }
 
     /**
@@ -173,7 +215,7 @@ public class DeliveryOutbox {
         List<Candidate> candidates = new ArrayList<>();
         mongo.getCollection(QUEUE).find(due).projection(new Document("_id", 1).append(VERSION, 1))
                 .sort(Sorts.ascending("nextAttemptAt")).limit(max)
-                .forEach(d -> candidates.add(new Candidate(d.getString("_id"), version(d), null)));
+                .forEach(d -> candidates.add(new Candidate(d.getString("_id"), version(d), null, null)));
         return candidates;
     }
 
@@ -183,9 +225,27 @@ public class DeliveryOutbox {
      * skipped, never shared. The histories the candidates do not carry are read in one query.
      */
     public List<Claimed> claim(List<Candidate> candidates, String worker, Instant now, Duration lease) {
+        return claim(candidates, worker, now, lease, lease);
+    }
+
+    /**
+     * As {@link #claim(List, String, Instant, Duration)}, except that a candidate queued under a lease
+     * of {@code worker} that lasts longer than {@code attemptLimit} from now is already claimed and
+     * costs no write; one whose lease is shorter is claimed again by its version.
+     */
+    public List<Claimed> claim(List<Candidate> candidates, String worker, Instant now, Duration lease, Duration attemptLimit) {
         Map<String, @Nullable Long> versions = new LinkedHashMap<>();
-        candidates.forEach(c -> versions.put(c.alertId(), c.version()));
-        Map<String, Long> claimed = claimAt(versions, worker, now, lease);
+        Map<String, Long> claimed = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            Lease held = c.lease();
+            if (held != null && held.owner().equals(worker) && held.until().isAfter(now.plus(attemptLimit)) && c.version() != null
+                    && c.delivery() != null) {
+                claimed.put(c.alertId(), c.version());
+            } else {
+                versions.put(c.alertId(), c.version());
+            }
+        }
+        claimed.putAll(claimAt(versions, worker, now, lease));
         if (claimed.isEmpty()) {
             return List.of();
         }

@@ -11,6 +11,7 @@ import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.SubscriptionStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,6 +59,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer attemptTimer;
+    /** The longest an attempt can take; a lease taken on insert must outlast it from the attempt's start. */
+    private final Duration longestAttempt;
     private final Semaphore wakeUp = new Semaphore(0);
     /**
      * Deliveries to claim when slots are free: handed off by this instance's consumers or found by a
@@ -96,6 +99,7 @@ public class DeliveryWorker implements SmartLifecycle {
             throw new IllegalStateException("steppewire.notify.delivery.lease (" + properties.lease() + ") must be longer than a webhook"
                     + " attempt can take: connect-timeout plus request-timeout = " + longestAttempt);
         }
+        this.longestAttempt = longestAttempt;
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.index = index;
@@ -116,16 +120,32 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
+     * The lease under which deliveries about to be queued and {@link #handOff handed off} to this worker
+     * may be written, so that it attempts them without a claim's write; null while the worker is stopped
+     * or has {@link #MAX_CANDIDATES} waiting (they are then queued unleased and left to the poll).
+     */
+    public DeliveryOutbox.@Nullable Lease handOffLease(Instant now) {
+        if (!running || candidateCount.get() >= MAX_CANDIDATES) {
+            return null;
+        }
+        return new DeliveryOutbox.Lease(workerId, now.plus(properties.lease()));
+    }
+
+    /**
      * Hands deliveries that {@link DeliveryOutbox#enqueueAll} just created to this worker, which claims
-     * them by id and version without a query. Beyond {@link #MAX_CANDIDATES} waiting, or while the
-     * worker is stopped, they are left to the poll, which finds them in the outbox all the same.
+     * them by id and version without a query (or without any write, when they were queued under its
+     * {@link #handOffLease lease}). Beyond {@link #MAX_CANDIDATES} waiting, or while the worker is
+     * stopped, they are left to the poll, which finds them in the outbox all the same.
      */
     public void handOff(List<DeliveryOutbox.Candidate> created) {
         if (created.isEmpty()) {
             return;
         }
-        if (running && candidateCount.get() < MAX_CANDIDATES) {
+        boolean leased = created.stream().anyMatch(c -> c.lease() != null);
+        if (running && (leased || candidateCount.get() < MAX_CANDIDATES)) {
             addCandidates(created);
+        } else if (leased) {
+            releaseUnattempted(created);
         }
         wakeUp.release();
     }
@@ -155,7 +175,7 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             dispatcher.join(Duration.ofSeconds(5));
             // Still in the outbox: whichever worker runs next finds them there.
-            takeCandidates(Integer.MAX_VALUE);
+            releaseUnattempted(takeCandidates(Integer.MAX_VALUE));
             attempts.shutdownNow();
             attempts.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -187,7 +207,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 // Each claim costs one bulk write whatever its size: wait for a fair share of the slots first,
                 // unless every waiting candidate fits now.
                 if (waiting > 0 && free > 0 && (free * 2 >= properties.concurrency() || waiting <= free)) {
-                    for (DeliveryOutbox.Claimed claim : outbox.claim(takeCandidates(free), workerId, clock.instant(), properties.lease())) {
+                    for (DeliveryOutbox.Claimed claim : outbox.claim(takeCandidates(free), workerId, clock.instant(), properties.lease(), longestAttempt)) {
                         slots.acquire();
                         attempts.execute(() -> {
                             try {
@@ -216,6 +236,15 @@ public class DeliveryWorker implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /** Makes candidates leased on insert due again now, instead of after their lease; a failure leaves them to the lease. */
+    private void releaseUnattempted(List<DeliveryOutbox.Candidate> unattempted) {
+        try {
+            outbox.releaseUnattempted(unattempted);
+        } catch (RuntimeException e) {
+            log.warn("Could not release {} handed-off deliveries; they are attempted after their lease: {}", unattempted.size(), e.toString());
         }
     }
 

@@ -111,6 +111,44 @@ class DeliveryOutboxClaimTest {
         assertThat(outbox.findDue(retryAt, 10)).extracting(DeliveryOutbox.Candidate::alertId).containsExactly("e3");
     }
 
+    @Test
+    void aDeliveryQueuedUnderAWorkersLeaseIsThatWorkersWithoutAClaimAndHiddenFromOtherWorkersPolls() {
+        DeliveryOutbox.Lease lease = new DeliveryOutbox.Lease("worker-1", now.plus(LEASE));
+        List<DeliveryOutbox.Candidate> created = outbox.enqueueAll(List.of(delivery("f1")), now, lease);
+        assertThat(created).extracting(DeliveryOutbox.Candidate::lease).containsExactly(lease);
+
+        assertThat(outbox.findDue(now.plus(LEASE).minusSeconds(1), 10)).isEmpty();
+        DeliveryOutbox.Claimed claimed = outbox.claim(created, "worker-1", now, LEASE, Duration.ofSeconds(15)).getFirst();
+        // The version written with the entry: no claim was written.
+        assertThat(claimed.leaseVersion()).isEqualTo(1L);
+
+        assertThat(outbox.recordAttempt(claimed, AttemptOutcome.success(now, Duration.ofMillis(3), 204), DeliveryStatus.DELIVERED, null)).isTrue();
+        assertThat(outbox.countPending()).isZero();
+        assertThat(outbox.ofSubscription("subscription-1", 10)).extracting(DeliveryOutbox.Delivery::status).containsExactly(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aHandedOffLeaseTooShortForAnAttemptIsClaimedAgainAndAnUnattemptedOneIsReleased() {
+        DeliveryOutbox.Lease lease = new DeliveryOutbox.Lease("worker-1", now.plus(LEASE));
+        List<DeliveryOutbox.Candidate> created = outbox.enqueueAll(List.of(delivery("g1"), delivery("g2")), now, lease);
+
+        Instant later = now.plus(LEASE).minusSeconds(5);
+        DeliveryOutbox.Claimed reclaimed = outbox.claim(created.subList(0, 1), "worker-1", later, LEASE, Duration.ofSeconds(15)).getFirst();
+        assertThat(reclaimed.leaseVersion()).isEqualTo(2L);
+
+        outbox.releaseUnattempted(created.subList(1, 2));
+        assertThat(outbox.findDue(now, 10)).extracting(DeliveryOutbox.Candidate::alertId).containsExactly("g2");
+    }
+
+    @Test
+    void aRepeatedEventQueuesNoLeasedEntryForADeliveryItDidNotCreate() {
+        outbox.enqueueAll(List.of(delivery("h1")), now);
+
+        assertThat(outbox.enqueueAll(List.of(delivery("h1")), now, new DeliveryOutbox.Lease("worker-1", now.plus(LEASE)))).isEmpty();
+        assertThat(outbox.findDue(now, 10)).extracting(DeliveryOutbox.Candidate::alertId, DeliveryOutbox.Candidate::version)
+                .containsExactly(tuple("h1", 0L));
+    }
+
     private static DeliveryOutbox.NewDelivery delivery(String alertId) {
         return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}");
     }
