@@ -40,7 +40,7 @@ public record CloudEvent(String id, String source, String type, Instant time, @N
         put(headers, ID, id);
         put(headers, SOURCE, source);
         put(headers, TYPE, type);
-        put(headers, TIME, time.toString());
+        put(headers, TIME, UtcInstants.format(time));
         put(headers, SPECVERSION, SPEC_VERSION);
         put(headers, CONTENT_TYPE, JSON);
         if (subject != null) {

@@ -14,16 +14,32 @@ import java.util.Locale;
 public final class EventIds {
 
     private static final char SEPARATOR = '\u001f';
+    private static final String ALGORITHM = "SHA-256";
+
+    /** Never used itself, only copied: a copy is cheaper than looking the algorithm up for every id. */
+    private static final MessageDigest UNUSED_SHA_256 = sha256();
 
     /** 128 bits of SHA-256 over the parts, as 32 lower-case hex digits. */
     public static String of(String... parts) {
+        MessageDigest digest = freshSha256();
+        for (String part : parts) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) SEPARATOR);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static MessageDigest freshSha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) SEPARATOR);
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+            return (MessageDigest) UNUSED_SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance(ALGORITHM);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

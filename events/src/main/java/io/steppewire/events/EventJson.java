@@ -19,11 +19,12 @@ import java.time.Instant;
 public final class EventJson {
 
     private static final JsonMapper MAPPER = withJacksonInstants().rebuild()
-            .addModule(new SimpleModule("utc-instants").addDeserializer(Instant.class,
-                    new UtcInstants.Deserializer(InstantDeserializer.INSTANT)))
+            .addModule(new SimpleModule("utc-instants")
+                    .addDeserializer(Instant.class, new UtcInstants.Deserializer(InstantDeserializer.INSTANT))
+                    .addSerializer(Instant.class, new UtcInstants.Serializer()))
             .build();
 
-    /** The same mapping with Jackson's own instant parsing only: what {@link UtcInstants} must agree with. */
+    /** The same mapping with Jackson's own instant parsing and writing only: what {@link UtcInstants} must agree with. */
     static JsonMapper withJacksonInstants() {
         return JsonMapper.builder()
                 .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))

@@ -2,6 +2,7 @@ package io.steppewire.events;
 
 import io.steppewire.events.fx.RateQuoted;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,13 +10,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Quotes read with the directly parsed instants are the quotes Jackson's own instant parsing reads, whatever the instant's form. */
+/**
+ * Quotes read with the directly parsed instants are the quotes Jackson's own instant parsing reads,
+ * whatever the instant's form, and instants are written as Jackson's own writing writes them.
+ */
 class UtcInstantsTest {
 
     private static final String TOPIC = Topics.QUOTES.name();
@@ -61,6 +66,38 @@ class UtcInstantsTest {
         assertThat(UtcInstants.parseUtc("2026-03-14T10:00:00+00:00")).isNull();
         assertThat(UtcInstants.parseUtc("2026-02-29T10:00:00Z")).isNull();
         assertThat(UtcInstants.parseUtc("2016-12-31T23:59:60Z")).isNull();
+    }
+
+    @Test
+    void writesInstantsAsToStringDoesInEveryYearAndFractionLength() {
+        Random random = new Random(20260322);
+        for (int i = 0; i < 5_000; i++) {
+            int nano = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-70_000_000_000L, 260_000_000_000L), nano);
+
+            assertThat(UtcInstants.format(instant)).isEqualTo(instant.toString());
+        }
+        for (String edge : List.of("0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59.999999999Z",
+                "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.000000001Z", "2024-02-29T12:00:00.010Z")) {
+            assertThat(UtcInstants.format(Instant.parse(edge))).isEqualTo(Instant.parse(edge).toString());
+        }
+    }
+
+    @Test
+    void eventsAreWrittenByteForByteAsJacksonsOwnInstantWritingWritesThem() {
+        Serializer<RateQuoted> jacksons = new EventSerde<>(EventJson.withJacksonInstants(), RateQuoted.class).serializer();
+        Random random = new Random(20260323);
+        for (int i = 0; i < 500; i++) {
+            Instant asOf = Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), random.nextInt(3) * 250_000_000 + random.nextInt(2));
+            RateQuoted quote = RateQuoted.fromQuote("USD/KZT", new BigDecimal("515.90"), null, asOf, "nbk", null, asOf.plusMillis(7));
+
+            assertThat(Topics.QUOTES.valueSerde().serialize(TOPIC, quote)).isEqualTo(jacksons.serialize(TOPIC, quote));
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.steppewire.events.fx;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -19,9 +18,12 @@ public record ChangeInterval(BigDecimal lowPct, BigDecimal highPct) {
         return new ChangeInterval(low, high);
     }
 
-    private static BigDecimal pct(BigDecimal numerator, BigDecimal denominator, RoundingMode rounding) {
-        return numerator.divide(denominator, MathContext.DECIMAL128).subtract(BigDecimal.ONE)
-                .movePointRight(2).setScale(SCALE, rounding);
+    /**
+     * {@code (numerator/denominator - 1) * 100} rounded once, from the exact value, to {@link #SCALE}
+     * decimals: exact at any precision, and cheaper than a full-precision quotient rounded again.
+     */
+    static BigDecimal pct(BigDecimal numerator, BigDecimal denominator, RoundingMode rounding) {
+        return numerator.subtract(denominator).movePointRight(2).divide(denominator, SCALE, rounding);
     }
 
     /** True when every value in the interval is at least {@code thresholdPct}. */

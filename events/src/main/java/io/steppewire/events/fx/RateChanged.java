@@ -4,7 +4,6 @@ import io.steppewire.events.EventIds;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 
@@ -42,8 +41,7 @@ public record RateChanged(
         RatePoint before = RatePoint.of(previous);
         RatePoint after = RatePoint.of(current);
         ChangeInterval interval = ChangeInterval.between(before, after);
-        BigDecimal naive = current.rate().divide(previous.rate(), MathContext.DECIMAL128).subtract(BigDecimal.ONE)
-                .movePointRight(2).setScale(ChangeInterval.SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal naive = ChangeInterval.pct(current.rate(), previous.rate(), RoundingMode.HALF_EVEN);
         String changeId = EventIds.of("rate-change", current.pair(), current.source(), previous.quoteId(), current.quoteId());
         return new RateChanged(changeId, current.pair(), current.source(), before, after, current.reportedChangePct(),
                 naive, interval, MoveAssessment.at(defaultThresholdPct, current.reportedChangePct(), interval), detectedAt);

@@ -3,7 +3,10 @@ package io.steppewire.events.fx;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +38,38 @@ class RateContractsTest {
     void malformedPairsAreRefusedWithTheAcceptedForm() {
         assertThatThrownBy(() -> CurrencyPair.parse("KZTUSD")).hasMessageContaining("BASE/QUOTE");
         assertThatThrownBy(() -> CurrencyPair.parse("USD/USD")).hasMessageContaining("two different");
+        assertThatThrownBy(() -> CurrencyPair.parse("KZT/US1")).hasMessageContaining("BASE/QUOTE");
+        assertThatThrownBy(() -> CurrencyPair.parse("KZÉ/USD")).hasMessageContaining("BASE/QUOTE");
+        assertThatThrownBy(() -> new CurrencyPair("KZ", "USD")).hasMessageContaining("three capital letters");
+    }
+
+    @Test
+    void pairsInAnyAcceptedSpellingAreTheSamePair() {
+        assertThat(List.of("KZT/USD", "kzt/usd", "KZT-USD", " KZT / usd ", "Kzt/USD"))
+                .extracting(CurrencyPair::parse).containsOnly(new CurrencyPair("KZT", "USD"));
+    }
+
+    @Test
+    void percentChangesAreTheExactValueRoundedOnceAtTheirScale() {
+        Random random = new Random(20260324);
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(ChangeInterval.SCALE);
+        for (int i = 0; i < 2_000; i++) {
+            BigDecimal numerator = BigDecimal.valueOf(1 + random.nextInt(2_000_000), random.nextInt(8));
+            BigDecimal denominator = BigDecimal.valueOf(1 + random.nextInt(2_000_000), random.nextInt(8));
+            // Exact checks without division: (pct / 100 + 1) * denominator against the numerator.
+            BigDecimal floor = ChangeInterval.pct(numerator, denominator, RoundingMode.FLOOR);
+            BigDecimal ceiling = ChangeInterval.pct(numerator, denominator, RoundingMode.CEILING);
+
+            assertThat(ratioTimes(floor, denominator)).isLessThanOrEqualTo(numerator);
+            assertThat(ratioTimes(floor.add(unit), denominator)).isGreaterThan(numerator);
+            assertThat(ratioTimes(ceiling, denominator)).isGreaterThanOrEqualTo(numerator);
+            assertThat(ratioTimes(ceiling.subtract(unit), denominator)).isLessThan(numerator);
+            assertThat(floor.scale()).isEqualTo(ChangeInterval.SCALE);
+        }
+    }
+
+    private static BigDecimal ratioTimes(BigDecimal pct, BigDecimal denominator) {
+        return pct.movePointLeft(2).add(BigDecimal.ONE).multiply(denominator);
     }
 
     @Test
