@@ -102,7 +102,7 @@ public class RaiseAlerts {
                 continue;
             }
             List<ArticleSummary> related = relatedByCountries.computeIfAbsent(CurrencyPair.parse(change.pair()).countries(),
-                    recentArticles::latestAbout);
+                    recentArticles::recentlyAbout);
             for (Match match : matches) {
                 raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), change.changeId()), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_RATE, change.changeId(), null, change, related,

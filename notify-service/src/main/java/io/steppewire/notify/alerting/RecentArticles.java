@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Summaries of the articles notify has seen, by country, so that a rate alert can carry the news
@@ -34,6 +37,14 @@ public class RecentArticles {
     private final MongoTemplate mongo;
     private final AlertProperties properties;
     private final Clock clock;
+    /** Recent look-ups by countries; small, since keys are the countries of the watched pairs. */
+    private final Map<Collection<String>, LookUp> lookUps = new ConcurrentHashMap<>();
+    /** Raised by every local write, so a look-up that started before it is not kept. */
+    private final AtomicLong writes = new AtomicLong();
+
+    /** The result of a look-up, and when it started. */
+    private record LookUp(Instant at, List<ArticleSummary> articles) {
+    }
 
     public RecentArticles(MongoTemplate mongo, AlertProperties properties, Clock clock) {
         this.mongo = mongo;
@@ -63,7 +74,27 @@ public class RecentArticles {
         }
         if (bulk != null) {
             bulk.execute();
+            writes.incrementAndGet();
+            lookUps.clear();
         }
+    }
+
+    /**
+     * {@link #latestAbout} as of at most {@code related-articles-max-age} ago, so that the rate changes
+     * of that time share one query; articles this instance stored since are always included.
+     */
+    public List<ArticleSummary> recentlyAbout(Collection<String> countries) {
+        Instant now = clock.instant();
+        LookUp known = lookUps.get(countries);
+        if (known != null && !known.at().isBefore(now.minus(properties.relatedArticlesMaxAge()))) {
+            return known.articles();
+        }
+        long writesBefore = writes.get();
+        List<ArticleSummary> articles = latestAbout(countries);
+        if (writes.get() == writesBefore) {
+            lookUps.put(countries, new LookUp(now, articles));
+        }
+        return articles;
     }
 
     /** The latest articles about any of the countries, newest publication first. */
