@@ -34,7 +34,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +49,23 @@ public class ArticleStore implements InitializingBean {
 
     static final String COLLECTION = "articles";
     private static final int CANDIDATE_BATCH = 2_000;
-    /** Days read per round of a newest-first listing; doubles per round so that sparse filters need few rounds. */
-    private static final int FIRST_DAYS_PER_ROUND = 2;
-    private static final int MAX_DAYS_PER_ROUND = 64;
+    /** Rankings of the queries searched most recently (each up to a few ten thousand small candidates). */
+    private static final int MAX_CACHED_RANKINGS = 64;
 
     private final MongoDatabase database;
     private final DistributionSummary searchCandidates;
-    private final DayPostings postings;
+    private final PublicationDays days;
     private final TermPostings termPostings;
+    private final Map<String, Ranking> rankings = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
+            return size() > MAX_CACHED_RANKINGS;
+        }
+    };
 
     public ArticleStore(MongoDatabase database, MeterRegistry meters) {
         this.database = database;
-        this.postings = new DayPostings(database);
+        this.days = new PublicationDays(database);
         this.termPostings = new TermPostings(database);
         this.searchCandidates = DistributionSummary.builder("steppewire.article.search.candidates")
                 .description("Articles that matched every term of a q and were ranked in the service")
@@ -91,7 +95,7 @@ public class ArticleStore implements InitializingBean {
     /** Drops every article; the rebuild replays them from the topic. */
     public void reset() {
         articles().drop();
-        postings.reset();
+        days.reset();
         termPostings.reset();
         createIndexes();
     }
@@ -113,7 +117,7 @@ public class ArticleStore implements InitializingBean {
             upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event, text),
                     Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
         }
-        postings.record(newestPerId.values());
+        days.record(newestPerId.values());
         termPostings.record(indexed);
         UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
@@ -130,39 +134,52 @@ public class ArticleStore implements InitializingBean {
     }
 
     /**
-     * Walks the days that have articles under the filter's keys, newest first, and reads each day's ids by
-     * {@code _id}, then those articles by {@code _id}; each article is checked against the filter and its day,
-     * because lookup documents keep entries for values an article has since lost.
+     * Walks the months that have articles, newest first, through the term postings of the filter's values
+     * ({@code #country:KZ:2026-03}, {@code #all:…}; read by {@code _id}, their entries cached): within a month the
+     * entries give each article's sort key, so only the best candidates are read, and each is checked against the
+     * filter, its month and the cursor, because postings keep entries for values an article has since lost.
      */
     private ArticlePage newestFirst(ArticleFilter filter, @Nullable ArticleCursor after, int limit) {
         List<List<String>> groups = PostingKeys.of(filter);
-        List<String> keys = groups.stream().flatMap(List::stream).distinct().toList();
-        List<LocalDate> days = daysToRead(groups, postings.daysOf(keys), filter, after);
+        List<YearMonth> months = monthsToRead(filter, after).reversed();
+        TermPostings.KeyPostings keyPostings = termPostings.ofKeys(groups, months);
         List<Listed> found = new ArrayList<>(limit + 1);
-        int daysPerRound = FIRST_DAYS_PER_ROUND;
-        for (int start = 0; start < days.size() && found.size() <= limit; start += daysPerRound,
-                daysPerRound = Math.min(daysPerRound * 2, MAX_DAYS_PER_ROUND)) {
-            List<LocalDate> round = days.subList(start, Math.min(days.size(), start + daysPerRound));
-            List<Listed> roundFound = listedOnDays(groups, keys, round, filter, after);
-            roundFound.sort(NEWEST_LISTED_FIRST);
-            found.addAll(roundFound);
-        }
-        // Only the page's articles are read whole; the candidates above were read as their sort and filter fields.
-        List<Listed> shown = found.subList(0, Math.min(found.size(), limit + 1));
-        Map<String, ArticleView> byId = new HashMap<>();
-        if (!shown.isEmpty()) {
-            articles().find(Filters.in(ID, shown.stream().map(Listed::id).toList()))
-                    .projection(Projections.exclude(SEARCH_FIELDS))
-                    .forEach(doc -> byId.put(doc.getString(ID), toView(doc)));
-        }
-        List<ArticleView> views = new ArrayList<>(shown.size());
-        for (Listed listed : shown) {
-            ArticleView view = byId.get(listed.id());
-            if (view != null) {
-                views.add(view);
+        Map<String, ArticleView> views = new HashMap<>();
+        for (int m = 0; m < months.size() && found.size() <= limit; m++) {
+            YearMonth month = months.get(m);
+            List<TermEntry> entries = keyPostings.newestFirstIn(month);
+            List<Listed> monthFound = new ArrayList<>();
+            int next = 0;
+            for (int round = limit + 1; found.size() + monthFound.size() <= limit && next < entries.size();
+                 round = Math.min(round * 2, CANDIDATE_BATCH)) {
+                List<String> reading = new ArrayList<>(round);
+                for (; reading.size() < round && next < entries.size(); next++) {
+                    TermEntry entry = entries.get(next);
+                    if (withinDates(filter, entry.publishedOn()) && (after == null
+                            || after.precedesByDate(entry.publishedOn(), entry.firstSeenAt(), entry.articleId()))) {
+                        reading.add(entry.articleId());
+                    }
+                }
+                if (reading.isEmpty()) {
+                    break;
+                }
+                articles().find(Filters.in(ID, reading))
+                        .projection(Projections.exclude(SEARCH_FIELDS))
+                        .forEach(doc -> {
+                            ArticleView view = toView(doc);
+                            if (YearMonth.from(view.publishedOn()).equals(month) && withinDates(filter, view.publishedOn())
+                                    && matches(filter, doc) && (after == null
+                                    || after.precedesByDate(view.publishedOn(), view.firstSeenAt(), view.id()))) {
+                                monthFound.add(new Listed(view.id(), view.publishedOn(), view.firstSeenAt()));
+                                views.put(view.id(), view);
+                            }
+                        });
             }
+            monthFound.sort(NEWEST_LISTED_FIRST);
+            found.addAll(monthFound);
         }
-        return page(views, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
+        List<ArticleView> shown = found.stream().limit(limit + 1L).map(listed -> views.get(listed.id())).toList();
+        return page(shown, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
     }
 
     /** The sort key of an article that a newest-first listing found. */
@@ -172,73 +189,18 @@ public class ArticleStore implements InitializingBean {
     private static final Comparator<Listed> NEWEST_LISTED_FIRST = Comparator.comparing(Listed::publishedOn)
             .thenComparing(Listed::firstSeenAt).thenComparing(Listed::id).reversed();
 
-    /** Days on which every group has a key with articles, within the date range and not after the cursor, newest first. */
-    private static List<LocalDate> daysToRead(List<List<String>> groups, Map<String, Set<LocalDate>> daysPerKey,
-                                              ArticleFilter filter, @Nullable ArticleCursor after) {
-        Set<LocalDate> days = null;
-        for (List<String> group : groups) {
-            Set<LocalDate> groupDays = new HashSet<>();
-            group.forEach(key -> groupDays.addAll(daysPerKey.getOrDefault(key, Set.of())));
-            if (days == null) {
-                days = groupDays;
-            } else {
-                days.retainAll(groupDays);
-            }
-        }
+    /** The months with articles within the filter's dates and not after the cursor, oldest first. */
+    private List<YearMonth> monthsToRead(ArticleFilter filter, @Nullable ArticleCursor after) {
         LocalDate latest = after == null ? filter.to() : filter.to() == null || after.publishedOn().isBefore(filter.to())
                 ? after.publishedOn() : filter.to();
         LocalDate earliest = filter.from();
-        return (days == null ? Set.<LocalDate>of() : days).stream()
-                .filter(day -> (latest == null || !day.isAfter(latest)) && (earliest == null || !day.isBefore(earliest)))
-                .sorted(Comparator.reverseOrder())
-                .toList();
-    }
-
-    private List<Listed> listedOnDays(List<List<String>> groups, List<String> keys, List<LocalDate> days,
-                                             ArticleFilter filter, @Nullable ArticleCursor after) {
-        Map<String, List<LocalDate>> daysPerId = idsOnDays(groups, keys, days);
-        List<Listed> found = new ArrayList<>();
-        if (daysPerId.isEmpty()) {
-            return found;
-        }
-        articles().find(Filters.in(ID, daysPerId.keySet()))
-                .projection(Projections.include(ID, PUBLISHED_ON, FIRST_SEEN_AT, COUNTRIES, TAGS, ENTITIES, SOURCE))
-                .batchSize(CANDIDATE_BATCH)
-                .forEach(doc -> {
-                    Listed listed = new Listed(doc.getString(ID), LocalDate.parse(doc.getString(PUBLISHED_ON)), instant(doc, FIRST_SEEN_AT));
-                    if (daysPerId.get(listed.id()).contains(listed.publishedOn()) && matches(filter, doc)
-                            && (after == null || after.precedesByDate(listed.publishedOn(), listed.firstSeenAt(), listed.id()))) {
-                        found.add(listed);
-                    }
-                });
-        return found;
-    }
-
-    /** The ids filed under some key of every group on each of the days, with the days they were filed on. */
-    private Map<String, List<LocalDate>> idsOnDays(List<List<String>> groups, List<String> keys, List<LocalDate> days) {
-        List<String> postingIds = new ArrayList<>(keys.size() * days.size());
-        for (LocalDate day : days) {
-            keys.forEach(key -> postingIds.add(PostingKeys.posting(key, day)));
-        }
-        Map<String, List<String>> idsPerPosting = postingIds.isEmpty() ? Map.of() : postings.idsOf(postingIds);
-        Map<String, List<LocalDate>> daysPerId = new HashMap<>();
-        for (LocalDate day : days) {
-            Set<String> ids = null;
-            for (List<String> group : groups) {
-                Set<String> groupIds = new HashSet<>();
-                group.forEach(key -> groupIds.addAll(idsPerPosting.getOrDefault(PostingKeys.posting(key, day), List.of())));
-                if (ids == null) {
-                    ids = groupIds;
-                } else {
-                    ids.retainAll(groupIds);
-                }
+        Set<YearMonth> months = new TreeSet<>();
+        days.months().forEach(month -> {
+            if ((latest == null || !month.isAfter(YearMonth.from(latest))) && (earliest == null || !month.isBefore(YearMonth.from(earliest)))) {
+                months.add(month);
             }
-            if (ids != null) {
-                // An article that moved to another day is filed on both; the caller keeps the one it is on now.
-                ids.forEach(id -> daysPerId.computeIfAbsent(id, k -> new ArrayList<>(1)).add(day));
-            }
-        }
-        return daysPerId;
+        });
+        return List.copyOf(months);
     }
 
     /** The filter without q, checked on a stored article (the date range is checked by the caller's days). */
@@ -250,6 +212,34 @@ public class ArticleStore implements InitializingBean {
     }
 
     private record Candidate(String id, LocalDate publishedOn, Instant firstSeenAt, double score) {
+    }
+
+    /** A query's matches ranked, and the matches they were ranked from. */
+    private record Ranking(Map<String, List<TermEntry>> matches, List<Candidate> ranked) {
+    }
+
+    /**
+     * The matches as candidates, best first; the same matches (the postings cache hands out the same map while
+     * no posting grew) are not ranked again.
+     */
+    private List<Candidate> ranked(String query, Map<String, List<TermEntry>> matches) {
+        synchronized (rankings) {
+            Ranking known = rankings.get(query);
+            if (known != null && known.matches() == matches) {
+                return known.ranked();
+            }
+        }
+        List<Candidate> ranked = new ArrayList<>(matches.size());
+        matches.forEach((id, entries) -> {
+            TermEntry entry = entries.getFirst();
+            ranked.add(new Candidate(id, entry.publishedOn(), entry.firstSeenAt(), Relevance.score(entries)));
+        });
+        ranked.sort(BY_RELEVANCE);
+        List<Candidate> result = Collections.unmodifiableList(ranked);
+        synchronized (rankings) {
+            rankings.put(query, new Ranking(matches, result));
+        }
+        return result;
     }
 
     private static final Comparator<Candidate> BY_RELEVANCE = Comparator.comparingDouble(Candidate::score).reversed()
@@ -265,23 +255,16 @@ public class ArticleStore implements InitializingBean {
     private ArticlePage byRelevance(ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after, int limit) {
         List<List<String>> groups = PostingKeys.of(filter);
         List<List<String>> keyGroups = groups.equals(List.of(List.of(PostingKeys.ALL))) ? List.of() : groups;
-        Set<YearMonth> months = new TreeSet<>();
-        daysToRead(List.of(List.of(PostingKeys.ALL)), postings.daysOf(List.of(PostingKeys.ALL)), filter, null)
-                .forEach(day -> months.add(YearMonth.from(day)));
+        List<YearMonth> months = monthsToRead(filter, null);
+        Map<String, List<TermEntry>> matches = termPostings.underAll(search.terms(), keyGroups, months);
         List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, List<TermEntry>> match : termPostings.underAll(search.terms(), keyGroups, months).entrySet()) {
-            TermEntry entry = match.getValue().getFirst();
-            if (withinDates(filter, entry.publishedOn())) {
-                Candidate candidate = new Candidate(match.getKey(), entry.publishedOn(), entry.firstSeenAt(),
-                        Relevance.score(match.getValue()));
-                if (after == null || after.precedesByRelevance(candidate.score(), candidate.publishedOn(),
-                        candidate.firstSeenAt(), candidate.id())) {
-                    candidates.add(candidate);
-                }
+        for (Candidate candidate : ranked(search.terms() + "|" + keyGroups + "|" + months, matches)) {
+            if (withinDates(filter, candidate.publishedOn()) && (after == null || after.precedesByRelevance(candidate.score(),
+                    candidate.publishedOn(), candidate.firstSeenAt(), candidate.id()))) {
+                candidates.add(candidate);
             }
         }
         searchCandidates.record(candidates.size());
-        candidates.sort(BY_RELEVANCE);
         List<Candidate> found = new ArrayList<>(limit + 1);
         Map<String, ArticleView> views = new HashMap<>();
         int next = 0;

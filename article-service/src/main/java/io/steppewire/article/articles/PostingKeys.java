@@ -3,17 +3,15 @@ package io.steppewire.article.articles;
 import io.steppewire.article.query.ArticleFilter;
 import io.steppewire.events.article.ArticleIngested;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Names of the lookup documents that let a newest-first listing read a few small documents by {@code _id}
- * instead of scanning the articles: the embedded store (mongo-java-server) uses only the {@code _id} index.
- * A filter value such as {@code country:KZ} has a day list (the days it has articles on) and one posting per
- * day ({@code country:KZ:2026-03-14}, the ids of that day's Kazakh articles). {@code all} covers every article.
+ * The filter values an article is filed under in {@link TermPostings} ({@code #country:KZ:2026-03}), so that
+ * listings read a few small documents by {@code _id} instead of scanning the articles: the embedded store
+ * (mongo-java-server) uses only the {@code _id} index. {@code all} covers every article.
  */
 final class PostingKeys {
 
@@ -56,11 +54,6 @@ final class PostingKeys {
             groups.add(List.of(ALL));
         }
         return groups;
-    }
-
-    /** The id of a day's posting; the day is always the last ten characters, so a value may contain ':'. */
-    static String posting(String key, LocalDate day) {
-        return key + ":" + day;
     }
 
     private PostingKeys() {

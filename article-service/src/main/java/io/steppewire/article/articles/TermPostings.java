@@ -14,6 +14,7 @@ import io.steppewire.article.search.IndexedText;
 import io.steppewire.article.search.TermEntry;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -40,7 +42,7 @@ import java.util.TreeSet;
  * a chunk id names its content, a posting's entries follow from its list of chunk ids alone, so the service keeps
  * the entries of recently searched terms in memory and reads only the chunks added since (a bounded cache, least
  * recently used out first). A newer sighting of an article adds a newer entry; readers keep the newest one. Like
- * {@link DayPostings} they are written before the article and never shrink: a reader checks what it shows.
+ * {@link PublicationDays} they are written before the article and never shrink: a reader checks what it shows.
  */
 final class TermPostings {
 
@@ -55,6 +57,8 @@ final class TermPostings {
     private static final int MONTH_SUFFIX = 8;
     /** Chunks read per query: the embedded store checks every document it finds against the whole $in list. */
     private static final int READ_SLICE = 200;
+    /** Queries whose intersections are kept: each holds references to entries cached anyway, plus its own map. */
+    private static final int MAX_CACHED_INTERSECTIONS = 64;
     /** About 300 bytes of heap each; only searched terms are cached. */
     private static final int MAX_CACHED_ENTRIES = 1_000_000;
 
@@ -62,12 +66,50 @@ final class TermPostings {
     record Indexed(ArticleIngested article, IndexedText text) {
     }
 
+    /** Newest first by publication day, first sighting and id: the order of listings without q. */
+    static final Comparator<TermEntry> NEWEST_FIRST = Comparator.comparing(TermEntry::publishedOn)
+            .thenComparing(TermEntry::firstSeenAt).thenComparing(TermEntry::articleId).reversed();
+
     /** The newest entry per article of a term over some postings, and the chunk ids it was made from. */
-    private record TermIndex(Map<String, List<String>> chunksPerPosting, Map<String, TermEntry> newest) {
+    private static final class TermIndex {
+
+        private final Map<String, List<String>> chunksPerPosting;
+        private final Map<String, TermEntry> newest;
+        /** Sorted once per index rather than on every listing that reads it. */
+        private volatile @Nullable List<TermEntry> newestFirst;
+
+        private TermIndex(Map<String, List<String>> chunksPerPosting, Map<String, TermEntry> newest) {
+            this.chunksPerPosting = chunksPerPosting;
+            this.newest = newest;
+        }
+
+        Map<String, List<String>> chunksPerPosting() {
+            return chunksPerPosting;
+        }
+
+        Map<String, TermEntry> newest() {
+            return newest;
+        }
+
+        List<TermEntry> newestFirst() {
+            List<TermEntry> sorted = newestFirst;
+            if (sorted == null) {
+                sorted = newest.values().stream().sorted(NEWEST_FIRST).toList();
+                newestFirst = sorted;
+            }
+            return sorted;
+        }
     }
 
     private final MongoDatabase database;
     private final Map<String, TermIndex> cache = new LinkedHashMap<>(64, 0.75f, true);
+    /** The last intersections of the queries searched most recently, least recently used out. */
+    private final Map<String, Intersection> intersections = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Intersection> eldest) {
+            return size() > MAX_CACHED_INTERSECTIONS;
+        }
+    };
     private long cachedEntries;
 
     TermPostings(MongoDatabase database) {
@@ -89,6 +131,9 @@ final class TermPostings {
             cache.clear();
             cachedEntries = 0;
         }
+        synchronized (intersections) {
+            intersections.clear();
+        }
     }
 
     static String posting(String term, YearMonth month) {
@@ -107,12 +152,11 @@ final class TermPostings {
             YearMonth month = YearMonth.from(article.publishedOn());
             String articlePart = TermEntry.articlePart(article.articleId(), article.ingestedAt().toEpochMilli(),
                     article.publishedOn(), article.firstSeenAt(), text.termTotal());
-            // Filter values as well, so that a filtered q intersects postings that are cached alike.
+            // Filter values as well ("all" included): a filtered q intersects postings that are cached alike, and
+            // newest-first listings walk them month by month.
             for (String key : PostingKeys.of(article)) {
-                if (!PostingKeys.ALL.equals(key)) {
-                    TermEntry.appendTo(chunkPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new StringBuilder()),
-                            articlePart, 0, false);
-                }
+                TermEntry.appendTo(chunkPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new StringBuilder()),
+                        articlePart, 0, false);
             }
             for (int i = 0; i < text.terms().size(); i++) {
                 String term = text.terms().get(i);
@@ -126,10 +170,10 @@ final class TermPostings {
             String text = chunk.toString();
             String chunkId = chunkId(postingId, text);
             inserts.add(new InsertOneModel<>(new Document(ID, chunkId).append(ENTRIES, text)));
-            updates.add(new UpdateOneModel<>(Filters.eq(ID, postingId), Updates.addToSet(CHUNKS, chunkId), DayPostings.UPSERT));
+            updates.add(new UpdateOneModel<>(Filters.eq(ID, postingId), Updates.addToSet(CHUNKS, chunkId), PublicationDays.UPSERT));
         });
         insertChunks(inserts);
-        DayPostings.upsertAll(postings(), updates);
+        PublicationDays.upsertAll(postings(), updates);
     }
 
     private void insertChunks(List<InsertOneModel<Document>> inserts) {
@@ -173,21 +217,17 @@ final class TermPostings {
         }
         List<String> names = new ArrayList<>(terms);
         keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));
-        List<String> postingIds = new ArrayList<>(names.size() * months.size());
-        names.forEach(name -> months.forEach(month -> postingIds.add(posting(name, month))));
-        Map<String, Map<String, List<String>>> chunksPerName = new HashMap<>();
-        postings().find(Filters.in(ID, postingIds)).forEach(doc -> {
-            String id = doc.getString(ID);
-            chunksPerName.computeIfAbsent(id.substring(0, id.length() - MONTH_SUFFIX), k -> new HashMap<>())
-                    .put(id, doc.getList(CHUNKS, String.class, List.of()));
-        });
+        Map<String, Map<String, List<String>>> chunksPerName = chunkLists(names, months);
+        List<TermIndex> sources = new ArrayList<>(names.size());
         List<Map<String, TermEntry>> perTerm = new ArrayList<>(terms.size());
         for (String term : terms) {
             Map<String, List<String>> chunkIds = chunksPerName.get(term);
             if (chunkIds == null) {
                 return Map.of();
             }
-            perTerm.add(newestUnder(term, chunkIds));
+            TermIndex index = newestUnder(term, chunkIds);
+            sources.add(index);
+            perTerm.add(index.newest());
         }
         List<List<Map<String, TermEntry>>> perGroup = new ArrayList<>(keyGroups.size());
         for (List<String> group : keyGroups) {
@@ -195,11 +235,32 @@ final class TermPostings {
             for (String key : group) {
                 Map<String, List<String>> chunkIds = chunksPerName.get(KEY_PREFIX + key);
                 if (chunkIds != null) {
-                    alternatives.add(newestUnder(KEY_PREFIX + key, chunkIds));
+                    TermIndex index = newestUnder(KEY_PREFIX + key, chunkIds);
+                    sources.add(index);
+                    alternatives.add(index.newest());
                 }
             }
             perGroup.add(alternatives);
         }
+        // The same indexes (none of their postings grew) give the same intersection: half of a q's CPU otherwise.
+        String query = names + "|" + months;
+        Intersection known;
+        synchronized (intersections) {
+            known = intersections.get(query);
+        }
+        if (known != null && known.madeFrom(sources)) {
+            return known.matching();
+        }
+        Map<String, List<TermEntry>> matching = intersect(perTerm, perGroup);
+        synchronized (intersections) {
+            intersections.put(query, new Intersection(List.copyOf(sources), matching));
+        }
+        return matching;
+    }
+
+    /** The articles under every term and under some key of every group, with their newest entry per term. */
+    private static Map<String, List<TermEntry>> intersect(List<Map<String, TermEntry>> perTerm,
+                                                          List<List<Map<String, TermEntry>>> perGroup) {
         Map<String, TermEntry> smallest = perTerm.stream().min(Comparator.comparingInt(Map::size)).orElseThrow();
         Map<String, List<TermEntry>> matching = new HashMap<>();
         smallest.forEach((articleId, any) -> {
@@ -209,7 +270,95 @@ final class TermPostings {
                 matching.put(articleId, entries);
             }
         });
-        return matching;
+        return Collections.unmodifiableMap(matching);
+    }
+
+    /** The result of {@link #intersect} and the cached indexes it was computed from. */
+    private record Intersection(List<TermIndex> sources, Map<String, List<TermEntry>> matching) {
+
+        /** True when made from these very indexes: a cached index is replaced, never changed, when its posting grows. */
+        boolean madeFrom(List<TermIndex> now) {
+            if (now.size() != sources.size()) {
+                return false;
+            }
+            for (int i = 0; i < now.size(); i++) {
+                if (now.get(i) != sources.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The chunk ids of each posting of the names in the months, per name and posting id, read in one query. */
+    private Map<String, Map<String, List<String>>> chunkLists(List<String> names, Collection<YearMonth> months) {
+        List<String> postingIds = new ArrayList<>(names.size() * months.size());
+        names.forEach(name -> months.forEach(month -> postingIds.add(posting(name, month))));
+        Map<String, Map<String, List<String>>> chunksPerName = new HashMap<>();
+        postings().find(Filters.in(ID, postingIds)).forEach(doc -> {
+            String id = doc.getString(ID);
+            chunksPerName.computeIfAbsent(id.substring(0, id.length() - MONTH_SUFFIX), k -> new HashMap<>())
+                    .put(id, doc.getList(CHUNKS, String.class, List.of()));
+        });
+        return chunksPerName;
+    }
+
+    /** The postings of some filter values (see {@link PostingKeys}) over some months, read once for a listing. */
+    final class KeyPostings {
+
+        private final List<List<String>> keyGroups;
+        private final Map<String, Map<String, List<String>>> chunksPerName;
+
+        private KeyPostings(List<List<String>> keyGroups, Map<String, Map<String, List<String>>> chunksPerName) {
+            this.keyGroups = keyGroups;
+            this.chunksPerName = chunksPerName;
+        }
+
+        /**
+         * The articles filed in the month under some key of every group, each with its newest entry there, newest
+         * first ({@link #NEWEST_FIRST}); an article whose newest entries differ in version between the groups is
+         * left out (as in {@link #underAll}).
+         */
+        List<TermEntry> newestFirstIn(YearMonth month) {
+            List<List<TermIndex>> perGroup = new ArrayList<>(keyGroups.size());
+            for (List<String> group : keyGroups) {
+                List<TermIndex> alternatives = new ArrayList<>(group.size());
+                for (String key : group) {
+                    String postingId = posting(KEY_PREFIX + key, month);
+                    List<String> chunkIds = chunksPerName.getOrDefault(KEY_PREFIX + key, Map.of()).get(postingId);
+                    if (chunkIds != null) {
+                        alternatives.add(newestUnder(KEY_PREFIX + key, Map.of(postingId, chunkIds)));
+                    }
+                }
+                if (alternatives.isEmpty()) {
+                    return List.of();
+                }
+                perGroup.add(alternatives);
+            }
+            if (perGroup.size() == 1 && perGroup.getFirst().size() == 1) {
+                return perGroup.getFirst().getFirst().newestFirst();
+            }
+            List<List<Map<String, TermEntry>>> maps = perGroup.stream()
+                    .map(alternatives -> alternatives.stream().map(TermIndex::newest).toList()).toList();
+            Map<String, TermEntry> found = new HashMap<>();
+            for (Map<String, TermEntry> alternative : maps.getFirst()) {
+                alternative.forEach((articleId, entry) -> {
+                    TermEntry kept = found.get(articleId);
+                    if ((kept == null || entry.version() > kept.version())
+                            && everyTermAndGroupHas(articleId, entry.version(), List.of(), maps)) {
+                        found.put(articleId, entry);
+                    }
+                });
+            }
+            return found.values().stream().sorted(NEWEST_FIRST).toList();
+        }
+    }
+
+    /** The postings of the filter's key groups over the months, for {@link KeyPostings#in}. */
+    KeyPostings ofKeys(List<List<String>> keyGroups, Collection<YearMonth> months) {
+        List<String> names = new ArrayList<>();
+        keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));
+        return new KeyPostings(keyGroups, months.isEmpty() ? Map.of() : chunkLists(names, months));
     }
 
     private static boolean everyTermAndGroupHas(String articleId, long version, List<Map<String, TermEntry>> perTerm,
@@ -234,7 +383,7 @@ final class TermPostings {
     }
 
     /** The newest entry per article of a term over its postings: from the cache, read only what it lacks. */
-    private Map<String, TermEntry> newestUnder(String term, Map<String, List<String>> chunksPerPosting) {
+    private TermIndex newestUnder(String term, Map<String, List<String>> chunksPerPosting) {
         // A date range reads fewer months: a separate index of the same term.
         String key = term + "|" + String.join(",", new TreeSet<>(chunksPerPosting.keySet()));
         TermIndex cached;
@@ -247,7 +396,7 @@ final class TermPostings {
             chunksPerPosting.forEach((postingId, ids) ->
                     missing.addAll(ids.subList(cached.chunksPerPosting().get(postingId).size(), ids.size())));
             if (missing.isEmpty()) {
-                return cached.newest();
+                return cached;
             }
             newest = new HashMap<>(cached.newest());
         } else {
@@ -258,8 +407,9 @@ final class TermPostings {
             chunks().find(Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + READ_SLICE))))
                     .forEach(doc -> addNewest(doc.getString(ENTRIES), newest));
         }
-        remember(key, new TermIndex(Map.copyOf(chunksPerPosting), newest));
-        return newest;
+        TermIndex index = new TermIndex(Map.copyOf(chunksPerPosting), newest);
+        remember(key, index);
+        return index;
     }
 
     /** True when every posting of {@code now} was cached with the chunks it starts with, and no other posting was. */

@@ -63,4 +63,28 @@ class LookupListingTest extends ListingOnEmbeddedStore {
         assertThat(allPages(filter(List.of("UZ"), "trade", null, null), 1)).containsExactly("Moving story");
         assertThat(allPages(ArticleFilter.everything(), 1)).containsExactly("Neighbour", "Moving story");
     }
+
+    @Test
+    void pagesNewestFirstAcrossMonthsWithoutRepeatsOrGaps() {
+        List<ArticleIngested> stories = new java.util.ArrayList<>();
+        List<String> expected = new java.util.ArrayList<>();
+        LocalDate first = LocalDate.parse("2026-01-01");
+        for (int n = 0; n < 90; n++) {
+            String day = first.plusDays(n).toString();
+            stories.add(story("Story " + n, day, n % 3 == 0 ? "UZ" : "KZ", "energy"));
+            if (n % 3 != 0) {
+                expected.addFirst("Story " + n);
+            }
+        }
+        store.upsertAll(stories.subList(0, 45));
+        store.upsertAll(stories.subList(45, 90));
+
+        assertThat(allPages(filter(List.of("KZ"), "energy", null, null), 7)).containsExactlyElementsOf(expected);
+        assertThat(allPages(filter(List.of("KZ"), null, "2026-02-01", "2026-02-28"), 4))
+                .containsExactlyElementsOf(expected.stream().filter(title -> {
+                    int n = Integer.parseInt(title.substring("Story ".length()));
+                    return n >= 31 && n <= 58;
+                }).toList());
+        assertThat(allPages(ArticleFilter.everything(), 25)).hasSize(90).startsWith("Story 89", "Story 88");
+    }
 }

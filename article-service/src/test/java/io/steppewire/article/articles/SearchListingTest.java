@@ -119,4 +119,18 @@ class SearchListingTest extends ListingOnEmbeddedStore {
         store.reset();
         assertThat(allPages(search("ferry copper"), 20)).isEmpty();
     }
+
+    @Test
+    void aRepeatedQueryAnswersAlikeUntilItsPostingsGrow() {
+        store.upsertAll(List.of(story("Copper Port", "2026-03-05", "KZ", "Copper leaves the port.").event(),
+                story("Copper Road", "2026-03-06", "UZ", "Copper goes by road to the port.").event()));
+        assertThat(allPages(search("copper port", List.of("KZ", "UZ"), null, null, null), 1)).containsExactly("Copper Port", "Copper Road");
+        assertThat(allPages(search("copper port", List.of("KZ", "UZ"), null, null, null), 1)).containsExactly("Copper Port", "Copper Road");
+
+        store.upsertAll(List.of(story("Port Copper Port", "2026-03-01", "KZ", "The port ships copper from the port.").event()));
+
+        assertThat(allPages(search("copper port", List.of("KZ", "UZ"), null, null, null), 2))
+                .containsExactly("Port Copper Port", "Copper Port", "Copper Road");
+        assertThat(allPages(search("copper port", List.of("UZ"), null, null, null), 2)).containsExactly("Copper Road");
+    }
 }
