@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,6 +61,7 @@ import java.util.concurrent.TimeoutException;
         "logging.level.kafka=WARN",
         "logging.level.de.bwaldvogel.mongo=ERROR",
 })
+@Import(RecorderGate.Registration.class)
 public abstract class NotifyIntegrationTest {
 
     protected static final String API_KEY = "test-key";

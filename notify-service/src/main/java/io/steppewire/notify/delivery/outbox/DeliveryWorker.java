@@ -35,6 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -88,6 +89,13 @@ public class DeliveryWorker implements SmartLifecycle {
     private volatile boolean running;
     private volatile String workerId = "";
     private Thread dispatcher;
+    /**
+     * Writes queued attempts on a thread of its own, which stop() never interrupts: an interrupt during a
+     * MongoDB write fails the write, and the attempts in it would be repeated after their leases.
+     */
+    private Thread recorder;
+    /** Set by stop() once no attempt of this run can be queued any more: the recorder then writes what is left and ends. */
+    private AtomicBoolean finishRecording = new AtomicBoolean(true);
     private ExecutorService attempts;
     private Semaphore slots;
 
@@ -161,7 +169,10 @@ public class DeliveryWorker implements SmartLifecycle {
         attempts = Executors.newVirtualThreadPerTaskExecutor();
         running = true;
         dispatcher = Thread.ofPlatform().name("delivery-dispatcher").daemon().start(this::dispatch);
-        attempts.execute(this::recordInGroups);
+        // Per run: a recorder a slow stop left behind finishes its own run's queue and is not revived by this start.
+        AtomicBoolean finish = new AtomicBoolean();
+        finishRecording = finish;
+        recorder = Thread.ofPlatform().name("delivery-recorder").daemon().start(() -> recordInGroups(finish));
         log.info("Delivery worker {} started with {} slots", workerId, properties.concurrency());
     }
 
@@ -180,6 +191,16 @@ public class DeliveryWorker implements SmartLifecycle {
             attempts.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // Only now that the attempts are over, so the recorder's last writes include every attempt they queued.
+        finishRecording.set(true);
+        try {
+            recorder.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (recorder.isAlive()) {
+            log.warn("Delivery worker {} stopped before its last attempts were recorded; the recorder goes on writing them", workerId);
         }
         log.info("Delivery worker {} stopped", workerId);
     }
@@ -314,7 +335,11 @@ public class DeliveryWorker implements SmartLifecycle {
     private CompletableFuture<Boolean> record(DeliveryOutbox.Attempted attempt) {
         ToRecord entry = new ToRecord(attempt, new CompletableFuture<>());
         try {
-            toRecord.put(entry);
+            // Offered first: stop() interrupts attempts, and put() would refuse even a queue with room to an
+            // attempt that finished just before, though the recorder still writes it.
+            if (!toRecord.offer(entry)) {
+                toRecord.put(entry);
+            }
         } catch (InterruptedException e) {
             // Stopping: the lease expires and another worker repeats the attempt.
             Thread.currentThread().interrupt();
@@ -327,16 +352,15 @@ public class DeliveryWorker implements SmartLifecycle {
      * Group commit: while one bulk write is under way, the attempts that finish gather for the next, so
      * recording costs two writes per group instead of two per attempt.
      */
-    private void recordInGroups() {
-        while (running) {
+    private void recordInGroups(AtomicBoolean finish) {
+        while (!finish.get()) {
             try {
                 ToRecord first = toRecord.poll(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     recordGroup(first);
                 }
             } catch (InterruptedException e) {
-                // Stopping; the flag stays cleared for the last writes below.
-                break;
+                // Nothing should interrupt the recorder (stop() asks it to finish instead): carry on until asked.
             }
         }
         // Attempts made before stopping are still recorded, so they are not repeated after their leases.
