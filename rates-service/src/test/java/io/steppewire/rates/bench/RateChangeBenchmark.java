@@ -50,26 +50,31 @@ import java.util.stream.IntStream;
 
 /**
  * Not a test: drives quotes through the rate-change topology on an in-process broker with the
- * production settings (exactly-once v2, 50 ms commit interval) and prints throughput and the delay
+ * production settings (exactly-once v2, 30 ms commit interval) and prints throughput and the delay
  * from a quote being sent to its change being readable by a {@code read_committed} consumer.
  * <p>
- * One run has three phases by default: a warm-up (unpaced, {@code bench.warmupQuotes}, so that the
- * JIT compilers have done their work, as in a service that has been running for a while; not a
- * result), a saturated phase (quotes sent as fast as possible, which gives the throughput; its delay
- * only measures the backlog) and a phase paced at {@code bench.rate} (which gives the delay at that rate). The load generator's own work is kept out of the timed
- * path: quotes are serialised before the clock starts and the reader takes only the record
+ * One run has four phases by default: a warm-up (unpaced, {@code bench.warmupQuotes}) and a settling
+ * phase (paced at {@code bench.rate} for {@code bench.settleQuotes}), so that the JIT compilers have
+ * done their work for both kinds of load, as in a service that has been running for a while (in a
+ * fresh JVM holding broker, Streams and clients they take a third to two thirds of a core for more
+ * than a minute; neither phase is a result), a saturated phase (quotes sent as fast as possible,
+ * which gives the throughput; its delay only measures the backlog) and a phase paced at
+ * {@code bench.rate} (which gives the delay at that rate). The load generator's own work is kept
+ * out of the timed path: quotes are serialised before the clock starts and the reader takes only the record
  * timestamp, without parsing the change. The topology still reads, compares and writes everything.
  * <p>
  * Run: {@code ./mvnw -B -q -pl rates-service test-compile exec:java -Dexec.mainClass=io.steppewire.rates.bench.RateChangeBenchmark}
  * <br>Options (system properties): {@code bench.quotes} per measured phase (100000), {@code bench.pairs} (20),
- * {@code bench.phases} ({@code warmup,saturated,paced}), {@code bench.warmupQuotes} (200000), {@code bench.rate} quotes/s of the paced phase (10000),
- * {@code bench.commitMs} (50), {@code bench.threads} stream threads (1), {@code bench.streams.<setting>}.
+ * {@code bench.phases} ({@code warmup,settle,saturated,paced}), {@code bench.warmupQuotes} (200000), {@code bench.settleQuotes} (600000),
+ * {@code bench.rate} quotes/s of the settling and paced phases (10000),
+ * {@code bench.commitMs} (30), {@code bench.threads} stream threads (1), {@code bench.streams.<setting>}.
  */
 public final class RateChangeBenchmark {
 
     private static final List<String> CURRENCIES = List.of("KZT", "UZS", "KGS", "TJS", "TMT", "AZN", "GEL", "AMD", "MNT", "AFN");
     private static final String STREAMS_OVERRIDE = "bench.streams.";
     private static final String WARMUP = "warmup";
+    private static final String SETTLE = "settle";
     private static final String PACED = "paced";
     private static final long PACING_GRANULARITY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Instant FIRST_DAY = Instant.parse("2020-01-01T00:00:00Z");
@@ -89,9 +94,10 @@ public final class RateChangeBenchmark {
         int quoteCount = Integer.getInteger("bench.quotes", 100_000);
         int pairCount = Integer.getInteger("bench.pairs", 20);
         int warmupCount = Integer.getInteger("bench.warmupQuotes", 200_000);
-        List<String> phaseNames = List.of(System.getProperty("bench.phases", WARMUP + ",saturated," + PACED).split(","));
+        int settleCount = Integer.getInteger("bench.settleQuotes", 600_000);
+        List<String> phaseNames = List.of(System.getProperty("bench.phases", String.join(",", WARMUP, SETTLE, "saturated", PACED)).split(","));
         int pacedRate = Integer.getInteger("bench.rate", 10_000);
-        int commitMs = Integer.getInteger("bench.commitMs", 50);
+        int commitMs = Integer.getInteger("bench.commitMs", 30);
         int threads = Integer.getInteger("bench.threads", 1);
 
         EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 6)
@@ -128,7 +134,11 @@ public final class RateChangeBenchmark {
         waitUntilRunning(streams);
 
         // Serialised before any clock starts: the load generator's JSON work is not the system under test.
-        int[] phaseSizes = phaseNames.stream().mapToInt(name -> WARMUP.equals(name.strip()) ? warmupCount : quoteCount).toArray();
+        int[] phaseSizes = phaseNames.stream().mapToInt(name -> switch (name.strip()) {
+            case WARMUP -> warmupCount;
+            case SETTLE -> settleCount;
+            default -> quoteCount;
+        }).toArray();
         List<ProducerRecord<byte[], byte[]>> quotes = serialised(quotes(IntStream.of(phaseSizes).sum(), pairCount));
         List<Phase> phases = new ArrayList<>();
         int from = 0;
@@ -137,7 +147,8 @@ public final class RateChangeBenchmark {
             int size = phaseSizes[i];
             // Only the very first quote of each pair finds no reference; every later one moves the rate.
             long expectedChanges = i == 0 ? size - pairCount : size;
-            phases.add(new Phase(name, PACED.equals(name) ? pacedRate : 0, quotes.subList(from, from + size), expectedChanges));
+            boolean paced = PACED.equals(name) || SETTLE.equals(name);
+            phases.add(new Phase(name, paced ? pacedRate : 0, quotes.subList(from, from + size), expectedChanges));
             from += size;
         }
         Thread reader = Thread.ofPlatform().name("change-reader").start(() -> readChanges(brokers, phases));
@@ -192,7 +203,9 @@ public final class RateChangeBenchmark {
         Histogram delays = phase.delays();
         int count = quotes.size();
 
-        System.out.printf("%n[%s] %s%n", phase.name(), phase.pacedRate() > 0 ? "paced at " + phase.pacedRate() + " quotes/s" : "unpaced");
+        boolean warmingUp = WARMUP.equals(phase.name()) || SETTLE.equals(phase.name());
+        System.out.printf("%n[%s] %s%s%n", phase.name(), phase.pacedRate() > 0 ? "paced at " + phase.pacedRate() + " quotes/s" : "unpaced",
+                warmingUp ? " (warming up, not a result)" : "");
         System.out.printf("  sent in %.2f s (%,.0f quotes/s offered); %,d of %,d changes read%s%n", sentNanos / 1e9,
                 count / (sentNanos / 1e9), phase.received().get(), phase.expectedChanges(), complete ? "" : " (gave up waiting)");
         System.out.printf("  throughput: %,.0f quotes/s (first quote sent to last change readable)%n", count / seconds);
@@ -242,7 +255,7 @@ public final class RateChangeBenchmark {
                 values.serialize(quote.topic(), quote.value()))).toList();
     }
 
-    /** Made-up random walks: every quote of a pair is a day later and moves by 1 to 40 units of its last decimal. */
+    /** Made-up random walks: every quote of a pair is a minute later and moves by 1 to 40 units of its last decimal. */
     private static List<ProducerRecord<String, RateQuoted>> quotes(int count, int pairs) {
         Random random = new Random(20260314);
         List<String> pairNames = new ArrayList<>();
