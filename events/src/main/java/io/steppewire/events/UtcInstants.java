@@ -30,6 +30,10 @@ final class UtcInstants {
     private static final long[] NANOS_PER_FRACTION_UNIT =
             {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
+    /** From 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z; other years have a sign or more digits. */
+    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+    private static final long FIRST_FIVE_DIGIT_SECOND = 253_402_300_800L;
+
     /**
      * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as an instant, or null for anything else, including
      * impossible dates and leap seconds, which are left to the full parser.
@@ -56,10 +60,6 @@ final class UtcInstants {
         long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second;
         return Instant.ofEpochSecond(epochSecond, fraction * NANOS_PER_FRACTION_UNIT[fractionDigits]);
     }
-
-    /** From 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z; other years have a sign or more digits. */
-    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
-    private static final long FIRST_FIVE_DIGIT_SECOND = 253_402_300_800L;
 
     /**
      * The same text as {@link Instant#toString()}: {@code yyyy-MM-ddTHH:mm:ssZ}, with the fraction in

@@ -34,7 +34,7 @@ public record CurrencyPair(String base, String quote) {
             Map.entry("INR", "IN"), Map.entry("BYN", "BY"), Map.entry("UAH", "UA"));
 
     public CurrencyPair {
-        if (!isCode(base) || !isCode(quote)) {
+        if (base.length() != 3 || quote.length() != 3 || !isCode(base, 0) || !isCode(quote, 0)) {
             throw new IllegalArgumentException("Currency codes are three capital letters (ISO 4217), got "
                     + base + "/" + quote);
         }
@@ -46,7 +46,7 @@ public record CurrencyPair(String base, String quote) {
     /** Parses {@code KZT/USD} or {@code kzt-usd}; throws with the accepted form otherwise. */
     public static CurrencyPair parse(String text) {
         // The form every writer uses is read without the pattern, which the rate stream paid for on every quote.
-        if (text.length() == 7 && text.charAt(3) == '/' && isCode(text.substring(0, 3)) && isCode(text.substring(4))) {
+        if (text.length() == 7 && text.charAt(3) == '/' && isCode(text, 0) && isCode(text, 4)) {
             return new CurrencyPair(text.substring(0, 3), text.substring(4));
         }
         var m = TEXT.matcher(text);
@@ -57,12 +57,9 @@ public record CurrencyPair(String base, String quote) {
         return new CurrencyPair(m.group(1).toUpperCase(Locale.ROOT), m.group(2).toUpperCase(Locale.ROOT));
     }
 
-    /** Three capital letters A to Z, as ISO 4217 writes a currency. */
-    private static boolean isCode(String text) {
-        if (text.length() != 3) {
-            return false;
-        }
-        for (int i = 0; i < 3; i++) {
+    /** Three capital letters A to Z from {@code from}, as ISO 4217 writes a currency. */
+    private static boolean isCode(String text, int from) {
+        for (int i = from; i < from + 3; i++) {
             char c = text.charAt(i);
             if (c < 'A' || c > 'Z') {
                 return false;
