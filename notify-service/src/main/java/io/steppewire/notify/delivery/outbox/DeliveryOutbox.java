@@ -87,7 +87,7 @@ public class DeliveryOutbox {
      * A delivery reserved for one worker. {@code leaseVersion} is the queue entry's version the claim
      * wrote: only while the entry still has it may the worker record the attempt.
      */
-    public record Claimed(Delivery delivery, long leaseVersion, String leaseOwner) {
+    public record Claimed(Delivery delivery, long leaseVersion) {
     }
 
     /** A lease written with a new queue entry: the worker {@code owner} holds it until {@code until}. */
@@ -260,14 +260,14 @@ public class DeliveryOutbox {
                 continue;
             }
             if (known != null) {
-                deliveries.add(new Claimed(known, version, worker));
+                deliveries.add(new Claimed(known, version));
             } else {
                 unknown.add(candidate.alertId());
             }
         }
         if (!unknown.isEmpty()) {
             mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", unknown)))
-                    .forEach(d -> deliveries.add(new Claimed(toDelivery(d), claimed.get(d.getString("_id")), worker)));
+                    .forEach(d -> deliveries.add(new Claimed(toDelivery(d), claimed.get(d.getString("_id")))));
         }
         return deliveries;
     }
@@ -288,21 +288,15 @@ public class DeliveryOutbox {
                 .append("$inc", new Document(VERSION, 1L));
         versions.forEach((id, version) -> claims.add(new UpdateOneModel<>(new Document("_id", id).append(VERSION, version), claim)));
         BulkWriteResult result = mongo.getCollection(QUEUE).bulkWrite(claims, UNORDERED);
-        Map<String, Long> claimed = new LinkedHashMap<>();
+        Map<String, Long> nextVersions = new LinkedHashMap<>();
+        versions.forEach((id, version) -> nextVersions.put(id, next(version)));
         if (result.getMatchedCount() == versions.size()) {
-            versions.forEach((id, version) -> claimed.put(id, next(version)));
-            return claimed;
+            return nextVersions;
         }
         // Some were taken by another worker meanwhile: ours are those now at the next version under our name.
-        mongo.getCollection(QUEUE).find(new Document("_id", new Document("$in", new ArrayList<>(versions.keySet()))))
-                .forEach(d -> {
-                    String id = d.getString("_id");
-                    Long version = version(d);
-                    if (worker.equals(d.getString("leaseOwner")) && version != null && version == next(versions.get(id))) {
-                        claimed.put(id, version);
-                    }
-                });
-        return claimed;
+        Set<String> ours = atVersionsMarked(nextVersions, "leaseOwner", worker);
+        nextVersions.keySet().retainAll(ours);
+        return nextVersions;
     }
 
     /** An attempt to record, and what follows it. */
@@ -338,16 +332,12 @@ public class DeliveryOutbox {
         // Names this write on the entries it releases, so a re-read tells them from ones released earlier.
         String release = UUID.randomUUID().toString();
         for (Attempted a : attempts) {
-            Document mine = leaseOf(a.claim());
-            if (a.releasesForRetry()) {
-                releases.add(new UpdateOneModel<>(mine, new Document("$set", new Document("nextAttemptAt", Date.from(requireNext(a)))
-                        .append("leaseUntil", new Date(0)).append(RELEASE, release)).append("$inc", new Document(VERSION, 1L))));
-            } else {
-                // Kept, never due, until the history says how it ended: a repeated event that arrives in between
-                // finds the entry (its insert-if-absent does nothing) instead of queueing the delivery again.
-                releases.add(new UpdateOneModel<>(mine, new Document("$set", new Document("nextAttemptAt", NEVER)
-                        .append("leaseUntil", NEVER).append(RELEASE, release)).append("$inc", new Document(VERSION, 1L))));
-            }
+            // A finished entry is kept, never due, until the history says how it ended: a repeated event that arrives
+            // in between finds the entry (its insert-if-absent does nothing) instead of queueing the delivery again.
+            Date nextAttemptAt = a.releasesForRetry() ? Date.from(requireNext(a)) : NEVER;
+            Date leaseUntil = a.releasesForRetry() ? new Date(0) : NEVER;
+            releases.add(new UpdateOneModel<>(leaseOf(a.claim()), new Document("$set", new Document("nextAttemptAt", nextAttemptAt)
+                    .append("leaseUntil", leaseUntil).append(RELEASE, release)).append("$inc", new Document(VERSION, 1L))));
         }
         BulkWriteResult released = mongo.getCollection(QUEUE).bulkWrite(releases, UNORDERED);
         Set<String> mine = released.getModifiedCount() == attempts.size()
@@ -391,18 +381,23 @@ public class DeliveryOutbox {
      * a claim already spent): an entry this write released has the next version and the write's name.
      */
     private Set<String> stillMine(List<Attempted> attempts, String release) {
-        Map<String, Document> entries = new HashMap<>();
-        mongo.getCollection(QUEUE).find(new Document("_id", new Document("$in", attempts.stream().map(Attempted::alertId).toList())))
-                .forEach(d -> entries.put(d.getString("_id"), d));
-        Set<String> mine = new HashSet<>();
-        for (Attempted a : attempts) {
-            Document entry = entries.get(a.alertId());
-            Long version = entry == null ? null : version(entry);
-            if (version != null && version == a.claim().leaseVersion() + 1 && release.equals(entry.getString(RELEASE))) {
-                mine.add(a.alertId());
-            }
-        }
-        return mine;
+        Map<String, Long> nextVersions = new HashMap<>();
+        attempts.forEach(a -> nextVersions.put(a.alertId(), a.claim().leaseVersion() + 1));
+        return atVersionsMarked(nextVersions, RELEASE, release);
+    }
+
+    /** The queue entries that now have the expected version and carry {@code mark} in {@code field}: one query. */
+    private Set<String> atVersionsMarked(Map<String, Long> expectedVersions, String field, String mark) {
+        Set<String> found = new HashSet<>();
+        mongo.getCollection(QUEUE).find(new Document("_id", new Document("$in", new ArrayList<>(expectedVersions.keySet()))))
+                .forEach(d -> {
+                    String id = d.getString("_id");
+                    Long version = version(d);
+                    if (version != null && version.equals(expectedVersions.get(id)) && mark.equals(d.getString(field))) {
+                        found.add(id);
+                    }
+                });
+        return found;
     }
 
     private static Instant requireNext(Attempted a) {
