@@ -54,7 +54,7 @@ public class ArticleStore implements InitializingBean {
 
     private final MongoDatabase database;
     private final DistributionSummary searchCandidates;
-    private final PublicationDays days;
+    private final PublicationMonths publicationMonths;
     private final TermPostings termPostings;
     private final Map<String, Ranking> rankings = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -65,7 +65,7 @@ public class ArticleStore implements InitializingBean {
 
     public ArticleStore(MongoDatabase database, MeterRegistry meters) {
         this.database = database;
-        this.days = new PublicationDays(database);
+        this.publicationMonths = new PublicationMonths(database);
         this.termPostings = new TermPostings(database);
         this.searchCandidates = DistributionSummary.builder("steppewire.article.search.candidates")
                 .description("Articles that matched every term of a q and were ranked in the service")
@@ -95,7 +95,7 @@ public class ArticleStore implements InitializingBean {
     /** Drops every article; the rebuild replays them from the topic. */
     public void reset() {
         articles().drop();
-        days.reset();
+        publicationMonths.reset();
         termPostings.reset();
         createIndexes();
     }
@@ -117,7 +117,7 @@ public class ArticleStore implements InitializingBean {
             upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event, text),
                     Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
         }
-        days.record(newestPerId.values());
+        publicationMonths.record(newestPerId.values());
         termPostings.record(indexed);
         UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
@@ -195,7 +195,7 @@ public class ArticleStore implements InitializingBean {
                 ? after.publishedOn() : filter.to();
         LocalDate earliest = filter.from();
         Set<YearMonth> months = new TreeSet<>();
-        days.months().forEach(month -> {
+        publicationMonths.months().forEach(month -> {
             if ((latest == null || !month.isAfter(YearMonth.from(latest))) && (earliest == null || !month.isBefore(YearMonth.from(earliest)))) {
                 months.add(month);
             }
@@ -203,7 +203,7 @@ public class ArticleStore implements InitializingBean {
         return List.copyOf(months);
     }
 
-    /** The filter without q, checked on a stored article (the date range is checked by the caller's days). */
+    /** The filter without q, checked on a stored article (the date range is checked by the caller's months). */
     private static boolean matches(ArticleFilter filter, Document article) {
         return (filter.countries().isEmpty() || filter.countries().stream().anyMatch(strings(article, COUNTRIES)::contains))
                 && (filter.tag() == null || strings(article, TAGS).contains(filter.tag()))

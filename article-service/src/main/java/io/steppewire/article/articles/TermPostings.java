@@ -1,6 +1,5 @@
 package io.steppewire.article.articles;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -11,6 +10,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.steppewire.article.search.IndexedText;
+import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.search.TermEntry;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * a chunk id names its content, a posting's entries follow from its list of chunk ids alone, so the service keeps
  * the entries of recently searched terms in memory and reads only the chunks added since (a bounded cache, least
  * recently used out first). A newer sighting of an article adds a newer entry; readers keep the newest one. Like
- * {@link PublicationDays} they are written before the article and never shrink: a reader checks what it shows.
+ * {@link PublicationMonths} they are written before the article and never shrink: a reader checks what it shows.
  */
 final class TermPostings {
 
@@ -170,10 +170,10 @@ final class TermPostings {
             String text = chunk.toString();
             String chunkId = chunkId(postingId, text);
             inserts.add(new InsertOneModel<>(new Document(ID, chunkId).append(ENTRIES, text)));
-            updates.add(new UpdateOneModel<>(Filters.eq(ID, postingId), Updates.addToSet(CHUNKS, chunkId), PublicationDays.UPSERT));
+            updates.add(new UpdateOneModel<>(Filters.eq(ID, postingId), Updates.addToSet(CHUNKS, chunkId), ConditionalUpserts.UPSERT));
         });
         insertChunks(inserts);
-        PublicationDays.upsertAll(postings(), updates);
+        ConditionalUpserts.upsertAll(postings(), updates);
     }
 
     private void insertChunks(List<InsertOneModel<Document>> inserts) {
@@ -184,11 +184,7 @@ final class TermPostings {
             chunks().bulkWrite(inserts, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // A chunk stored already (a replay, or another instance with the same batch) holds the same text.
-            boolean onlyTaken = e.getWriteConcernError() == null && e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyTaken) {
-                throw e;
-            }
+            ConditionalUpserts.requireOnlyDuplicateKeys(e);
         }
     }
 
@@ -354,7 +350,7 @@ final class TermPostings {
         }
     }
 
-    /** The postings of the filter's key groups over the months, for {@link KeyPostings#in}. */
+    /** The postings of the filter's key groups over the months, for {@link KeyPostings#newestFirstIn}. */
     KeyPostings ofKeys(List<List<String>> keyGroups, Collection<YearMonth> months) {
         List<String> names = new ArrayList<>();
         keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));

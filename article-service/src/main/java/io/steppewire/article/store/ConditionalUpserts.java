@@ -10,6 +10,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,9 @@ import java.util.Set;
  * every new document.
  */
 public final class ConditionalUpserts {
+
+    /** For lookup documents: insert when absent, else update. */
+    public static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private static final String ID = "_id";
     private static final int LOOKUP_SLICE = 500;
@@ -84,7 +89,26 @@ public final class ConditionalUpserts {
         return new UpsertOutcome(applied, upserts.size() - applied);
     }
 
-    private static void requireOnlyDuplicateKeys(MongoBulkWriteException e) {
+    /**
+     * Applies upserts of lookup documents in one unordered bulk write (their order does not matter). Two
+     * instances upserting the same new id at once: one insert loses on the unique {@code _id}; applied again
+     * as an update of the document the other created, it takes effect.
+     */
+    public static void upsertAll(MongoCollection<Document> collection, List<? extends WriteModel<Document>> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try {
+            collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            requireOnlyDuplicateKeys(e);
+            collection.bulkWrite(e.getWriteErrors().stream().map(error -> updates.get(error.getIndex())).toList(),
+                    new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /** Rethrows unless every error of the bulk write is a duplicate key (the document is there already). */
+    public static void requireOnlyDuplicateKeys(MongoBulkWriteException e) {
         List<BulkWriteError> errors = e.getWriteErrors();
         boolean onlyTaken = e.getWriteConcernError() == null
                 && errors.stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
