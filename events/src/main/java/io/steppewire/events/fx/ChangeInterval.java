@@ -1,5 +1,7 @@
 package io.steppewire.events.fx;
 
+import io.steppewire.events.SaneDecimals;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -8,6 +10,11 @@ import java.math.RoundingMode;
  * from {@code newLow/oldHigh - 1} to {@code newHigh/oldLow - 1}.
  */
 public record ChangeInterval(BigDecimal lowPct, BigDecimal highPct) {
+
+    public ChangeInterval {
+        SaneDecimals.derived(lowPct, "lowPct");
+        SaneDecimals.derived(highPct, "highPct");
+    }
 
     /** Decimals of the percentages; bounds round outwards. */
     public static final int SCALE = 4;

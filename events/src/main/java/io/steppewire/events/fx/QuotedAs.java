@@ -1,5 +1,7 @@
 package io.steppewire.events.fx;
 
+import io.steppewire.events.SaneDecimals;
+
 import java.math.BigDecimal;
 
 /**
@@ -10,4 +12,8 @@ import java.math.BigDecimal;
  * @param decimals the number of decimals quoted
  */
 public record QuotedAs(String pair, BigDecimal rate, int decimals) {
+
+    public QuotedAs {
+        SaneDecimals.rate(rate, "quotedAs.rate");
+    }
 }

@@ -1,5 +1,7 @@
 package io.steppewire.events.fx;
 
+import io.steppewire.events.SaneDecimals;
+
 import io.steppewire.events.EventIds;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,13 @@ public record RateChanged(
         ChangeInterval computedChangePct,
         MoveAssessment assessment,
         Instant detectedAt) {
+
+    public RateChanged {
+        SaneDecimals.derived(naiveChangePct, "naiveChangePct");
+        if (reportedChangePct != null) {
+            SaneDecimals.percent(reportedChangePct, "reportedChangePct");
+        }
+    }
 
     /** Builds the change between two quotes of one pair and source, assessed at the default threshold. */
     public static RateChanged between(RateQuoted previous, RateQuoted current, BigDecimal defaultThresholdPct, Instant detectedAt) {

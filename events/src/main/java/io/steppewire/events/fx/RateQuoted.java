@@ -1,5 +1,7 @@
 package io.steppewire.events.fx;
 
+import io.steppewire.events.SaneDecimals;
+
 import io.steppewire.events.EventIds;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,16 @@ public record RateQuoted(
         String source,
         @Nullable String pageId,
         Instant quotedAt) {
+
+    /** Refuses values whose arithmetic would cost unbounded time: a malformed record is poison, not parsed further. */
+    public RateQuoted {
+        SaneDecimals.rate(rate, "rate");
+        SaneDecimals.derived(rateLow, "rateLow");
+        SaneDecimals.derived(rateHigh, "rateHigh");
+        if (reportedChangePct != null) {
+            SaneDecimals.percent(reportedChangePct, "reportedChangePct");
+        }
+    }
 
     /** Significant digits kept when a quote is inverted. */
     private static final int INVERSE_DIGITS = 10;
