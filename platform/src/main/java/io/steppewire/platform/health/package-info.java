@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.platform.health;
+
+import org.jspecify.annotations.NullMarked;

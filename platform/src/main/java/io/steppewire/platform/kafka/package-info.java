@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.platform.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.platform.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,60 @@
+package io.steppewire.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Authenticates a request by its {@code X-Api-Key}. A request without the header goes on anonymous (the
+ * authorisation rules decide); a request with a key nobody issued, or one since revoked, is refused at
+ * once, even where no key is needed, so that a client with a wrong key learns so.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Api-Key";
+
+    private final ApiKeys keys;
+    private final AuthenticationEntryPoint refusal;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint refusal) {
+        this.keys = keys;
+        this.refusal = refusal;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiCaller> caller = keys.identify(presented.strip());
+        if (caller.isEmpty()) {
+            contexts.clearContext();
+            refusal.commence(request, response, new BadCredentialsException("The " + HEADER
+                    + " header holds no key this service accepts: it is wrong, revoked, or a subscriber key sent to a"
+                    + " service that only takes the admin key."));
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(caller.get()));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+}

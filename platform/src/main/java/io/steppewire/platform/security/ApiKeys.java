@@ -1,0 +1,36 @@
+package io.steppewire.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+/** Tells who a presented {@code X-Api-Key} belongs to: the admin, a subscriber, or nobody. */
+public final class ApiKeys {
+
+    private final byte[] adminKey;
+    private final List<SubscriberKeyResolver> subscriberKeys;
+
+    public ApiKeys(ApiProperties properties, List<SubscriberKeyResolver> subscriberKeys) {
+        this.adminKey = properties.key().getBytes(StandardCharsets.UTF_8);
+        this.subscriberKeys = List.copyOf(subscriberKeys);
+    }
+
+    public Optional<ApiCaller> identify(String presented) {
+        // Constant-time comparison: the time to refuse must not tell how much of a guess was right.
+        if (MessageDigest.isEqual(adminKey, presented.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(ApiCaller.ADMIN);
+        }
+        if (subscriberKeys.isEmpty() || !SubscriberKeys.looksLikeOne(presented)) {
+            return Optional.empty();
+        }
+        String hash = SubscriberKeys.hash(presented);
+        for (SubscriberKeyResolver resolver : subscriberKeys) {
+            Optional<ApiCaller> caller = resolver.resolve(hash);
+            if (caller.isPresent()) {
+                return caller;
+            }
+        }
+        return Optional.empty();
+    }
+}

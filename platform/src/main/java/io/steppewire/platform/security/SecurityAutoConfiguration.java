@@ -1,0 +1,86 @@
+package io.steppewire.platform.security;
+
+import io.steppewire.platform.problem.ProblemAutoConfiguration;
+import io.steppewire.platform.problem.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
+
+/**
+ * The hardened edge of every service: Spring Security's strict firewall in front of routing, keys in
+ * {@code X-Api-Key} (admin, or a subscriber's where notify-service provides them), stateless, and every
+ * refusal as problem+json. Services add their own rules through {@link EndpointAccess}; the defaults
+ * leave reads ({@code GET}, {@code HEAD}, {@code OPTIONS}) open and demand the admin key for everything else.
+ */
+@AutoConfiguration(after = ProblemAutoConfiguration.class)
+@EnableWebSecurity
+@EnableConfigurationProperties(ApiProperties.class)
+public class SecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityAutoConfiguration.class);
+
+    @Bean
+    ApiKeys apiKeys(ApiProperties properties, ObjectProvider<SubscriberKeyResolver> subscriberKeys) {
+        if (properties.usesDefaultKey()) {
+            log.warn("The admin key is the published default '{}' (allowed by steppewire.api.allow-default-key): "
+                    + "anyone who reaches this service can change its data. Set STEPPEWIRE_API_KEY before exposing it.",
+                    ApiProperties.PUBLISHED_DEFAULT_KEY);
+        }
+        return new ApiKeys(properties, subscriberKeys.orderedStream().toList());
+    }
+
+    @Bean
+    SecurityProblems securityProblems(ProblemWriter problemWriter) {
+        return new SecurityProblems(problemWriter);
+    }
+
+    /** Firewall refusals answer problem+json instead of a bare 400. */
+    @Bean
+    WebSecurityCustomizer firewallRefusalsAsProblems(SecurityProblems securityProblems) {
+        return web -> web.requestRejectedHandler(securityProblems);
+    }
+
+    /** Keys are checked by the filter below; this only stops Boot from creating a user with a generated password. */
+    @Bean
+    AuthenticationManager noPasswordLogins() {
+        return new ProviderManager(new PreAuthenticatedAuthenticationProvider());
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecurityProblems securityProblems,
+                                    ObjectProvider<EndpointAccess> serviceRules) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(securityProblems).accessDeniedHandler(securityProblems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, securityProblems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/error").permitAll();
+                    rules.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**",
+                            "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                    serviceRules.orderedStream().forEach(service -> service.declare(rules));
+                    rules.requestMatchers(HttpMethod.GET).permitAll();
+                    rules.requestMatchers(HttpMethod.HEAD).permitAll();
+                    rules.requestMatchers(HttpMethod.OPTIONS).permitAll();
+                    rules.anyRequest().hasRole(ApiRole.ADMIN.name());
+                });
+        return http.build();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.platform.security;
+
+import org.jspecify.annotations.NullMarked;

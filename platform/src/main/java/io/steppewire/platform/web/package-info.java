@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.platform.web;
+
+import org.jspecify.annotations.NullMarked;
