@@ -9,16 +9,19 @@ import java.util.Optional;
 public final class ApiKeys {
 
     private final byte[] adminKey;
+    private final byte[] previousAdminKey;
     private final List<SubscriberKeyResolver> subscriberKeys;
 
     public ApiKeys(ApiProperties properties, List<SubscriberKeyResolver> subscriberKeys) {
         this.adminKey = properties.key().getBytes(StandardCharsets.UTF_8);
+        this.previousAdminKey = properties.previousKey().getBytes(StandardCharsets.UTF_8);
         this.subscriberKeys = List.copyOf(subscriberKeys);
     }
 
     public Optional<ApiCaller> identify(String presented) {
         // Constant-time comparison: the time to refuse must not tell how much of a guess was right.
-        if (MessageDigest.isEqual(adminKey, presented.getBytes(StandardCharsets.UTF_8))) {
+        byte[] bytes = presented.getBytes(StandardCharsets.UTF_8);
+        if (MessageDigest.isEqual(adminKey, bytes) || (previousAdminKey.length > 0 && MessageDigest.isEqual(previousAdminKey, bytes))) {
             return Optional.of(ApiCaller.ADMIN);
         }
         if (subscriberKeys.isEmpty() || !SubscriberKeys.looksLikeOne(presented)) {

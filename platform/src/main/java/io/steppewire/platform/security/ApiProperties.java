@@ -7,12 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The admin key and how it may be set ({@code steppewire.api.*}).
  *
  * @param key             the admin key, sent as {@code X-Api-Key}; env {@code STEPPEWIRE_API_KEY}
+ * @param previousKey     the admin key being rotated out, still accepted until it is removed from the settings (empty:
+ *                        none); env {@code STEPPEWIRE_API_PREVIOUS_KEY}. Rotation: set the new key here on every
+ *                        instance with the old one as previous, move the clients, then drop the previous one.
  * @param allowDefaultKey start although the key is the published default {@value #PUBLISHED_DEFAULT_KEY}; only for
  *                        a machine nobody else reaches (the local stack sets it); env
  *                        {@code STEPPEWIRE_API_ALLOW_DEFAULT_KEY}
  */
 @ConfigurationProperties("steppewire.api")
-public record ApiProperties(@DefaultValue(PUBLISHED_DEFAULT_KEY) String key, @DefaultValue("false") boolean allowDefaultKey) {
+public record ApiProperties(@DefaultValue(PUBLISHED_DEFAULT_KEY) String key, @DefaultValue("") String previousKey,
+                            @DefaultValue("false") boolean allowDefaultKey) {
 
     /** The key the README and the local stack use: everyone knows it, so a real deployment must not. */
     public static final String PUBLISHED_DEFAULT_KEY = "local-dev-key";
@@ -37,6 +41,20 @@ public record ApiProperties(@DefaultValue(PUBLISHED_DEFAULT_KEY) String key, @De
         if (key.startsWith(SubscriberKeys.PREFIX)) {
             throw new IllegalArgumentException("The admin key (STEPPEWIRE_API_KEY) must not start with '" + SubscriberKeys.PREFIX
                     + "', the prefix of subscriber keys.");
+        }
+        checkPreviousKey(previousKey == null ? "" : previousKey, key);
+    }
+
+    /** Rotation: the previous key obeys the same rules as the key, except that it may be absent. */
+    private static void checkPreviousKey(String previousKey, String key) {
+        if (previousKey.isEmpty()) {
+            return;
+        }
+        if (previousKey.equals(PUBLISHED_DEFAULT_KEY) || previousKey.length() < MIN_KEY_LENGTH
+                || previousKey.startsWith(SubscriberKeys.PREFIX) || previousKey.equals(key)) {
+            throw new IllegalArgumentException("steppewire.api.previous-key (env STEPPEWIRE_API_PREVIOUS_KEY) must be the old "
+                    + "admin key being rotated out: at least " + MIN_KEY_LENGTH + " characters, not the published default, "
+                    + "and not the same as the new key.");
         }
     }
 

@@ -31,6 +31,16 @@ class DefaultKeyTest {
     }
 
     @Test
+    void refusesAPreviousKeyThatIsTheDefaultOrTheNewOne() {
+        assertThatThrownBy(() -> app().run("--server.port=0", "--steppewire.api.key=new-admin-key-0123",
+                "--steppewire.api.previous-key=local-dev-key", "--spring.kafka.bootstrap-servers=127.0.0.1:1"))
+                .hasStackTraceContaining("previous-key");
+        assertThatThrownBy(() -> app().run("--server.port=0", "--steppewire.api.key=new-admin-key-0123",
+                "--steppewire.api.previous-key=new-admin-key-0123", "--spring.kafka.bootstrap-servers=127.0.0.1:1"))
+                .hasStackTraceContaining("previous-key");
+    }
+
+    @Test
     void refusesAShortKey() {
         assertThatThrownBy(() -> app().run("--server.port=0", "--steppewire.api.key=short",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:1"))

@@ -14,10 +14,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"steppewire.api.key=" + HardenedEdgeTest.ADMIN_KEY, "spring.kafka.bootstrap-servers=127.0.0.1:1"})
+        properties = {"steppewire.api.key=" + HardenedEdgeTest.ADMIN_KEY,
+                "steppewire.api.previous-key=" + HardenedEdgeTest.PREVIOUS_ADMIN_KEY, "spring.kafka.bootstrap-servers=127.0.0.1:1"})
 class HardenedEdgeTest {
 
     static final String ADMIN_KEY = "edge-test-admin-key-0123";
+    static final String PREVIOUS_ADMIN_KEY = "edge-test-old-admin-key-9876";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
     @LocalServerPort
@@ -39,6 +41,11 @@ class HardenedEdgeTest {
         assertThat(anonymous.header("content-type")).startsWith("application/problem+json");
         assertThat(anonymous.header("www-authenticate")).contains("X-Api-Key");
         assertThat(send("POST", "/api/things", json(ADMIN_KEY), "{\"name\":\"a\",\"amount\":\"1.5\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePreviousAdminKeyStillWorksDuringRotation() throws IOException {
+        assertThat(send("POST", "/api/things", json(PREVIOUS_ADMIN_KEY), "{\"name\":\"a\",\"amount\":\"1\"}").status()).isEqualTo(200);
     }
 
     @Test
