@@ -92,6 +92,11 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         log("Starting the MongoDB-wire store on " + store.uri() + " (data: " + settings.dataDir().resolve("mongo") + ")");
         store.start();
+        if (settings.usesDefaultKey()) {
+            log("The admin key is the published default '" + StackSettings.PUBLISHED_DEFAULT_KEY + "': the services are told to "
+                    + "accept it (STEPPEWIRE_API_ALLOW_DEFAULT_KEY=true) because this stack is for this machine only. "
+                    + "Pass --api-key=... or STEPPEWIRE_API_KEY to use your own.");
+        }
         log("Starting the Kafka broker (KRaft) on " + kafka.bootstrapServers() + " (data: " + settings.dataDir().resolve("kafka") + ")");
         kafka.start();
         for (var entry : SERVICES.entrySet()) {
@@ -113,6 +118,8 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MONGODB_URI", store.uri(),
                 "STEPPEWIRE_API_KEY", settings.apiKey(),
+                // The services refuse the published default key unless told that this machine is nobody else's.
+                "STEPPEWIRE_API_ALLOW_DEFAULT_KEY", String.valueOf(settings.usesDefaultKey()),
                 "SPRING_KAFKA_STREAMS_STATE_DIR", settings.dataDir().resolve("rates-state").toAbsolutePath().toString(),
                 // The stack's own webhook receivers run on this machine, so loopback is allowed here only.
                 "STEPPEWIRE_NOTIFY_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");

@@ -13,13 +13,21 @@ import java.util.function.Function;
  * @param repository   the checkout whose services' jars are run ({@code <service>/target/<service>-*.jar})
  * @param dataDir      where Kafka, the store and the services keep their data and logs
  * @param ports        the port of every part, by part
- * @param apiKey       the API key every service accepts for writes
+ * @param apiKey       the admin key every service accepts for writes; the published default unless set
  * @param loadSamples  post the bundled sample pages once everything is up
  * @param wipe         delete the data directory before starting
  * @param serviceJvmOptions JVM options of each service process
  */
 public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
                             boolean loadSamples, boolean wipe, List<String> serviceJvmOptions) {
+
+    /** The key the README publishes; the services accept it only because the local stack says this machine is private. */
+    public static final String PUBLISHED_DEFAULT_KEY = "local-dev-key";
+
+    /** Whether the admin key is the published default, which the services then must be told to allow. */
+    public boolean usesDefaultKey() {
+        return apiKey.equals(PUBLISHED_DEFAULT_KEY);
+    }
 
     /** The parts of the stack that listen on a port, with the flag and variable that move each. */
     public enum Part {
@@ -97,7 +105,7 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
             ports.put(part, value == null ? part.defaultPort() : parsePort(part, value));
         }
         String dataDir = orElse(flags.remove("--data-dir"), environment.apply("STEPPEWIRE_DATA_DIR"), "data");
-        String apiKey = orElse(flags.remove("--api-key"), environment.apply("STEPPEWIRE_API_KEY"), "local-dev-key");
+        String apiKey = orElse(flags.remove("--api-key"), environment.apply("STEPPEWIRE_API_KEY"), PUBLISHED_DEFAULT_KEY);
         boolean samples = flags.remove("--samples") != null;
         boolean wipe = flags.remove("--wipe") != null;
         if (flags.remove("--help") != null) {

@@ -106,6 +106,16 @@ class ComposeFileTest {
                 .isEqualTo(placeholders.contains("MONGODB_URI"));
     }
 
+    /** A default in the compose file would be a published admin key on every deployment that forgot to set one. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void composeShipsNoAdminKeyAndStopsWhenNoneIsSet(String service) {
+        String key = environmentOf(service).get("STEPPEWIRE_API_KEY").asString();
+
+        assertThat(key).startsWith("${STEPPEWIRE_API_KEY:?");
+        assertThat(environmentOf(service)).doesNotContainKey("STEPPEWIRE_API_ALLOW_DEFAULT_KEY");
+    }
+
     @ParameterizedTest
     @MethodSource("services")
     void servicesReachKafkaOnTheListenerItAdvertisesInsideTheNetwork(String service) {
@@ -151,7 +161,7 @@ class ComposeFileTest {
         return Files.readString(repository.resolve(service).resolve("src/main/resources/application.yaml"));
     }
 
-    /** Spring's environment-variable form of every property, e.g. {@code steppewire.api-key} -> {@code STEPPEWIRE_APIKEY}. */
+    /** Spring's environment-variable form of every property, e.g. {@code steppewire.api.allow-default-key} -> {@code STEPPEWIRE_API_ALLOWDEFAULTKEY}. */
     private static Set<String> relaxedNamesOfProperties(JsonNode node, String prefix) {
         Set<String> names = new HashSet<>();
         if (node.isObject()) {

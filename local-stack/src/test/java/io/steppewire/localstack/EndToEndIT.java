@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  */
 class EndToEndIT {
 
-    private static final String API_KEY = "e2e-key";
+    private static final String API_KEY = "e2e-admin-key-0123";
     private static final String SECRET = "uzbek-energy-desk-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
