@@ -1,12 +1,14 @@
 package io.steppewire.localstack;
 
 import io.steppewire.localstack.StackSettings.Part;
+import io.steppewire.platform.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -115,6 +117,59 @@ class EndToEndIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void subscribersSeeAndChangeOnlyTheirOwnSubscriptionsWhateverThePathSpelling() throws Exception {
+        var deskA = desk.notify("POST", "/api/keys", API_KEY, "{\"name\": \"tenge desk\"}");
+        var deskB = desk.notify("POST", "/api/keys", API_KEY, "{\"name\": \"som desk\"}");
+        assertThat(deskA.status()).as(deskA.body().toString()).isEqualTo(201);
+        String keyA = deskA.body().path("key").asString();
+        String keyB = deskB.body().path("key").asString();
+        var created = desk.notify("POST", "/api/subscriptions", keyA, """
+                {"name": "Tenge watch", "channel": {"type": "sse"},
+                 "rules": {"pairs": [{"pair": "KZT/USD", "thresholdPct": 1, "direction": "either"}]}}""");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.body().path("id").asString();
+        int notifyPort = URI.create(desk.notifyUrl()).getPort();
+
+        assertThat(desk.notify("GET", "/api/subscriptions/" + id, keyB, null).status()).isEqualTo(404);
+        assertThat(desk.notify("DELETE", "/api/subscriptions/" + id, keyB, null).status()).isEqualTo(404);
+        assertThat(desk.notify("GET", "/api/subscriptions", keyB, null).body().toString()).doesNotContain(id);
+        for (String trick : List.of("/api/subscriptions;x=1", "/api/%73ubscriptions", "/api/subscriptions/",
+                "/api/%73ubscriptions/" + id, "/API/subscriptions/" + id, "/api/x/../subscriptions/" + id)) {
+            RawHttp.Answer read = RawHttp.send(notifyPort, "GET", trick, Map.of(), "");
+            assertThat(read.status()).as(trick).isIn(400, 401, 404);
+            assertThat(read.body()).as(trick).doesNotContain(id);
+            assertThat(RawHttp.send(notifyPort, "DELETE", trick, Map.of(), "").status()).as(trick).isIn(400, 401, 404, 405);
+        }
+        assertThat(desk.notify("GET", "/api/subscriptions/" + id, keyA, null).status()).isEqualTo(200);
+
+        String keyAId = deskA.body().path("id").asString();
+        assertThat(desk.notify("DELETE", "/api/keys/" + keyAId, API_KEY, null).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(desk.notify("GET", "/api/subscriptions/" + id, keyA, null).status()).isEqualTo(401));
+        assertThat(desk.notify("GET", "/api/subscriptions/" + id, API_KEY, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void hostileInputsAreRefusedQuicklyAndChangeNothing() {
+        var farFuture = desk.postPage("desert-sun", """
+                • KZT/USD = 0.00185 -8.00%
+                14 March 2099
+
+                Oil Output Rises at the Tengiz Field in Kazakhstan
+
+                ATYRAU – Kazakhstan's largest oil field raised its output this week, the operator said on Friday.
+                """);
+        assertThat(farFuture.status()).as(farFuture.body().toString()).isEqualTo(422);
+        assertThat(farFuture.contentType()).startsWith("application/problem+json");
+
+        var explodingThreshold = desk.notify("POST", "/api/subscriptions", API_KEY, """
+                {"name": "x", "channel": {"type": "sse"},
+                 "rules": {"pairs": [{"pair": "KZT/USD", "thresholdPct": "1E-500000000", "direction": "either"}]}}""");
+        assertThat(explodingThreshold.status()).isEqualTo(400);
+        assertThat(explodingThreshold.contentType()).startsWith("application/problem+json");
     }
 
     private static String rateOf(String pair) {
