@@ -3,6 +3,7 @@ package io.steppewire.platform.kafka;
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
@@ -15,6 +16,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -79,8 +81,28 @@ public final class DeadLetterPolicy {
         Serializer<Object> keys = (Serializer) new StringSerializer();
         DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(producer, keys,
                 new DelegatingByTypeSerializer(serializers, true));
-        factory.setTransactionIdPrefix(null);
         return new KafkaTemplate<>(factory);
+    }
+
+    /** {@link #errorHandler(KafkaOperations)} that also reports outages to health while it waits them out. */
+    public DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters, ConsumerOutages outages) {
+        DefaultErrorHandler handler = errorHandler(deadLetters);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int deliveryAttempt) {
+                if (isOutage(failure)) {
+                    outages.failed(record.topic() + "-" + record.partition(), failure);
+                }
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception failure, int deliveryAttempt) {
+                if (isOutage(failure)) {
+                    records.partitions().forEach(partition -> outages.failed(partition.toString(), failure));
+                }
+            }
+        });
+        return handler;
     }
 
     public DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters) {

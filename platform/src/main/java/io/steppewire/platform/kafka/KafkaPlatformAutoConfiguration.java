@@ -7,10 +7,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Clock;
+
 /** Creates every topic the service declares in its {@link CreatedTopics}, with the catalogue's settings. */
 @AutoConfiguration
 @EnableConfigurationProperties({TopicProperties.class, FailurePolicyProperties.class})
 public class KafkaPlatformAutoConfiguration {
+
+    /** Health shows DEGRADED while consumers wait out an outage; quiet for three of the longest back-off pauses means over. */
+    @Bean("consumerOutages")
+    ConsumerOutages consumerOutages(FailurePolicyProperties failures) {
+        return new ConsumerOutages(failures.outageRetryMaxInterval().multipliedBy(3), Clock.systemUTC());
+    }
 
     @Bean
     @ConditionalOnBean(CreatedTopics.class)

@@ -1,0 +1,4 @@
+@NullMarked
+package io.steppewire.platform.config;
+
+import org.jspecify.annotations.NullMarked;
