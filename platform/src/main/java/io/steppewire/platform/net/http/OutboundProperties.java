@@ -35,6 +35,10 @@ public record OutboundProperties(@DefaultValue List<String> allowedNetworks,
     public OutboundAddressPolicy addressPolicy() {
         List<Cidr> networks = new ArrayList<>();
         for (int i = 0; i < allowedNetworks.size(); i++) {
+            if (allowedNetworks.get(i).isBlank()) {
+                // An empty environment variable (or a trailing comma) means no network, not a broken one.
+                continue;
+            }
             try {
                 networks.add(Cidr.parse(allowedNetworks.get(i)));
             } catch (IllegalArgumentException e) {

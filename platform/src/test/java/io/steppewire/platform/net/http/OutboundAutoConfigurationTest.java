@@ -45,6 +45,14 @@ class OutboundAutoConfigurationTest {
     }
 
     @Test
+    void readsAnEmptyAllowListSettingAsNoNetwork() {
+        context.withPropertyValues("steppewire.outbound.allowed-networks=").run(ready ->
+                assertThat(ready.getBean(OutboundAddressPolicy.class).allowedNetworks()).isEmpty());
+        context.withPropertyValues("steppewire.outbound.allowed-networks=127.0.0.0/8,").run(ready ->
+                assertThat(ready.getBean(OutboundAddressPolicy.class).allowedNetworks()).hasSize(1));
+    }
+
+    @Test
     void refusesToStartWithAnAllowListEntryThatIsNoNetwork() {
         context.withPropertyValues("steppewire.outbound.allowed-networks=127.0.0.0/8,10.1.2.3/8").run(failed ->
                 assertThat(failed).getFailure().hasStackTraceContaining(
