@@ -79,6 +79,10 @@ public record RateQuoted(
         }
         MathContext digits = new MathContext(INVERSE_DIGITS, RoundingMode.HALF_EVEN);
         BigDecimal inverse = BigDecimal.ONE.divide(rate, digits);
+        if (inverse.scale() < 0) {
+            // 1/0.01 comes out as 1E+2; the plain form 100 has the same value and no exponent.
+            inverse = inverse.setScale(0);
+        }
         // Bounds round outwards so the interval never claims more precision than the quote had.
         BigDecimal inverseLow = BigDecimal.ONE.divide(high, new MathContext(INVERSE_DIGITS, RoundingMode.FLOOR));
         BigDecimal inverseHigh = BigDecimal.ONE.divide(low, new MathContext(INVERSE_DIGITS, RoundingMode.CEILING));

@@ -27,6 +27,15 @@ class RateContractsTest {
     }
 
     @Test
+    void aWholeNumberInverseIsWrittenPlainNotAsAnExponent() {
+        RateQuoted quote = RateQuoted.fromQuote("USD/KZT", new BigDecimal("0.01"), null, DAY_ONE, "bank", null, DAY_ONE);
+
+        assertThat(quote.rate()).isEqualByComparingTo("100");
+        assertThat(quote.rate().scale()).isZero();
+        assertThat(quote.rate().toString()).isEqualTo("100");
+    }
+
+    @Test
     void aPairIsAboutTheCountriesOfItsNonReserveCurrencies() {
         assertThat(CurrencyPair.parse("KZT/USD").countries()).containsExactly("KZ");
         assertThat(CurrencyPair.parse("UZS/RUB").countries()).containsExactly("UZ", "RU");
