@@ -1,6 +1,5 @@
 package io.steppewire.ingest.pages;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -11,16 +10,12 @@ import java.time.Duration;
  * Settings of page ingestion ({@code steppewire.ingest.*}).
  *
  * @param maxPageSize             larger bodies are refused with 413 before they are parsed
- * @param taxonomyFile            an external taxonomy YAML; empty means the bundled one
- * @param taxonomyCheckInterval   how often the external file is checked for changes
  * @param firstSeenCatchUpTimeout how long start-up waits to read the article topic before serving
  * @param publishTimeout          how long a page may wait for Kafka to commit its events
  */
 @ConfigurationProperties("steppewire.ingest")
 public record IngestProperties(
         @DefaultValue("5MB") DataSize maxPageSize,
-        @Nullable String taxonomyFile,
-        @DefaultValue("5s") Duration taxonomyCheckInterval,
         @DefaultValue("60s") Duration firstSeenCatchUpTimeout,
         @DefaultValue("30s") Duration publishTimeout) {
 }

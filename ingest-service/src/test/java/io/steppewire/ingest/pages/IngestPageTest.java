@@ -5,10 +5,10 @@ import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.ingest.support.Pages;
 import io.steppewire.ingest.taxonomy.CurrentTaxonomy;
+import io.steppewire.ingest.taxonomy.TaxonomyProperties;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,8 +34,7 @@ class IngestPageTest {
     private final FirstSeenIndex firstSeen = mock(FirstSeenIndex.class);
     private final PagePublisher publisher = mock(PagePublisher.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestPage ingestPage = new IngestPage(new CurrentTaxonomy(new IngestProperties(
-            DataSize.ofMegabytes(5), "", Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)),
+    private final IngestPage ingestPage = new IngestPage(new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)),
             Clock.fixed(NOW, ZoneOffset.UTC), meters), firstSeen, publisher, Clock.fixed(NOW, ZoneOffset.UTC), meters);
 
     @Test

@@ -6,6 +6,7 @@ import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.ingest.support.IngestServiceTest;
 import io.steppewire.ingest.support.Pages;
+import io.steppewire.ingest.support.TestKeys;
 import io.steppewire.events.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IngestServiceTest
 class PageIngestionTest {
 
-    private static final String KEY = "test-key";
+    private static final String KEY = TestKeys.ADMIN;
 
     @Autowired
     private MockMvc http;
@@ -156,7 +157,7 @@ class PageIngestionTest {
         Arrays.fill(huge, (byte) 'a');
         problem(http.perform(post("/api/pages?source=" + source).header("X-Api-Key", KEY)
                 .contentType(MediaType.TEXT_PLAIN).content(huge)), 413)
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("max-page-size")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("5 MB")));
         assertNothingPublishedFor(source);
     }
 

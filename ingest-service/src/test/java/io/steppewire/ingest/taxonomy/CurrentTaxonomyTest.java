@@ -1,10 +1,8 @@
 package io.steppewire.ingest.taxonomy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.steppewire.ingest.pages.IngestProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,14 +27,12 @@ class CurrentTaxonomyTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private CurrentTaxonomy taxonomyFrom(Path file) {
-        return new CurrentTaxonomy(new IngestProperties(DataSize.ofMegabytes(5), file.toString(), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
+        return new CurrentTaxonomy(new TaxonomyProperties(file.toString(), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
     }
 
     @Test
     void usesTheBundledTaxonomyWhenNoFileIsConfigured() {
-        CurrentTaxonomy taxonomy = new CurrentTaxonomy(new IngestProperties(DataSize.ofMegabytes(5), "",
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
+        CurrentTaxonomy taxonomy = new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)), Clock.systemUTC(), meters);
         assertThat(taxonomy.status().loadedFrom()).isEqualTo("classpath:taxonomy/taxonomy.yaml");
         assertThat(taxonomy.status().countries()).isGreaterThanOrEqualTo(5);
     }
