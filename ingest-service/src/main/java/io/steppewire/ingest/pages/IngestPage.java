@@ -46,6 +46,7 @@ public class IngestPage {
     private final PagePublisher publisher;
     private final Clock clock;
     private final int maxLines;
+    private final int maxArticles;
     private final MeterRegistry meters;
     private final Timer parseTimer;
     private final Timer publishTimer;
@@ -58,6 +59,7 @@ public class IngestPage {
         this.publisher = publisher;
         this.clock = clock;
         this.maxLines = properties.maxPageLines();
+        this.maxArticles = properties.maxPageArticles();
         this.meters = meters;
         this.parseTimer = Timer.builder("steppewire.ingest.page.parse")
                 .description("Time to split and tag one page").register(meters);
@@ -71,8 +73,8 @@ public class IngestPage {
      * @param body   the raw request body, at most the configured size
      * @param source the site the page came from
      * @param dryRun parse and explain only; publish nothing
-     * @throws PageRejectedException for a body that is empty, not UTF-8, has too many lines, is dated in the future or
-     *                               holds no article
+     * @throws PageRejectedException for a body that is empty, not UTF-8, has too many lines or articles, is dated in
+     *                               the future or holds no article
      * @throws PublishFailedException when Kafka did not commit the page
      */
     public PageIngestion ingest(byte[] body, String source, boolean dryRun) {
@@ -164,6 +166,13 @@ public class IngestPage {
 
     private PageIngestion assemble(String text, String source, String pageId, Instant now, boolean dryRun) {
         SegmentedPage page = segmenter.segment(text);
+        if (page.articles().size() > maxArticles) {
+            // Each article is tagged, answered and published as a Kafka record: refused before any of that work.
+            throw new PageRejectedException(HttpStatus.UNPROCESSABLE_CONTENT, "Too many articles", "too_many_articles",
+                    "The page holds " + page.articles().size() + " articles; a page may hold at most " + maxArticles
+                            + ". Send it in parts; the limit is steppewire.ingest.max-page-articles"
+                            + " (env STEPPEWIRE_INGEST_MAX_PAGE_ARTICLES).", null);
+        }
         LocalDate pageDate = page.date() != null ? page.date() : LocalDate.ofInstant(now, ZoneOffset.UTC);
         Tagger tagger = taxonomy.tagger();
         Map<String, PageIngestion.ArticleSighting> sightings = new LinkedHashMap<>();

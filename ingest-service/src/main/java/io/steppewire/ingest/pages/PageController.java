@@ -21,10 +21,12 @@ import java.io.InputStream;
 class PageController {
 
     private final IngestPage ingestPage;
+    private final PageIngestSlots slots;
     private final long maxBytes;
 
-    PageController(IngestPage ingestPage, IngestProperties properties) {
+    PageController(IngestPage ingestPage, PageIngestSlots slots, IngestProperties properties) {
         this.ingestPage = ingestPage;
+        this.slots = slots;
         this.maxBytes = properties.maxPageSize().toBytes();
     }
 
@@ -39,10 +41,12 @@ class PageController {
             @Parameter(description = "Parse and explain only; publish nothing")
             @RequestParam(defaultValue = "false") boolean dryRun,
             HttpServletRequest request) throws IOException {
-        byte[] body = readLimited(request);
-        PageIngestion ingestion = ingestPage.ingest(body, source, dryRun);
-        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .body(PageResponses.PageResponse.of(ingestion));
+        try (PageIngestSlots.Slot slot = slots.claim()) {
+            byte[] body = readLimited(request);
+            PageIngestion ingestion = ingestPage.ingest(body, source, dryRun);
+            return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                    .body(PageResponses.PageResponse.of(ingestion));
+        }
     }
 
     /**

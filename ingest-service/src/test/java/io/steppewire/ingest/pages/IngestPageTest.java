@@ -41,7 +41,7 @@ class IngestPageTest {
     private IngestPage ingestPageAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new IngestPage(new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)), clock, meters),
-                firstSeen, publisher, clock, new IngestProperties(DataSize.ofMegabytes(5), 1_000,
+                firstSeen, publisher, clock, new IngestProperties(DataSize.ofMegabytes(5), 1_000, 10, 4,
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), meters);
     }
 
@@ -163,6 +163,19 @@ class IngestPageTest {
                     assertThat(e.getMessage()).contains("1002 lines", "at most 1000", "max-page-lines");
                 });
         verify(publisher, never()).publish(any(), any());
+    }
+
+    @Test
+    void refusesAPageWithMoreArticlesThanAllowedBeforeTaggingThem() {
+        StringBuilder page = new StringBuilder("16 March 2026\n\n");
+        for (int i = 1; i <= 11; i++) {
+            page.append("Report Number ").append(i).append(" From Almaty\n\nALMATY – Item ").append(i).append(".\n\n");
+        }
+        assertThatThrownBy(() -> ingestPage.ingest(page.toString().getBytes(StandardCharsets.UTF_8), "steppe-daily", true))
+                .isInstanceOfSatisfying(PageRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("too_many_articles");
+                    assertThat(e.getMessage()).contains("11 articles", "at most 10", "max-page-articles");
+                });
     }
 
     @Test
