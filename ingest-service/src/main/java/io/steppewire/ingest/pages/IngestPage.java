@@ -39,6 +39,8 @@ public class IngestPage {
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** The earliest time zone: once a day has begun there, a page may carry its date. */
     static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+    /** The first-seen index usually catches up within seconds of start-up. */
+    static final String WARMING_UP_RETRY_AFTER_SECONDS = "5";
 
     private final PageSegmenter segmenter = new PageSegmenter();
     private final CurrentTaxonomy taxonomy;
@@ -116,10 +118,12 @@ public class IngestPage {
         }
         if (!dryRun && !firstSeen.isCaughtUp()) {
             // Publishing now could date a re-ingested article as new; the health check says the same.
-            throw new PageRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Still starting", "warming_up",
-                    "The service is still reading " + Topics.ARTICLES.name() + " to learn which"
-                            + " articles it has seen before. Nothing was published; send the page again in a few"
-                            + " seconds (a dry run works already).", null);
+            PageRejectedException warmingUp = new PageRejectedException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Still starting", "warming_up", "The service is still reading " + Topics.ARTICLES.name()
+                    + " to learn which articles it has seen before. Nothing was published; send the page again in a"
+                    + " few seconds (a dry run works already).", null);
+            warmingUp.withHeader("Retry-After", WARMING_UP_RETRY_AFTER_SECONDS);
+            throw warmingUp;
         }
         if (!dryRun) {
             publishTimer.record(() -> publisher.publish(

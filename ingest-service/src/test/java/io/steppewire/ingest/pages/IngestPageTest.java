@@ -49,8 +49,10 @@ class IngestPageTest {
     void refusesToPublishWhileTheFirstSeenIndexIsStillReading() {
         when(firstSeen.isCaughtUp()).thenReturn(false);
         assertThatThrownBy(() -> ingestPage.ingest(frontPage(), "steppe-daily", false))
-                .isInstanceOfSatisfying(PageRejectedException.class,
-                        e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+                .isInstanceOfSatisfying(PageRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.headers().getFirst("Retry-After")).isEqualTo("5");
+                });
         verify(publisher, never()).publish(any(), any());
     }
 

@@ -3,6 +3,7 @@ package io.steppewire.ingest.taxonomy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +58,12 @@ class CurrentTaxonomyTest {
         CurrentTaxonomy taxonomy = taxonomyFrom(file);
 
         Files.writeString(file, "topics: [{slug: Energy Stuff, terms: [oil]}]\n");
-        assertThatThrownBy(taxonomy::reload).isInstanceOf(TaxonomyReloadFailedException.class)
-                .hasMessageContaining("slug");
+        assertThatThrownBy(taxonomy::reload).isInstanceOfSatisfying(TaxonomyReloadFailedException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(e.getMessage()).contains("slug", "The previous taxonomy (version v1", "stays in use");
+            assertThat(e.toProblem().getProperties()).containsEntry("inUse", e.inUse());
+            assertThat(e.inUse().version()).isEqualTo("v1");
+        });
 
         assertThat(taxonomy.status().version()).isEqualTo("v1");
         assertThat(taxonomy.status().lastError()).contains("Energy Stuff");
