@@ -1,26 +1,30 @@
 package io.steppewire.ingest;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.steppewire.platform.testing.SharedArchitectureRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The segmenter and the tagger are pure logic: they must run, and be tested, without any framework. */
+/**
+ * The rules every service keeps (no package cycles, no other service's classes, no database by name) with the
+ * segmenter and the tagger as pure logic, plus ingest's own: pure logic never reaches into the service around it.
+ */
 @AnalyzeClasses(packages = "io.steppewire.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule pureLogicStaysFreeOfFrameworks = noClasses()
-            .that().resideInAnyPackage("..ingest.segmenter..", "..ingest.tagging..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "jakarta..", "io.micrometer..", "org.apache.kafka..")
-            .because("page splitting and tagging are pure functions of their input");
+    static void keepsTheSharedServiceRules(JavaClasses classes) {
+        SharedArchitectureRules.check(SharedArchitectureRules.forService("ingest",
+                "io.steppewire.ingest.segmenter", "io.steppewire.ingest.tagging"), classes);
+    }
 
     @ArchTest
     static final ArchRule pureLogicDoesNotReachIntoTheService = noClasses()
             .that().resideInAnyPackage("..ingest.segmenter..", "..ingest.tagging..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..ingest.pages..", "..ingest.taxonomy..", "..ingest.web..");
+            .should().dependOnClassesThat().resideInAnyPackage("..ingest.pages..", "..ingest.taxonomy..")
+            .because("page splitting and tagging are pure functions of their input, testable without the service");
 }

@@ -1,6 +1,7 @@
 package io.steppewire.ingest;
 
 import io.steppewire.ingest.support.IngestServiceTest;
+import io.steppewire.ingest.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class ServiceEndpointsTest {
     void reloadsTheTaxonomyOnlyWithTheApiKey() throws Exception {
         http.perform(post("/api/taxonomy/reload")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        http.perform(post("/api/taxonomy/reload").header("X-Api-Key", "test-key")).andExpect(status().isOk())
+        http.perform(post("/api/taxonomy/reload").header("X-Api-Key", TestKeys.ADMIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(containsString("bundled")));
     }
 

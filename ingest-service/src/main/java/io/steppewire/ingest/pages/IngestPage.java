@@ -7,6 +7,7 @@ import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.ingest.segmenter.ClassifiedLine;
 import io.steppewire.ingest.segmenter.PageSegmenter;
 import io.steppewire.ingest.segmenter.SegmentedArticle;
 import io.steppewire.ingest.segmenter.SegmentedPage;
@@ -36,23 +37,31 @@ import java.util.regex.Pattern;
 public class IngestPage {
 
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** The earliest time zone: once a day has begun there, a page may carry its date. */
+    static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
+    /** The first-seen index usually catches up within seconds of start-up. */
+    static final String WARMING_UP_RETRY_AFTER_SECONDS = "5";
 
     private final PageSegmenter segmenter = new PageSegmenter();
     private final CurrentTaxonomy taxonomy;
     private final FirstSeenIndex firstSeen;
     private final PagePublisher publisher;
     private final Clock clock;
+    private final int maxLines;
+    private final int maxArticles;
     private final MeterRegistry meters;
     private final Timer parseTimer;
     private final Timer publishTimer;
     private final DistributionSummary pageBytes;
 
     IngestPage(CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen, PagePublisher publisher, Clock clock,
-               MeterRegistry meters) {
+               IngestProperties properties, MeterRegistry meters) {
         this.taxonomy = taxonomy;
         this.firstSeen = firstSeen;
         this.publisher = publisher;
         this.clock = clock;
+        this.maxLines = properties.maxPageLines();
+        this.maxArticles = properties.maxPageArticles();
         this.meters = meters;
         this.parseTimer = Timer.builder("steppewire.ingest.page.parse")
                 .description("Time to split and tag one page").register(meters);
@@ -66,7 +75,8 @@ public class IngestPage {
      * @param body   the raw request body, at most the configured size
      * @param source the site the page came from
      * @param dryRun parse and explain only; publish nothing
-     * @throws PageRejectedException for a body that is empty, not UTF-8, or holds no article
+     * @throws PageRejectedException for a body that is empty, not UTF-8, has too many lines or articles, is dated in
+     *                               the future or holds no article
      * @throws PublishFailedException when Kafka did not commit the page
      */
     public PageIngestion ingest(byte[] body, String source, boolean dryRun) {
@@ -88,9 +98,17 @@ public class IngestPage {
                             + " or digit (e.g. steppe-daily); got '" + abbreviate(source) + "'.", null);
         }
         String text = PageText.decode(body);
+        int lines = PageSegmenter.lineCount(text);
+        if (lines > maxLines) {
+            throw new PageRejectedException(HttpStatus.UNPROCESSABLE_CONTENT, "Too many lines", "too_many_lines",
+                    "The page has " + lines + " lines; a page may have at most " + maxLines + " (blank lines count"
+                            + " too). Send it in parts, or collapse its runs of blank lines; the limit is"
+                            + " steppewire.ingest.max-page-lines (env STEPPEWIRE_INGEST_MAX_PAGE_LINES).", null);
+        }
         Instant now = clock.instant();
         String pageId = EventIds.of("page", source, text);
         PageIngestion ingestion = parseTimer.record(() -> assemble(text, source, pageId, now, dryRun));
+        refuseFutureDates(ingestion, LocalDate.ofInstant(now, EARLIEST_ZONE));
         if (ingestion.articles().isEmpty()) {
             throw new PageRejectedException(HttpStatus.UNPROCESSABLE_CONTENT, "No article found", "no_article",
                     "The page holds no article: no line was recognised as a title followed by text. The 'lines'"
@@ -100,10 +118,12 @@ public class IngestPage {
         }
         if (!dryRun && !firstSeen.isCaughtUp()) {
             // Publishing now could date a re-ingested article as new; the health check says the same.
-            throw new PageRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Still starting", "warming_up",
-                    "The service is still reading " + Topics.ARTICLES.name() + " to learn which"
-                            + " articles it has seen before. Nothing was published; send the page again in a few"
-                            + " seconds (a dry run works already).", null);
+            PageRejectedException warmingUp = new PageRejectedException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Still starting", "warming_up", "The service is still reading " + Topics.ARTICLES.name()
+                    + " to learn which articles it has seen before. Nothing was published; send the page again in a"
+                    + " few seconds (a dry run works already).", null);
+            warmingUp.withHeader("Retry-After", WARMING_UP_RETRY_AFTER_SECONDS);
+            throw warmingUp;
         }
         if (!dryRun) {
             publishTimer.record(() -> publisher.publish(
@@ -122,8 +142,41 @@ public class IngestPage {
         return ingestion;
     }
 
+    /**
+     * A date that has not begun anywhere on Earth is a typo or a forgery; published, it would make the page's quotes
+     * the latest rates for everyone until that day. The page's date line dates its quotes and articles, and an
+     * article's own date line under its title dates that article: both must have begun at UTC+14.
+     */
+    private static void refuseFutureDates(PageIngestion ingestion, LocalDate latestAllowed) {
+        if (ingestion.dated() && ingestion.publishedOn().isAfter(latestAllowed)) {
+            throw futureDate("The page's date line says " + ingestion.publishedOn() + ", which is in the future",
+                    latestAllowed);
+        }
+        for (PageIngestion.ArticleSighting sighting : ingestion.articles()) {
+            LocalDate published = sighting.event().publishedOn();
+            if (published.isAfter(latestAllowed)) {
+                throw futureDate("The date line under the title '" + abbreviate(sighting.event().title()) + "' (line "
+                        + sighting.titleLine() + ") says " + published + ", which is in the future", latestAllowed);
+            }
+        }
+    }
+
+    private static PageRejectedException futureDate(String what, LocalDate latestAllowed) {
+        return new PageRejectedException(HttpStatus.UNPROCESSABLE_CONTENT, "Page dated in the future", "future_date",
+                what + ": no time zone has reached that day yet (the latest date accepted now is " + latestAllowed
+                        + ", today at UTC+14). Nothing was published; correct the date line and send the page again.",
+                null);
+    }
+
     private PageIngestion assemble(String text, String source, String pageId, Instant now, boolean dryRun) {
         SegmentedPage page = segmenter.segment(text);
+        if (page.articles().size() > maxArticles) {
+            // Each article is tagged, answered and published as a Kafka record: refused before any of that work.
+            throw new PageRejectedException(HttpStatus.UNPROCESSABLE_CONTENT, "Too many articles", "too_many_articles",
+                    "The page holds " + page.articles().size() + " articles; a page may hold at most " + maxArticles
+                            + ". Send it in parts; the limit is steppewire.ingest.max-page-articles"
+                            + " (env STEPPEWIRE_INGEST_MAX_PAGE_ARTICLES).", null);
+        }
         LocalDate pageDate = page.date() != null ? page.date() : LocalDate.ofInstant(now, ZoneOffset.UTC);
         Tagger tagger = taxonomy.tagger();
         Map<String, PageIngestion.ArticleSighting> sightings = new LinkedHashMap<>();
@@ -142,17 +195,23 @@ public class IngestPage {
         }
         Instant asOf = pageDate.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<RateQuoted> quotes = new ArrayList<>();
+        List<ClassifiedLine> lines = new ArrayList<>(page.lines());
         for (TickerQuote quote : page.quotes()) {
             try {
                 quotes.add(RateQuoted.fromQuote(quote.pair(), quote.rate(), quote.changePct(), asOf, source, pageId,
                         now));
             } catch (IllegalArgumentException e) {
-                // The segmenter checked pair and rate; only an inverted change of -100% or less lands here.
+                // The segmenter checked pair, rate and change; the canonical form (an inverted quote) can still be
+                // refused, e.g. a change of -100% or less. The quote is dropped and its line says why.
                 meters.counter("steppewire.ingest.quotes.unusable").increment();
+                ClassifiedLine line = lines.get(quote.line() - 1);
+                lines.set(quote.line() - 1, new ClassifiedLine(line.number(), line.text(), line.role(),
+                        "ticker: quote " + quote.pair() + " not published, its canonical form is refused: "
+                                + e.getMessage()));
             }
         }
         return new PageIngestion(pageId, source, pageDate, page.date() != null, dryRun,
-                List.copyOf(sightings.values()), quotes, page.lines());
+                List.copyOf(sightings.values()), quotes, List.copyOf(lines));
     }
 
     private static String abbreviate(String text) {

@@ -1,5 +1,6 @@
 package io.steppewire.ingest.pages;
 
+import io.steppewire.platform.web.BodyTooLargeException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,10 +21,12 @@ import java.io.InputStream;
 class PageController {
 
     private final IngestPage ingestPage;
+    private final PageIngestSlots slots;
     private final long maxBytes;
 
-    PageController(IngestPage ingestPage, IngestProperties properties) {
+    PageController(IngestPage ingestPage, PageIngestSlots slots, IngestProperties properties) {
         this.ingestPage = ingestPage;
+        this.slots = slots;
         this.maxBytes = properties.maxPageSize().toBytes();
     }
 
@@ -38,32 +41,25 @@ class PageController {
             @Parameter(description = "Parse and explain only; publish nothing")
             @RequestParam(defaultValue = "false") boolean dryRun,
             HttpServletRequest request) throws IOException {
-        byte[] body = readLimited(request);
-        PageIngestion ingestion = ingestPage.ingest(body, source, dryRun);
-        return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED)
-                .body(PageResponses.PageResponse.of(ingestion));
+        try (PageIngestSlots.Slot slot = slots.claim()) {
+            byte[] body = readLimited(request);
+            PageIngestion ingestion = ingestPage.ingest(body, source, dryRun);
+            return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                    .body(PageResponses.PageResponse.of(ingestion));
+        }
     }
 
-    /** Reads at most the configured size plus one byte, so an oversized body is refused without buffering it all. */
+    /**
+     * The platform's body limit ({@code BodyLimit} for /api/pages) refuses larger bodies before they get here; reading
+     * at most one byte more than the limit keeps this endpoint bounded even without it.
+     */
     private byte[] readLimited(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(declared);
-        }
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
-                throw tooLarge(-1);
+                throw new BodyTooLargeException(maxBytes);
             }
             return body;
         }
-    }
-
-    private PageRejectedException tooLarge(long declared) {
-        return new PageRejectedException(HttpStatus.CONTENT_TOO_LARGE, "Page too large", "too_large",
-                "The page is larger than the limit of " + maxBytes + " bytes"
-                        + (declared > 0 ? " (Content-Length " + declared + ")" : "")
-                        + ". Split it, or raise steppewire.ingest.max-page-size (env STEPPEWIRE_INGEST_MAX_PAGE_SIZE).",
-                null);
     }
 }

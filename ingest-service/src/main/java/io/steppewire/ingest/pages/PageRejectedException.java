@@ -1,47 +1,32 @@
 package io.steppewire.ingest.pages;
 
 import io.steppewire.ingest.segmenter.ClassifiedLine;
+import io.steppewire.platform.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
 
 /**
- * A page that is refused before anything is published.
- *
- * @see PageProblems
+ * A page that is refused before anything is published, answered as problem+json with a {@code reason}
+ * member and, when the page was parsed, {@code lines}: every line with its role and why.
  */
-public class PageRejectedException extends RuntimeException {
+public class PageRejectedException extends ProblemException {
 
-    private final HttpStatus status;
-    private final String title;
     private final String reason;
-    private final @Nullable List<ClassifiedLine> explanation;
 
     public PageRejectedException(HttpStatus status, String title, String reason, String detail,
                                  @Nullable List<ClassifiedLine> explanation) {
-        super(detail);
-        this.status = status;
-        this.title = title;
+        super(status, title, detail);
         this.reason = reason;
-        this.explanation = explanation == null ? null : List.copyOf(explanation);
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+        with("reason", reason);
+        if (explanation != null) {
+            with("lines", PageResponses.LineResponse.of(explanation));
+        }
     }
 
     /** A short machine-friendly reason, also the {@code reason} tag of the rejected-pages metric. */
     public String reason() {
         return reason;
-    }
-
-    /** The dry-run explanation (every line with its role and why), when the page was parsed. */
-    public @Nullable List<ClassifiedLine> explanation() {
-        return explanation;
     }
 }

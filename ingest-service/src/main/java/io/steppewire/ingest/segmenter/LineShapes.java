@@ -20,8 +20,13 @@ final class LineShapes {
     static final int MAX_HEADING_CHARS = 160;
     static final int MAX_HEADING_WORDS = 22;
 
+    /**
+     * A ticker cell: {@code • PAIR = rate change%}. The two numbers are taken as any text without spaces here and
+     * checked by {@link io.steppewire.events.SaneDecimals} afterwards, so that a garbled cell ({@code 1E5},
+     * forty digits) is still known as a ticker line and ignored with its reason, instead of becoming article text.
+     */
     private static final Pattern TICKER = Pattern.compile(
-            "\\s*•\\s*([A-Za-z]{3}\\s*/\\s*[A-Za-z]{3})\\s*=\\s*\\+?(\\d{1,12}(?:\\.\\d{1,12})?)\\s+([+-]?\\d{1,6}(?:\\.\\d{1,6})?)\\s*%\\s*");
+            "\\s*•\\s*([A-Za-z]{3}\\s*/\\s*[A-Za-z]{3})\\s*=\\s*(\\S{1,80}?)\\s+(\\S{1,80}?)\\s*%\\s*");
     private static final Pattern DATE = Pattern.compile("\\s*(\\d{1,2})\\s+(\\p{L}{3,9})\\s+(\\d{4})\\s*");
     private static final Pattern CAPTION_LINE = Pattern.compile(
             "\\s*(?:image|photo|picture|photograph)s?(?:\\s+credit)?\\s*:\\s*(.*?)\\s*", Pattern.CASE_INSENSITIVE);

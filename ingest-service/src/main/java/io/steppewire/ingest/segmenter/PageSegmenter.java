@@ -1,5 +1,6 @@
 package io.steppewire.ingest.segmenter;
 
+import io.steppewire.events.SaneDecimals;
 import io.steppewire.events.article.BodyBlock;
 import io.steppewire.events.fx.CurrencyPair;
 import org.jspecify.annotations.Nullable;
@@ -96,15 +97,15 @@ public final class PageSegmenter {
                 && seen.changePct().toPlainString().equals(ticker.changePct())) {
             return "ticker: repeats the " + ticker.pair() + " quote of line " + seen.line() + ", counted once";
         }
-        BigDecimal rate = new BigDecimal(ticker.rate());
-        BigDecimal change = new BigDecimal(ticker.changePct());
+        BigDecimal rate;
+        BigDecimal change;
         try {
+            // Bounded before anything formats or compares them: no exponent, at most 30 digits, sane magnitudes.
+            rate = SaneDecimals.rate(SaneDecimals.parse(ticker.rate(), "the rate"), "the rate");
+            change = SaneDecimals.percent(SaneDecimals.parse(ticker.changePct(), "the change"), "the change");
             CurrencyPair.parse(ticker.pair());
         } catch (IllegalArgumentException e) {
             return "ticker: not a usable quote, ignored: " + e.getMessage();
-        }
-        if (rate.signum() <= 0) {
-            return "ticker: a rate of " + ticker.rate() + " is not above zero, ignored";
         }
         TickerQuote earlier = quotes.get(ticker.pair());
         if (earlier == null) {
@@ -286,6 +287,27 @@ public final class PageSegmenter {
             closeArticle();
             return List.copyOf(articles);
         }
+    }
+
+    /**
+     * The number of lines {@link #segment} would see, counted without splitting: callers bound a page by it before
+     * segmenting, since the parse keeps a few objects per line however short the line is.
+     */
+    public static int lineCount(String page) {
+        int count = 0;
+        int start = 0;
+        int n = page.length();
+        for (int i = 0; i < n; i++) {
+            char c = page.charAt(i);
+            if (c == '\n' || c == '\r') {
+                count++;
+                if (c == '\r' && i + 1 < n && page.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        return start < n ? count + 1 : count;
     }
 
     /** Splits on \n, \r\n and \r; a final line break does not make an extra empty line. */

@@ -1,12 +1,9 @@
 package io.steppewire.ingest.taxonomy;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.steppewire.ingest.pages.IngestProperties;
 import io.steppewire.ingest.tagging.TagKind;
 import io.steppewire.ingest.tagging.Tagger;
 import io.steppewire.ingest.tagging.Taxonomy;
-import io.steppewire.ingest.tagging.TaxonomyFormatException;
-import io.steppewire.ingest.tagging.TaxonomyReader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +45,7 @@ public class CurrentTaxonomy {
     private volatile @Nullable Instant lastErrorAt;
     private volatile @Nullable FileStamp lastStamp;
 
-    public CurrentTaxonomy(IngestProperties properties, Clock clock, MeterRegistry meters) {
+    public CurrentTaxonomy(TaxonomyProperties properties, Clock clock, MeterRegistry meters) {
         String configured = properties.taxonomyFile();
         this.file = configured == null || configured.isBlank() ? null : Path.of(configured);
         this.clock = clock;

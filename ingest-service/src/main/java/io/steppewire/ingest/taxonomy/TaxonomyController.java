@@ -1,9 +1,6 @@
 package io.steppewire.ingest.taxonomy;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,15 +27,5 @@ class TaxonomyController {
     @Operation(summary = "Reload the taxonomy file now (needs X-Api-Key); a broken file keeps the old taxonomy")
     TaxonomyStatus reload() {
         return taxonomy.reload();
-    }
-
-    @ExceptionHandler(TaxonomyReloadFailedException.class)
-    ProblemDetail reloadFailed(TaxonomyReloadFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                e.getMessage() + ". The previous taxonomy (version " + e.status().version() + " from "
-                        + e.status().loadedFrom() + ") stays in use; fix the file and reload again.");
-        problem.setTitle("Taxonomy file rejected");
-        problem.setProperty("inUse", e.status());
-        return problem;
     }
 }

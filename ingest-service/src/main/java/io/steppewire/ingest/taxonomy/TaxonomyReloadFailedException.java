@@ -1,16 +1,25 @@
 package io.steppewire.ingest.taxonomy;
 
-/** A reload was asked for but the file cannot be used; the previous taxonomy stays in use. */
-public class TaxonomyReloadFailedException extends RuntimeException {
+import io.steppewire.platform.problem.ProblemException;
+import org.springframework.http.HttpStatus;
 
-    private final TaxonomyStatus status;
+/**
+ * A reload was asked for but the file cannot be used; the previous taxonomy stays in use. Answered 422 with
+ * the taxonomy still in use as {@code inUse}.
+ */
+public class TaxonomyReloadFailedException extends ProblemException {
 
-    public TaxonomyReloadFailedException(String message, TaxonomyStatus status) {
-        super(message);
-        this.status = status;
+    private final TaxonomyStatus inUse;
+
+    public TaxonomyReloadFailedException(String whyNot, TaxonomyStatus status) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "Taxonomy file rejected", whyNot + ". The previous taxonomy (version "
+                + status.version() + " from " + status.loadedFrom() + ") stays in use; fix the file and reload again.");
+        this.inUse = status;
+        with("inUse", status);
     }
 
-    public TaxonomyStatus status() {
-        return status;
+    /** The taxonomy that stays in use. */
+    public TaxonomyStatus inUse() {
+        return inUse;
     }
 }

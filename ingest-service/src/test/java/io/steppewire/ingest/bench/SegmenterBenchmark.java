@@ -4,7 +4,7 @@ import io.steppewire.ingest.segmenter.PageSegmenter;
 import io.steppewire.ingest.segmenter.SegmentedArticle;
 import io.steppewire.ingest.segmenter.SegmentedPage;
 import io.steppewire.ingest.tagging.Tagger;
-import io.steppewire.ingest.tagging.TaxonomyReader;
+import io.steppewire.ingest.taxonomy.TaxonomyReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

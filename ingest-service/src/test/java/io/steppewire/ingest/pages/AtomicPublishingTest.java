@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +44,11 @@ class AtomicPublishingTest {
                 "x".repeat(7 * 1024 * 1024));
 
         assertThatThrownBy(() -> publisher.publish(List.of(fine, tooLarge), List.of(quote(source, failedPage))))
-                .isInstanceOf(PublishFailedException.class);
+                .isInstanceOfSatisfying(PublishFailedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.headers().getFirst("Retry-After")).isEqualTo(PublishFailedException.RETRY_AFTER_SECONDS);
+                    assertThat(e.getMessage()).contains("Nothing of this page was published");
+                });
 
         String nextPage = EventIds.of("page", source, "next");
         ArticleIngested marker = article(source, nextPage, "Bishkek Repaints Its Trolleybuses", "Another lede.");

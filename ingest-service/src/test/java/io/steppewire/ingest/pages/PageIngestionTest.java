@@ -6,8 +6,11 @@ import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.ingest.support.IngestServiceTest;
 import io.steppewire.ingest.support.Pages;
+import io.steppewire.ingest.support.TestKeys;
+import io.steppewire.ingest.support.TopicOffsets;
 import io.steppewire.events.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IngestServiceTest
 class PageIngestionTest {
 
-    private static final String KEY = "test-key";
+    private static final String KEY = TestKeys.ADMIN;
 
     @Autowired
     private MockMvc http;
@@ -44,17 +48,21 @@ class PageIngestionTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private TopicReader<ArticleIngested> articles;
     private TopicReader<RateQuoted> quotes;
+    /** A refused page leaves the end offsets of both topics where they were: any write, even aborted, moves them. */
+    private TopicOffsets offsets;
 
     @BeforeEach
     void openReaders() {
         articles = new TopicReader<>(brokers, Topics.ARTICLES.name(), Topics.ARTICLES.valueSerde().deserializer());
         quotes = new TopicReader<>(brokers, Topics.QUOTES.name(), Topics.QUOTES.valueSerde().deserializer());
+        offsets = new TopicOffsets(brokers);
     }
 
     @AfterEach
     void closeReaders() {
         articles.close();
         quotes.close();
+        offsets.close();
     }
 
     @Test
@@ -118,6 +126,7 @@ class PageIngestionTest {
     @Test
     void explainsEveryLineOnADryRunAndPublishesNothing() throws Exception {
         String dryRunSource = uniqueSource("dry-run");
+        Map<TopicPartition, Long> before = offsets.settled();
         String frontPage = Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE);
         JsonNode dryRun = json.readTree(postPage(dryRunSource + "&dryRun=true", frontPage)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -128,47 +137,63 @@ class PageIngestionTest {
                 .filter(line -> line.path("text").asString().equals("Harbor Without Boats")).findFirst().orElseThrow();
         assertThat(harbor.path("role").asString()).isEqualTo("SUBHEADING");
         assertThat(harbor.path("reason").asString()).isNotBlank();
-        assertNothingPublishedFor(dryRunSource);
+        assertThat(offsets.now()).as("end offsets of the written topics").isEqualTo(before);
     }
 
     @Test
     void rejectsAnEmptyBody() throws Exception {
         String source = uniqueSource("empty");
+        Map<TopicPartition, Long> before = offsets.settled();
         problem(postPage(source, ""), 400).andExpect(jsonPath("$.detail").value(
                 org.hamcrest.Matchers.containsString("empty")));
-        assertNothingPublishedFor(source);
+        assertThat(offsets.now()).as("end offsets of the written topics").isEqualTo(before);
     }
 
     @Test
     void rejectsABodyThatIsNotUtf8() throws Exception {
         String source = uniqueSource("latin1");
+        Map<TopicPartition, Long> before = offsets.settled();
         byte[] latin1 = "Almaty Caf\u00e9 Owners Brace for Winter\n\nPrices rose again.".getBytes(StandardCharsets.ISO_8859_1);
         problem(http.perform(post("/api/pages?source=" + source).header("X-Api-Key", KEY)
                 .contentType(MediaType.TEXT_PLAIN).content(latin1)), 400)
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not valid UTF-8")));
-        assertNothingPublishedFor(source);
+        assertThat(offsets.now()).as("end offsets of the written topics").isEqualTo(before);
     }
 
     @Test
     void rejectsAPageOverFiveMegabytes() throws Exception {
         String source = uniqueSource("huge");
+        Map<TopicPartition, Long> before = offsets.settled();
         byte[] huge = new byte[5 * 1024 * 1024 + 1];
         Arrays.fill(huge, (byte) 'a');
         problem(http.perform(post("/api/pages?source=" + source).header("X-Api-Key", KEY)
                 .contentType(MediaType.TEXT_PLAIN).content(huge)), 413)
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("max-page-size")));
-        assertNothingPublishedFor(source);
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("5 MB")));
+        assertThat(offsets.now()).as("end offsets of the written topics").isEqualTo(before);
     }
 
     @Test
     void rejectsAPageWithoutArticlesAndExplainsItsLines() throws Exception {
         String source = uniqueSource("no-article");
+        Map<TopicPartition, Long> before = offsets.settled();
         problem(postPage(source, "• KZT/USD = 0.00201 0.12%\n14 March 2026\n\nsomething went wrong with the scraper.\n"),
                 422)
                 .andExpect(jsonPath("$.lines.length()").value(4))
                 .andExpect(jsonPath("$.lines[0].role").value("TICKER"))
                 .andExpect(jsonPath("$.lines[3].reason").value(org.hamcrest.Matchers.containsString("first title")));
-        assertNothingPublishedFor(source);
+        assertThat(offsets.now()).as("end offsets of the written topics").isEqualTo(before);
+    }
+
+    @Test
+    void refusesAPageDatedInTheFutureAndPublishesNothing() throws Exception {
+        String source = uniqueSource("from-2099");
+        Map<TopicPartition, Long> before = offsets.settled();
+        String page = Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE).replace("14 March 2026", "14 March 2099");
+        problem(postPage(source, page), 422)
+                .andExpect(jsonPath("$.reason").value("future_date"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "The page's date line says 2099-03-14, which is in the future")));
+        assertThat(offsets.now()).as("end offsets of the written topics").isEqualTo(before);
     }
 
     @Test
@@ -200,16 +225,6 @@ class PageIngestionTest {
         return result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(status));
-    }
-
-    /** Publishes a marker page afterwards: once it is readable, anything of the refused page would be too. */
-    private void assertNothingPublishedFor(String source) throws Exception {
-        String marker = uniqueSource("marker");
-        String markerPageId = accepted(postPage(marker, Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE)))
-                .path("pageId").asString();
-        List<ConsumerRecord<String, ArticleIngested>> all = articles.readUntil(
-                r -> r.value().pageId().equals(markerPageId));
-        assertThat(all).noneMatch(r -> r.value().source().equals(source));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package io.steppewire.ingest.segmenter;
 
+import io.steppewire.events.SaneDecimals;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,6 +26,8 @@ class PageSegmenterPropertyTest {
     void everyLineOfAnyTextGetsExactlyOneRole(@ForAll("pageLikeText") String text) {
         SegmentedPage page = segmenter.segment(text);
         assertThat(page.lines()).hasSize(PageSegmenter.splitLines(text).size());
+        assertThat(PageSegmenter.lineCount(text)).as("the count that bounds a page before it is split")
+                .isEqualTo(page.lines().size());
         assertThat(page.lines()).allSatisfy(line -> {
             assertThat(line.role()).isNotNull();
             assertThat(line.reason()).isNotBlank();
@@ -35,6 +38,7 @@ class PageSegmenterPropertyTest {
     void anyUnicodeIncludingBrokenSurrogatesAndControlCharactersIsHandled(@ForAll("hostileText") String text) {
         SegmentedPage page = segmenter.segment(text);
         assertThat(page.lines()).hasSize(PageSegmenter.splitLines(text).size());
+        assertThat(PageSegmenter.lineCount(text)).isEqualTo(page.lines().size());
         page.articles().forEach(article -> assertThat(article.title()).isNotBlank());
     }
 
@@ -85,10 +89,31 @@ class PageSegmenterPropertyTest {
                         "Harbor Without Boats", "Video: A Short Film", "Why Is It So?", "TASHKENT – The start.",
                         "Plain sentence that ends with a period.", "“Quoted” – Title: With Colon"),
                 Arbitraries.strings().ofMaxLength(120),
-                Arbitraries.strings().withChars("ABCabc •:;.?!–’ \t0123456789%/=").ofMaxLength(80));
+                Arbitraries.strings().withChars("ABCabc •:;.?!–’ \t0123456789%/=").ofMaxLength(80),
+                tickerCells());
         Arbitrary<String> separator = Arbitraries.of("\n", "\r\n", "\r");
         return Combinators.combine(line.list().ofMaxSize(60), separator)
                 .as((lines, sep) -> String.join(sep, lines));
+    }
+
+    /** Ticker lines whose numbers may be garbage: exponents, long digit runs, signs, stray characters. */
+    private static Arbitrary<String> tickerCells() {
+        Arbitrary<String> number = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("0123456789.eE+-,%").ofMinLength(1).ofMaxLength(90),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(70),
+                Arbitraries.of("1E5", "1e-500000000", "0", "-1", "+0.5", "0.0000000000001", "9999999999999", "NaN"));
+        return Combinators.combine(Arbitraries.of("KZT/USD", "USD/KZT", "XXX/YYY", "KZT/KZT"), number, number)
+                .as((pair, rate, change) -> "• " + pair + " = " + rate + " " + change + "%");
+    }
+
+    @Property(tries = 300)
+    void everyQuoteTakenFromATickerIsSaneWhateverTheCells(@ForAll("pageLikeText") String text) {
+        assertThat(segmenter.segment(text).quotes()).allSatisfy(quote -> {
+            assertThat(quote.rate()).isBetween(SaneDecimals.MIN_RATE, SaneDecimals.MAX_RATE);
+            assertThat(quote.rate().precision()).isLessThanOrEqualTo(SaneDecimals.MAX_DIGITS);
+            assertThat(quote.rate().scale()).isBetween(0, SaneDecimals.MAX_SCALE);
+            assertThat(quote.changePct().abs()).isLessThanOrEqualTo(SaneDecimals.MAX_PERCENT);
+        });
     }
 
     @Provide

@@ -108,6 +108,34 @@ class PageSegmenterTest {
     }
 
     @Test
+    void ignoresGarbledTickerCellsWithTheirReasonAndKeepsTheRestOfThePage() {
+        SegmentedPage page = segmenter.segment("""
+                • KZT/USD = 1E5 0.12%
+                  • UZS/USD = 1234567890123456789012345678901234567890 0%
+                  • TJS/USD = 0.0000000000001 0%
+                  • TMT/USD = 0.2857 2000000%
+                  • AFN/USD = -0.014 1%
+                  • KGS/USD = 0.01150 0%
+                14 March 2026
+
+                Bishkek Repaints Its Trolleybuses
+
+                BISHKEK – The city chose green.
+                """);
+
+        assertThat(page.quotes()).extracting(TickerQuote::pair).containsExactly("KGS/USD");
+        assertThat(page.lines().subList(0, 6)).extracting(ClassifiedLine::role).containsOnly(LineRole.TICKER);
+        assertThat(page.lines().subList(0, 5)).extracting(ClassifiedLine::reason)
+                .allSatisfy(reason -> assertThat(reason).startsWith("ticker: not a usable quote, ignored"));
+        assertThat(page.lines().get(0).reason()).contains("no exponent");
+        assertThat(page.lines().get(1).reason()).contains("at most 30 significant digits");
+        assertThat(page.lines().get(2).reason()).contains("the rate must be between 0.000000000001 and 1000000000000");
+        assertThat(page.lines().get(3).reason()).contains("the change must be between -1000000 and 1000000");
+        assertThat(page.lines().get(4).reason()).contains("got -0.014");
+        assertThat(page.articles()).extracting(SegmentedArticle::title).containsExactly("Bishkek Repaints Its Trolleybuses");
+    }
+
+    @Test
     void keepsTheFirstQuoteWhenTheTickerContradictsItself() {
         SegmentedPage page = segmenter.segment("""
                 • KZT/USD = 0.00201 0.12%

@@ -10,12 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole service on the module's one in-process Kafka broker. Every test class uses exactly this
- * configuration, so Spring builds the context once for the module.
+ * The whole service, on a real server at a random port, on the module's one in-process Kafka broker. Every test
+ * class uses exactly this configuration, so Spring builds the context once for the module; MockMvc reaches the
+ * same application without the network, RawHttp reaches it byte for byte.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IngestServiceTest {

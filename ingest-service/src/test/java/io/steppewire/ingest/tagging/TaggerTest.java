@@ -1,5 +1,6 @@
 package io.steppewire.ingest.tagging;
 
+import io.steppewire.ingest.taxonomy.TaxonomyReader;
 import io.steppewire.events.article.TagScore;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
 package io.steppewire.ingest.taxonomy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.steppewire.ingest.pages.IngestProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
+import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,14 +28,12 @@ class CurrentTaxonomyTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private CurrentTaxonomy taxonomyFrom(Path file) {
-        return new CurrentTaxonomy(new IngestProperties(DataSize.ofMegabytes(5), file.toString(), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
+        return new CurrentTaxonomy(new TaxonomyProperties(file.toString(), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
     }
 
     @Test
     void usesTheBundledTaxonomyWhenNoFileIsConfigured() {
-        CurrentTaxonomy taxonomy = new CurrentTaxonomy(new IngestProperties(DataSize.ofMegabytes(5), "",
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
+        CurrentTaxonomy taxonomy = new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)), Clock.systemUTC(), meters);
         assertThat(taxonomy.status().loadedFrom()).isEqualTo("classpath:taxonomy/taxonomy.yaml");
         assertThat(taxonomy.status().countries()).isGreaterThanOrEqualTo(5);
     }
@@ -61,8 +58,12 @@ class CurrentTaxonomyTest {
         CurrentTaxonomy taxonomy = taxonomyFrom(file);
 
         Files.writeString(file, "topics: [{slug: Energy Stuff, terms: [oil]}]\n");
-        assertThatThrownBy(taxonomy::reload).isInstanceOf(TaxonomyReloadFailedException.class)
-                .hasMessageContaining("slug");
+        assertThatThrownBy(taxonomy::reload).isInstanceOfSatisfying(TaxonomyReloadFailedException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(e.getMessage()).contains("slug", "The previous taxonomy (version v1", "stays in use");
+            assertThat(e.toProblem().getProperties()).containsEntry("inUse", e.inUse());
+            assertThat(e.inUse().version()).isEqualTo("v1");
+        });
 
         assertThat(taxonomy.status().version()).isEqualTo("v1");
         assertThat(taxonomy.status().lastError()).contains("Energy Stuff");

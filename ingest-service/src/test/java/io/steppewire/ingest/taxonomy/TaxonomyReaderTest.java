@@ -1,5 +1,8 @@
-package io.steppewire.ingest.tagging;
+package io.steppewire.ingest.taxonomy;
 
+import io.steppewire.ingest.tagging.TagKind;
+import io.steppewire.ingest.tagging.Taxonomy;
+import io.steppewire.ingest.tagging.TaxonomyEntry;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.steppewire.ingest.tagging;
+package io.steppewire.ingest.taxonomy;
 
 /** A taxonomy file that cannot be used; the message says where and what is wrong. */
 public class TaxonomyFormatException extends RuntimeException {

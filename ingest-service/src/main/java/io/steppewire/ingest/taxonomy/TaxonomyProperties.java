@@ -1,0 +1,18 @@
+package io.steppewire.ingest.taxonomy;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Where the tagging taxonomy comes from ({@code steppewire.ingest.taxonomy-*}). Kept apart from the page
+ * settings so that the taxonomy package needs nothing from the pages package that uses it.
+ *
+ * @param taxonomyFile          an external taxonomy YAML; empty means the bundled one
+ * @param taxonomyCheckInterval how often the external file is checked for changes
+ */
+@ConfigurationProperties("steppewire.ingest")
+public record TaxonomyProperties(@Nullable String taxonomyFile, @DefaultValue("5s") Duration taxonomyCheckInterval) {
+}

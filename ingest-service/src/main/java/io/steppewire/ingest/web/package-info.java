@@ -1,4 +1,0 @@
-@NullMarked
-package io.steppewire.ingest.web;
-
-import org.jspecify.annotations.NullMarked;
