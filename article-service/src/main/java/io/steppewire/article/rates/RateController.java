@@ -3,10 +3,11 @@ package io.steppewire.article.rates;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.articles.ArticleView;
 import io.steppewire.article.query.ArticleFilter;
+import io.steppewire.article.store.ReadStoreQueries;
 import io.steppewire.article.web.InvalidParameterException;
-import io.steppewire.article.web.NotFoundException;
 import io.steppewire.article.web.RequestParameters;
 import io.steppewire.events.fx.CurrencyPair;
+import io.steppewire.platform.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,7 +44,7 @@ public class RateController {
     @Operation(summary = "The latest rate of every pair with its last change",
             description = "Newest as-of wins; an older quote never replaces a newer one. Rates are strings that keep their decimals.")
     public RateViews.LatestRates latestRates() {
-        return new RateViews.LatestRates(rates.latestRates());
+        return new RateViews.LatestRates(ReadStoreQueries.answer(rates::latestRates));
     }
 
     @GetMapping("/api/rates/{pair}/history")
@@ -63,7 +64,7 @@ public class RateController {
         if (start != null && end != null && !start.isBefore(end)) {
             throw new InvalidParameterException("from", "from (" + from + ") must come before to (" + to + ")");
         }
-        return new RateViews.History(known.toString(), rates.history(known.toString(), start, end));
+        return ReadStoreQueries.answer(() -> new RateViews.History(known.toString(), rates.history(known.toString(), start, end)));
     }
 
     @GetMapping("/api/rates/{pair}/context")
@@ -84,10 +85,12 @@ public class RateController {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<String> countries = known.countries();
-        List<ArticleView> news = countries.isEmpty() ? List.of()
-                : articles.find(ArticleFilter.aboutCountries(countries, day.minusDays(1), day.plusDays(1)), null, CONTEXT_ARTICLES).items();
-        return new RateViews.Context(known.toString(), day, countries, rates.changes(known.toString(), start, end),
-                rates.history(known.toString(), start, end), news);
+        return ReadStoreQueries.answer(() -> {
+            List<ArticleView> news = countries.isEmpty() ? List.of()
+                    : articles.find(ArticleFilter.aboutCountries(countries, day.minusDays(1), day.plusDays(1)), null, CONTEXT_ARTICLES).items();
+            return new RateViews.Context(known.toString(), day, countries, rates.changes(known.toString(), start, end),
+                    rates.history(known.toString(), start, end), news);
+        });
     }
 
     private CurrencyPair knownPair(String text) {
@@ -98,8 +101,8 @@ public class RateController {
             throw new InvalidParameterException("pair", "pair must be written " + PAIR_FORM + "; got '" + text + "'");
         }
         CurrencyPair canonical = pair.canonical();
-        if (!rates.knows(canonical.toString())) {
-            throw new NotFoundException("No quote of " + canonical + " has been seen"
+        if (!ReadStoreQueries.answer(() -> rates.knows(canonical.toString()))) {
+            throw ProblemException.notFound("No quote of " + canonical + " has been seen"
                     + (canonical.equals(pair) ? "" : " (" + pair + " is stored as " + canonical.pathForm() + ")") + ".");
         }
         if (!canonical.equals(pair)) {

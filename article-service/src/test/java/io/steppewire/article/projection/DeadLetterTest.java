@@ -3,6 +3,7 @@ package io.steppewire.article.projection;
 import io.steppewire.article.support.Newsroom;
 import io.steppewire.article.support.ServiceTest;
 import io.steppewire.events.Topics;
+import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.events.article.ArticleIngested;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,7 +57,7 @@ class DeadLetterTest extends ServiceTest {
         assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES.name());
         assertThat(header(letter, "kafka_dlt-original-offset")).isNotNull();
         assertThat(header(letter, "kafka_dlt-exception-message")).contains("not a valid ArticleIngested");
-        assertThat(header(letter, DeadLetterConfiguration.REASON_HEADER)).contains("not a valid ArticleIngested");
+        assertThat(header(letter, DeadLetterPolicy.REASON_HEADER)).contains("not a valid ArticleIngested");
         assertThat(header(letter, "ce_source")).isEqualTo("/steppewire/article-service");
         assertThat(header(letter, "ce_type")).isEqualTo(Topics.ARTICLES.eventType());
 
