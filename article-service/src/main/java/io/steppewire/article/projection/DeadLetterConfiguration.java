@@ -3,22 +3,16 @@ package io.steppewire.article.projection;
 import io.steppewire.article.store.StoreOutages;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
+import io.steppewire.platform.kafka.ConsumerOutages;
 import io.steppewire.platform.kafka.CreatedTopics;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.platform.kafka.FailurePolicyProperties;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What happens to a record the projection cannot process, by the platform's {@link DeadLetterPolicy}. One
@@ -45,23 +39,13 @@ public class DeadLetterConfiguration {
         return new DeadLetterPolicy(CONSUMED, failures, List.of(StoreOutages.MONGODB), SOURCE);
     }
 
-    /** Picked up by Boot's listener container factory. */
-    @Bean
-    DefaultErrorHandler projectionErrorHandler(DeadLetterPolicy policy, KafkaProperties kafka) {
-        return policy.errorHandler(deadLetterTemplate(kafka));
-    }
-
     /**
-     * Writes dead letters as they came, key and bytes untouched (listeners read raw bytes), in requests as
-     * large as the largest dead-letter topic takes: an article may be 6 MB. The platform's
-     * {@code DeadLetterPolicy.deadLetterTemplate} would do this, but fails as installed (it passes a null
-     * transaction id prefix to the producer factory, which refuses it).
+     * Picked up by Boot's listener container factory. Dead letters go through the policy's own template, which
+     * takes records as large as the largest dead-letter topic does (an article may be 6 MB); health shows
+     * DEGRADED while an outage is waited out.
      */
-    static KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka) {
-        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
-        producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                CONSUMED.stream().mapToInt(topic -> topic.deadLetterStorage().maxRecordBytes()).max().orElseThrow());
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+    @Bean
+    DefaultErrorHandler projectionErrorHandler(DeadLetterPolicy policy, KafkaProperties kafka, ConsumerOutages outages) {
+        return policy.errorHandler(policy.deadLetterTemplate(kafka.buildProducerProperties()), outages);
     }
 }
