@@ -118,7 +118,7 @@ public class ArticleController {
                 throw new InvalidParameterException("q", e.getMessage());
             }
         }
-        return new ArticleFilter(countryCode == null ? List.of() : List.of(countryCode), RequestParameters.blankToNull(tag),
-                RequestParameters.blankToNull(entity), RequestParameters.blankToNull(source), fromDate, toDate, search);
+        return new ArticleFilter(countryCode == null ? List.of() : List.of(countryCode), RequestParameters.name("tag", tag),
+                RequestParameters.name("entity", entity), RequestParameters.name("source", source), fromDate, toDate, search);
     }
 }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Latest rates, rate history, and the news around a move. */
 @RestController
@@ -31,6 +32,7 @@ public class RateController {
 
     private static final String PAIR_FORM = "BASE-QUOTE with ISO 4217 codes, e.g. KZT-USD";
     private static final int CONTEXT_ARTICLES = 100;
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
 
     private final RateStore rates;
     private final ArticleStore articles;
@@ -98,7 +100,7 @@ public class RateController {
         try {
             pair = CurrencyPair.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("pair", "pair must be written " + PAIR_FORM + "; got '" + text + "'");
+            throw new InvalidParameterException("pair", "pair must be written " + PAIR_FORM + "; got '" + RequestParameters.shown(text) + "'");
         }
         CurrencyPair canonical = pair.canonical();
         if (!ReadStoreQueries.answer(() -> rates.knows(canonical.toString()))) {
@@ -119,14 +121,20 @@ public class RateController {
         }
         try {
             if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                LocalDate day = RequestParameters.date(parameter, text);
+                if (day != null) {
+                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                }
             }
-            Instant instant = Instant.parse(text);
-            return endOfDay ? instant.plusMillis(1) : instant;
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, parameter
-                    + " must be a date yyyy-MM-dd or an ISO instant such as 2026-03-14T06:00:00Z; got '" + text + "'");
+            // Four-digit years only, like dates: the parser also takes instants a millisecond short of Instant.MAX.
+            if (FOUR_DIGIT_YEAR.matcher(text).lookingAt()) {
+                Instant instant = Instant.parse(text);
+                return endOfDay ? instant.plusMillis(1) : instant;
+            }
+        } catch (DateTimeParseException | InvalidParameterException e) {
+            // answered below with both accepted forms
         }
+        throw new InvalidParameterException(parameter, parameter
+                + " must be a date yyyy-MM-dd or an ISO instant such as 2026-03-14T06:00:00Z; got '" + RequestParameters.shown(text) + "'");
     }
 }
