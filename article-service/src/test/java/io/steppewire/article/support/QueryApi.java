@@ -37,6 +37,11 @@ public final class QueryApi {
                     parameters.stream()).toList();
         }
 
+        /** A request with valid values only. */
+        public String request(String knownId, String knownPair) {
+            return request(ID, knownId, knownId, knownPair);
+        }
+
         /** A request with {@code value} as {@code input} and valid values elsewhere. */
         public String request(String input, String value, String knownId, String knownPair) {
             String concrete = path.replace(ID, input.equals(ID) ? encodePathSegment(value) : knownId)
@@ -74,6 +79,16 @@ public final class QueryApi {
     /** Percent-encoding for a path segment: a space is %20 there, not +. */
     public static String encodePathSegment(String value) {
         return encode(value).replace("+", "%20");
+    }
+
+    /**
+     * Asks every endpoint once, so that the time limit below measures answers, not a cold service's first request
+     * (servlet start, store connections, compilation).
+     */
+    public static void warmUp(int port) throws IOException {
+        for (Endpoint endpoint : ENDPOINTS) {
+            RawHttp.send(port, "GET", endpoint.request("no-such-article", "KZT-USD"), Map.of(), "");
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ class HostileParameterPropertyTest extends ServiceTest {
 
     HostileParameterPropertyTest() throws Exception {
         new TestContextManager(HostileParameterPropertyTest.class).prepareTestInstance(this);
+        QueryApi.warmUp(port);
     }
 
     @Property(tries = 400)
