@@ -146,6 +146,23 @@ class EdgeSecurityTest extends ServiceTest {
     }
 
     @Test
+    void routesAPercentEncodedLetterLikeThePlainPathUnderTheSameRules() throws IOException {
+        assertThat(send("GET", "/api/%61rticles/" + articleId, Map.of()).status()).isEqualTo(200);
+        assertThat(send("POST", "/api/%61rticles", Map.of()).status()).isEqualTo(401);
+        assertThat(send("GET", "/api/%64ead-letters/" + Topics.ARTICLES.name(), Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesAmbiguousPathsBeforeRoutingWithAProblem() throws IOException {
+        for (String path : List.of("/api/articles;x=1", "/api/%2e%2e/api/articles", "/api//articles", "/api/./articles",
+                "/api/x/../articles", "/api/articles%25")) {
+            Answer answer = send("GET", path, Map.of());
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.header("content-type")).as(path).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
     void answersNoSpellingOfAReadPathWithAServerError() throws IOException {
         for (String path : reads()) {
             for (String trick : PathTricks.of(path)) {

@@ -43,6 +43,11 @@ class StoreOutageTest extends ServiceTest {
             assertThat(listing.body().path("title").asString()).isEqualTo("Read store unavailable");
             assertThat(listing.header("Retry-After")).isEqualTo("5");
             assertThat(api.get("/api/rates").status()).isEqualTo(503);
+            // Health names what holds the projection back: the store is down, the consumers wait it out.
+            ApiClient.Answer health = api.get("/actuator/health");
+            assertThat(health.body().path("components").path("mongo").path("status").asString()).isEqualTo("DOWN");
+            assertThat(health.body().path("components").path("consumerOutages").path("status").asString())
+                    .as(health.body().toString()).isEqualTo("DEGRADED");
         } finally {
             EmbeddedStore.restart();
         }
