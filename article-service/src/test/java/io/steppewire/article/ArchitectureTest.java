@@ -3,6 +3,7 @@ package io.steppewire.article;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.steppewire.platform.testing.SharedArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -16,11 +17,9 @@ class ArchitectureTest {
             .importPath(Path.of("target/classes"));
 
     @Test
-    void keepsSearchAndQueryLogicFreeOfFrameworks() {
-        noClasses().that().resideInAnyPackage("..article.search..", "..article.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                        "org.apache.kafka..", "jakarta.servlet..")
-                .check(SERVICE);
+    void keepsTheRulesEveryServiceKeepsWithSearchAndQueryLogicFreeOfFrameworks() {
+        SharedArchitectureRules.check(SharedArchitectureRules.forService("article",
+                "io.steppewire.article.query", "io.steppewire.article.search"), SERVICE);
     }
 
     @Test

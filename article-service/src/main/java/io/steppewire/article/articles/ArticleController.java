@@ -3,9 +3,10 @@ package io.steppewire.article.articles;
 import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
 import io.steppewire.article.search.SearchQuery;
+import io.steppewire.article.store.ReadStoreQueries;
 import io.steppewire.article.web.InvalidParameterException;
-import io.steppewire.article.web.NotFoundException;
 import io.steppewire.article.web.RequestParameters;
+import io.steppewire.platform.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,21 +51,27 @@ public class ArticleController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable String cursor) {
         ArticleFilter filter = filter(country, tag, entity, source, from, to, q);
         int size = RequestParameters.limit("limit", limit, limits.defaultLimit(), limits.maxLimit());
-        ArticleCursor after = null;
+        ArticleCursor after = cursor(cursor, filter);
+        return ReadStoreQueries.answer(() -> store.find(filter, after, size));
+    }
+
+    private static @Nullable ArticleCursor cursor(@Nullable String cursor, ArticleFilter filter) {
         String cursorText = RequestParameters.blankToNull(cursor);
-        if (cursorText != null) {
-            try {
-                after = ArticleCursor.decode(cursorText);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("cursor", e.getMessage());
-            }
-            if ((after.score() != null) != filter.ranksByRelevance()) {
-                throw new InvalidParameterException("cursor", "cursor belongs to a listing "
-                        + (filter.ranksByRelevance() ? "without" : "with") + " q; accepted: " + ArticleCursor.ACCEPTED_FORM
-                        + " with the same parameters");
-            }
+        if (cursorText == null) {
+            return null;
         }
-        return store.find(filter, after, size);
+        ArticleCursor after;
+        try {
+            after = ArticleCursor.decode(cursorText);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("cursor", e.getMessage());
+        }
+        if ((after.score() != null) != filter.ranksByRelevance()) {
+            throw new InvalidParameterException("cursor", "cursor belongs to a listing "
+                    + (filter.ranksByRelevance() ? "without" : "with") + " q; accepted: " + ArticleCursor.ACCEPTED_FORM
+                    + " with the same parameters");
+        }
+        return after;
     }
 
     @GetMapping("/api/articles/{id}")
@@ -72,7 +79,8 @@ public class ArticleController {
     @ApiResponse(responseCode = "200", description = "The article")
     @ApiResponse(responseCode = "404", description = "No article has this id")
     public ArticleView articleById(@Parameter(description = "Article id from a listing or an event") @PathVariable String id) {
-        return store.findById(id).orElseThrow(() -> new NotFoundException("No article has id '" + id + "'."));
+        return ReadStoreQueries.answer(() -> store.findById(id))
+                .orElseThrow(() -> ProblemException.notFound("No article has id '" + id + "'."));
     }
 
     @GetMapping("/api/facets")
@@ -88,7 +96,8 @@ public class ArticleController {
             @Parameter(description = "First publication date, inclusive, yyyy-MM-dd") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Last publication date, inclusive, yyyy-MM-dd") @RequestParam(required = false) @Nullable String to,
             @Parameter(description = "Words and \"quoted phrases\"") @RequestParam(required = false) @Nullable String q) {
-        return store.facets(filter(country, tag, entity, source, from, to, q), limits.facetSize());
+        ArticleFilter filter = filter(country, tag, entity, source, from, to, q);
+        return ReadStoreQueries.answer(() -> store.facets(filter, limits.facetSize()));
     }
 
     private static ArticleFilter filter(@Nullable String country, @Nullable String tag, @Nullable String entity,
@@ -109,7 +118,7 @@ public class ArticleController {
                 throw new InvalidParameterException("q", e.getMessage());
             }
         }
-        return new ArticleFilter(countryCode == null ? List.of() : List.of(countryCode), RequestParameters.blankToNull(tag),
-                RequestParameters.blankToNull(entity), RequestParameters.blankToNull(source), fromDate, toDate, search);
+        return new ArticleFilter(countryCode == null ? List.of() : List.of(countryCode), RequestParameters.name("tag", tag),
+                RequestParameters.name("entity", entity), RequestParameters.name("source", source), fromDate, toDate, search);
     }
 }

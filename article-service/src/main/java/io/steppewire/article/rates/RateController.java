@@ -3,10 +3,11 @@ package io.steppewire.article.rates;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.articles.ArticleView;
 import io.steppewire.article.query.ArticleFilter;
+import io.steppewire.article.store.ReadStoreQueries;
 import io.steppewire.article.web.InvalidParameterException;
-import io.steppewire.article.web.NotFoundException;
 import io.steppewire.article.web.RequestParameters;
 import io.steppewire.events.fx.CurrencyPair;
+import io.steppewire.platform.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Latest rates, rate history, and the news around a move. */
 @RestController
@@ -30,6 +32,7 @@ public class RateController {
 
     private static final String PAIR_FORM = "BASE-QUOTE with ISO 4217 codes, e.g. KZT-USD";
     private static final int CONTEXT_ARTICLES = 100;
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
 
     private final RateStore rates;
     private final ArticleStore articles;
@@ -43,7 +46,7 @@ public class RateController {
     @Operation(summary = "The latest rate of every pair with its last change",
             description = "Newest as-of wins; an older quote never replaces a newer one. Rates are strings that keep their decimals.")
     public RateViews.LatestRates latestRates() {
-        return new RateViews.LatestRates(rates.latestRates());
+        return new RateViews.LatestRates(ReadStoreQueries.answer(rates::latestRates));
     }
 
     @GetMapping("/api/rates/{pair}/history")
@@ -63,7 +66,7 @@ public class RateController {
         if (start != null && end != null && !start.isBefore(end)) {
             throw new InvalidParameterException("from", "from (" + from + ") must come before to (" + to + ")");
         }
-        return new RateViews.History(known.toString(), rates.history(known.toString(), start, end));
+        return ReadStoreQueries.answer(() -> new RateViews.History(known.toString(), rates.history(known.toString(), start, end)));
     }
 
     @GetMapping("/api/rates/{pair}/context")
@@ -84,10 +87,12 @@ public class RateController {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<String> countries = known.countries();
-        List<ArticleView> news = countries.isEmpty() ? List.of()
-                : articles.find(ArticleFilter.aboutCountries(countries, day.minusDays(1), day.plusDays(1)), null, CONTEXT_ARTICLES).items();
-        return new RateViews.Context(known.toString(), day, countries, rates.changes(known.toString(), start, end),
-                rates.history(known.toString(), start, end), news);
+        return ReadStoreQueries.answer(() -> {
+            List<ArticleView> news = countries.isEmpty() ? List.of()
+                    : articles.find(ArticleFilter.aboutCountries(countries, day.minusDays(1), day.plusDays(1)), null, CONTEXT_ARTICLES).items();
+            return new RateViews.Context(known.toString(), day, countries, rates.changes(known.toString(), start, end),
+                    rates.history(known.toString(), start, end), news);
+        });
     }
 
     private CurrencyPair knownPair(String text) {
@@ -95,11 +100,11 @@ public class RateController {
         try {
             pair = CurrencyPair.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("pair", "pair must be written " + PAIR_FORM + "; got '" + text + "'");
+            throw new InvalidParameterException("pair", "pair must be written " + PAIR_FORM + "; got '" + RequestParameters.shown(text) + "'");
         }
         CurrencyPair canonical = pair.canonical();
-        if (!rates.knows(canonical.toString())) {
-            throw new NotFoundException("No quote of " + canonical + " has been seen"
+        if (!ReadStoreQueries.answer(() -> rates.knows(canonical.toString()))) {
+            throw ProblemException.notFound("No quote of " + canonical + " has been seen"
                     + (canonical.equals(pair) ? "" : " (" + pair + " is stored as " + canonical.pathForm() + ")") + ".");
         }
         if (!canonical.equals(pair)) {
@@ -116,14 +121,20 @@ public class RateController {
         }
         try {
             if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                LocalDate day = RequestParameters.date(parameter, text);
+                if (day != null) {
+                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                }
             }
-            Instant instant = Instant.parse(text);
-            return endOfDay ? instant.plusMillis(1) : instant;
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, parameter
-                    + " must be a date yyyy-MM-dd or an ISO instant such as 2026-03-14T06:00:00Z; got '" + text + "'");
+            // Four-digit years only, like dates: the parser also takes instants a millisecond short of Instant.MAX.
+            if (FOUR_DIGIT_YEAR.matcher(text).lookingAt()) {
+                Instant instant = Instant.parse(text);
+                return endOfDay ? instant.plusMillis(1) : instant;
+            }
+        } catch (DateTimeParseException | InvalidParameterException e) {
+            // answered below with both accepted forms
         }
+        throw new InvalidParameterException(parameter, parameter
+                + " must be a date yyyy-MM-dd or an ISO instant such as 2026-03-14T06:00:00Z; got '" + RequestParameters.shown(text) + "'");
     }
 }

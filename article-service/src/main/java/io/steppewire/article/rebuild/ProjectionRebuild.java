@@ -3,7 +3,7 @@ package io.steppewire.article.rebuild;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.projection.DecodedBatch;
 import io.steppewire.article.rates.RateStore;
-import io.steppewire.article.store.StoreFailures;
+import io.steppewire.article.store.StoreOutages;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
@@ -82,7 +82,7 @@ public class ProjectionRebuild {
             rates.reset();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long done = 0;
+            long events = 0;
             long skipped = 0;
             long lastReport = System.nanoTime();
             while (!reachedEnd(consumer, partitions, end)) {
@@ -100,18 +100,32 @@ public class ProjectionRebuild {
                         case String t when t.equals(Topics.QUOTES.name()) -> replay(Topics.QUOTES, records, rates::recordQuotes);
                         default -> replay(Topics.RATE_CHANGES, records, rates::recordChanges);
                     };
-                    done += records.size();
+                    events += records.size();
                 }
                 if (System.nanoTime() - lastReport >= properties.progressInterval().toNanos()) {
-                    progress.accept(new RebuildProgress(done, total, Duration.ofNanos(System.nanoTime() - started)).describe());
+                    progress.accept(new RebuildProgress(passed(consumer, partitions, begin, end), total,
+                            Duration.ofNanos(System.nanoTime() - started)).describe());
                     lastReport = System.nanoTime();
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            progress.accept(new RebuildProgress(done, total, took).describe());
+            progress.accept(new RebuildProgress(passed(consumer, partitions, begin, end), total, took).describe());
             progress.accept("rebuild: done in " + took.toMillis() + " ms; " + skipped + " unreadable records skipped");
-            return new Result(done, skipped, took);
+            return new Result(events, skipped, took);
         }
+    }
+
+    /**
+     * Offsets read past, which is what the total counts: reading committed, the consumer never sees the markers of
+     * transactions nor the records of aborted ones, so counting records would stop short of the total.
+     */
+    private static long passed(Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> begin,
+                               Map<TopicPartition, Long> end) {
+        long passed = 0;
+        for (TopicPartition partition : partitions) {
+            passed += Math.min(consumer.position(partition), end.get(partition)) - begin.get(partition);
+        }
+        return passed;
     }
 
     private static boolean reachedEnd(Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
@@ -152,7 +166,7 @@ public class ProjectionRebuild {
                 write.apply(events);
                 return;
             } catch (RuntimeException e) {
-                if (!StoreFailures.isTransient(e)) {
+                if (!StoreOutages.isOutage(e)) {
                     throw e;
                 }
                 LOG.warn("Read store unavailable during rebuild, retrying in {} ms: {}", pause, e.getMessage());

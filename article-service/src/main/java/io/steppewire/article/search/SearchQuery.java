@@ -21,6 +21,10 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
             "words and \"quoted phrases\" with at least one word that is not a stop word, e.g. q=solar \"grid operator\"";
 
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]*)\"");
+    /** Longer than any question a reader types; a longer text is refused before it is analysed. */
+    public static final int MAX_LENGTH = 1_000;
+    /** Each term reads its postings: a query of hundreds of words would cost the store hundreds of reads. */
+    public static final int MAX_TERMS = 32;
 
     public SearchQuery {
         terms = List.copyOf(terms);
@@ -29,9 +33,13 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
 
     /**
      * @throws IllegalArgumentException when the text has no searchable word (empty, only stop words or
-     *                                  punctuation) or an unclosed quote
+     *                                  punctuation), an unclosed quote, or is longer than {@link #MAX_LENGTH}
+     *                                  characters or {@link #MAX_TERMS} terms
      */
     public static SearchQuery parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("q must be at most " + MAX_LENGTH + " characters; got " + text.length());
+        }
         if (text.chars().filter(c -> c == '"').count() % 2 != 0) {
             throw new IllegalArgumentException("q has an unclosed quote; accepted: " + ACCEPTED_FORM);
         }
@@ -51,6 +59,10 @@ public record SearchQuery(List<String> terms, List<String> phrases) {
         terms.addAll(SearchAnalysis.terms(loose.toString()));
         if (terms.isEmpty()) {
             throw new IllegalArgumentException("q has no searchable word; accepted: " + ACCEPTED_FORM);
+        }
+        if (terms.size() > MAX_TERMS) {
+            throw new IllegalArgumentException("q has " + terms.size() + " distinct searchable words; at most " + MAX_TERMS
+                    + " are taken");
         }
         return new SearchQuery(List.copyOf(terms), phrases);
     }

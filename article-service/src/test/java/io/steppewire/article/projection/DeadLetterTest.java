@@ -3,6 +3,7 @@ package io.steppewire.article.projection;
 import io.steppewire.article.support.Newsroom;
 import io.steppewire.article.support.ServiceTest;
 import io.steppewire.events.Topics;
+import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.events.article.ArticleIngested;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +37,41 @@ class DeadLetterTest extends ServiceTest {
         publisher.publishRaw(Topics.ARTICLES.name(), key, "{\"articleId\": 42, this is not JSON".getBytes(StandardCharsets.UTF_8));
         publisher.publish(Topics.ARTICLES, key, nextStory.articleId(), nextStory);
 
-        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+        ConsumerRecord<String, byte[]> letter = deadLetter(key);
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).startsWith("{\"articleId\": 42");
+        assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES.name());
+        assertThat(header(letter, "kafka_dlt-original-offset")).isNotNull();
+        assertThat(header(letter, "kafka_dlt-exception-message")).contains("not a valid ArticleIngested");
+        assertThat(header(letter, DeadLetterPolicy.REASON_HEADER)).contains("not a valid ArticleIngested");
+        assertThat(header(letter, "ce_source")).isEqualTo("/steppewire/article-service");
+        assertThat(header(letter, "ce_type")).isEqualTo(Topics.ARTICLES.eventType());
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/articles/" + nextStory.articleId()).status()).isEqualTo(200));
+    }
+
+    @Test
+    void deadLettersAnUnreadableArticleOfSixMegabytesWhole() {
+        String key = "huge-" + UUID.randomUUID();
+        byte[] value = new byte[6_000_000];
+        Arrays.fill(value, (byte) 'a');
+        byte[] start = "{\"articleId\": \"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, value, 0, start.length);
+
+        publisher.publishRaw(Topics.ARTICLES.name(), key, value);
+
+        ConsumerRecord<String, byte[]> letter = deadLetter(key);
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES.name());
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetter(String key) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.ARTICLES.deadLetterName()));
+            List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
             await().atMost(PATIENCE).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (key.equals(r.key())) {
@@ -49,19 +80,8 @@ class DeadLetterTest extends ServiceTest {
                 });
                 return !dead.isEmpty();
             });
+            return dead.getFirst();
         }
-
-        ConsumerRecord<String, byte[]> letter = dead.getFirst();
-        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).startsWith("{\"articleId\": 42");
-        assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES.name());
-        assertThat(header(letter, "kafka_dlt-original-offset")).isNotNull();
-        assertThat(header(letter, "kafka_dlt-exception-message")).contains("not a valid ArticleIngested");
-        assertThat(header(letter, DeadLetterConfiguration.REASON_HEADER)).contains("not a valid ArticleIngested");
-        assertThat(header(letter, "ce_source")).isEqualTo("/steppewire/article-service");
-        assertThat(header(letter, "ce_type")).isEqualTo(Topics.ARTICLES.eventType());
-
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(api.get("/api/articles/" + nextStory.articleId()).status()).isEqualTo(200));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

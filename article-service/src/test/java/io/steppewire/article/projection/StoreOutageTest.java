@@ -1,6 +1,7 @@
 package io.steppewire.article.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.steppewire.article.support.ApiClient;
 import io.steppewire.article.support.EmbeddedStore;
 import io.steppewire.article.support.Newsroom;
 import io.steppewire.article.support.ServiceTest;
@@ -25,7 +26,7 @@ class StoreOutageTest extends ServiceTest {
     }
 
     @Test
-    void keepsRetryingWhileTheStoreIsAwayAndProjectsTheArticleOnceItIsBack() {
+    void keepsRetryingWhileTheStoreIsAwayAnswersReadersWith503AndProjectsTheArticleOnceItIsBack() {
         ArticleIngested duringOutage = Newsroom.story("outage-observer", "Power Cut Darkens Osh for an Evening",
                 "OSH - Lights went out across the city for three hours on Sunday.").about("KG").event();
         double failedBefore = failedWrites();
@@ -34,6 +35,19 @@ class StoreOutageTest extends ServiceTest {
         try {
             publisher.publish(Topics.ARTICLES, duringOutage.articleId(), duringOutage.articleId(), duringOutage);
             await().atMost(Duration.ofSeconds(60)).until(() -> failedWrites() >= failedBefore + 2);
+
+            // Readers meanwhile learn that the store is away and when to ask again, not that the service broke.
+            ApiClient.Answer listing = api.get("/api/articles?country=KG");
+            assertThat(listing.status()).isEqualTo(503);
+            assertThat(listing.contentType()).startsWith("application/problem+json");
+            assertThat(listing.body().path("title").asString()).isEqualTo("Read store unavailable");
+            assertThat(listing.header("Retry-After")).isEqualTo("5");
+            assertThat(api.get("/api/rates").status()).isEqualTo(503);
+            // Health names what holds the projection back: the store is down, the consumers wait it out.
+            ApiClient.Answer health = api.get("/actuator/health");
+            assertThat(health.body().path("components").path("mongo").path("status").asString()).isEqualTo("DOWN");
+            assertThat(health.body().path("components").path("consumerOutages").path("status").asString())
+                    .as(health.body().toString()).isEqualTo("DEGRADED");
         } finally {
             EmbeddedStore.restart();
         }

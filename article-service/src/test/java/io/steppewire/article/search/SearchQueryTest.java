@@ -33,4 +33,17 @@ class SearchQueryTest {
         assertThatIllegalArgumentException().isThrownBy(() -> SearchQuery.parse("\"copper"))
                 .withMessageContaining("unclosed quote");
     }
+
+    @Test
+    void refusesTextBeyondTheLengthAndTermLimitsBeforeSearching() {
+        assertThat(SearchQuery.parse("solar ".repeat(166)).terms()).containsExactly("solar");
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchQuery.parse("x".repeat(SearchQuery.MAX_LENGTH + 1)))
+                .withMessageContaining("at most 1000 characters");
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i <= SearchQuery.MAX_TERMS; i++) {
+            words.append("word").append(i).append(' ');
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> SearchQuery.parse(words.toString()))
+                .withMessageContaining("at most 32");
+    }
 }

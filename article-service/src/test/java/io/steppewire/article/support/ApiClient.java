@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,11 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    public record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body, HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public List<String> texts(String arrayField, String field) {
             return body.path(arrayField).valueStream().map(n -> n.path(field).asString()).toList();
@@ -36,7 +41,8 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.steppewire.article.support;
 
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topic;
+import io.steppewire.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,7 +20,9 @@ public final class EventPublisher implements AutoCloseable {
 
     public EventPublisher(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                // As large as ingest-service's requests: an article may be 6 MB.
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_ARTICLE_RECORD_BYTES + 65_536),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -15,9 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "steppewire.topics.partitions=2",
-        "steppewire.projection.poison-retry-interval=50ms",
-        "steppewire.projection.store-retry-initial-interval=200ms",
-        "steppewire.projection.store-retry-max-interval=1s",
+        "steppewire.kafka.failures.poison-retry-interval=50ms",
+        "steppewire.kafka.failures.outage-retry-initial-interval=200ms",
+        "steppewire.kafka.failures.outage-retry-max-interval=1s",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
         "management.endpoint.health.show-details=always"})
 public abstract class ServiceTest {
