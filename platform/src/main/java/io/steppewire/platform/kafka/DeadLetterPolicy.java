@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * {@code <topic>.dlt} with Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset,
  * group, exception) plus {@value #REASON_HEADER} in words, and CloudEvents attributes when the original had none.
  */
-public final class DeadLetterPolicy {
+public final class DeadLetterPolicy implements AutoCloseable {
 
     /** Why the record was dead-lettered, in words; set next to Spring Kafka's own headers. */
     public static final String REASON_HEADER = "steppewire_dlt_reason";
@@ -45,6 +45,8 @@ public final class DeadLetterPolicy {
     private final FailurePolicyProperties properties;
     private final List<? extends Predicate<Throwable>> outages;
     private final String source;
+    /** The producers this policy made for dead letters; closed with it (a bean's close runs at shutdown). */
+    private final List<DefaultKafkaProducerFactory<?, ?>> producers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param consumed   the topics whose records this policy handles
@@ -81,6 +83,7 @@ public final class DeadLetterPolicy {
         Serializer<Object> keys = (Serializer) new StringSerializer();
         DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(producer, keys,
                 new DelegatingByTypeSerializer(serializers, true));
+        producers.add(factory);
         return new KafkaTemplate<>(factory);
     }
 
@@ -103,6 +106,13 @@ public final class DeadLetterPolicy {
             }
         });
         return handler;
+    }
+
+    /** Closes the dead-letter producers this policy made. */
+    @Override
+    public void close() {
+        producers.forEach(DefaultKafkaProducerFactory::destroy);
+        producers.clear();
     }
 
     public DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters) {

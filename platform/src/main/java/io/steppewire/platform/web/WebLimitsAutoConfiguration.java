@@ -2,9 +2,11 @@ package io.steppewire.platform.web;
 
 import io.steppewire.platform.problem.ProblemAutoConfiguration;
 import io.steppewire.platform.problem.ProblemWriter;
+import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -17,6 +19,7 @@ import org.springframework.core.Ordered;
  * 413, and a Tomcat swallow size above the largest limit.
  */
 @AutoConfiguration(after = ProblemAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpLimitsProperties.class)
 public class WebLimitsAutoConfiguration {
 
@@ -44,6 +47,16 @@ public class WebLimitsAutoConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> swallowOversizedBodies(BodyLimitFilter filter) {
         long swallow = Math.min(Integer.MAX_VALUE, 2 * filter.largestLimit() + SWALLOW_MARGIN);
         return new SwallowSizeCustomizer((int) swallow);
+    }
+
+    /** Tomcat's own refusals, made before any filter runs, answer problem+json too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     record SwallowSizeCustomizer(int bytes) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {

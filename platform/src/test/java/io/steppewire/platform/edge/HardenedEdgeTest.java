@@ -100,6 +100,17 @@ class HardenedEdgeTest {
     }
 
     @Test
+    void tomcatsOwnRefusalsAreProblemsToo() throws IOException {
+        Answer encodedSlash = send("GET", "/api/private%2Fk1", Map.of(), "");
+        assertThat(encodedSlash.status()).isEqualTo(400);
+        assertThat(encodedSlash.header("content-type")).startsWith("application/problem+json");
+        assertThat(encodedSlash.body()).contains("\"status\":400").doesNotContain("<html");
+        Answer hugeHead = send("GET", "/api/things?q=" + "a".repeat(10_000), Map.of(), "");
+        assertThat(hugeHead.status()).isEqualTo(400);
+        assertThat(hugeHead.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void anOversizedJsonBodyGetsAReadable413() throws IOException {
         char[] filler = new char[300 * 1024];
         Arrays.fill(filler, 'a');
