@@ -41,15 +41,15 @@ public final class NormaliseQuotes {
     }
 
     /**
-     * @throws InvalidQuoteBatchException when the batch is empty, too large or holds any unusable quote
+     * @throws QuoteBatchRejected when the batch is empty, too large or holds any unusable quote
      */
     public List<RateQuoted> apply(@Nullable List<@Nullable QuoteSubmission> submissions) {
         if (submissions == null || submissions.isEmpty()) {
-            throw new InvalidQuoteBatchException("The body needs a non-empty array 'quotes', e.g. {\"quotes\": [{\"pair\": "
+            throw new QuoteBatchRejected("The body needs a non-empty array 'quotes', e.g. {\"quotes\": [{\"pair\": "
                     + "\"USD/KZT\", \"rate\": \"515.90\", \"asOf\": \"2026-03-14\", \"source\": \"nbk\"}]}", List.of());
         }
         if (submissions.size() > maxBatchSize) {
-            throw new InvalidQuoteBatchException("A batch holds at most " + maxBatchSize + " quotes, got "
+            throw new QuoteBatchRejected("A batch holds at most " + maxBatchSize + " quotes, got "
                     + submissions.size() + "; split it into several requests", List.of());
         }
         Instant now = clock.instant();
@@ -62,7 +62,7 @@ public final class NormaliseQuotes {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidQuoteBatchException(problems.size() + " problem(s) in the batch; nothing was published", problems);
+            throw new QuoteBatchRejected(problems.size() + " problem(s) in the batch; nothing was published", problems);
         }
         return quotes;
     }

@@ -52,8 +52,8 @@ class NormaliseQuotesTest {
         assertThat(normalise.apply(List.of(new QuoteSubmission("KZT/USD", "0.00200", null, "2026-03-15", "nbk")))).hasSize(1);
 
         assertThatThrownBy(() -> normalise.apply(List.of(new QuoteSubmission("KZT/USD", "0.00200", null, "2026-03-16", "nbk"))))
-                .isInstanceOf(InvalidQuoteBatchException.class)
-                .extracting(e -> ((InvalidQuoteBatchException) e).problems(), list(QuoteProblem.class))
+                .isInstanceOf(QuoteBatchRejected.class)
+                .extracting(e -> ((QuoteBatchRejected) e).problems(), list(QuoteProblem.class))
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("future"));
     }
@@ -63,7 +63,7 @@ class NormaliseQuotesTest {
         assertThat(normalise.apply(List.of(new QuoteSubmission("KZT/USD", "0.00200", null, "2026-03-14T18:31:00Z", "nbk"))))
                 .hasSize(1);
         assertThatThrownBy(() -> normalise.apply(List.of(new QuoteSubmission("KZT/USD", "0.00200", null,
-                "2026-03-14T18:40:00Z", "nbk")))).isInstanceOf(InvalidQuoteBatchException.class);
+                "2026-03-14T18:40:00Z", "nbk")))).isInstanceOf(QuoteBatchRejected.class);
     }
 
     @Test
@@ -73,8 +73,8 @@ class NormaliseQuotesTest {
                 new QuoteSubmission("KZT/KZT", "1.5e3", "-100", "14.03.2026", ""));
 
         assertThatThrownBy(() -> normalise.apply(batch))
-                .isInstanceOf(InvalidQuoteBatchException.class)
-                .extracting(e -> ((InvalidQuoteBatchException) e).problems(), list(QuoteProblem.class))
+                .isInstanceOf(QuoteBatchRejected.class)
+                .extracting(e -> ((QuoteBatchRejected) e).problems(), list(QuoteProblem.class))
                 .extracting(QuoteProblem::index, QuoteProblem::field)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1, "pair"),
@@ -87,8 +87,8 @@ class NormaliseQuotesTest {
     @Test
     void aMissingQuoteAnEmptyBatchAndAnOversizedBatchAreRefused() {
         assertThatThrownBy(() -> normalise.apply(Collections.singletonList(null)))
-                .isInstanceOf(InvalidQuoteBatchException.class)
-                .extracting(e -> ((InvalidQuoteBatchException) e).problems(), list(QuoteProblem.class))
+                .isInstanceOf(QuoteBatchRejected.class)
+                .extracting(e -> ((QuoteBatchRejected) e).problems(), list(QuoteProblem.class))
                 .singleElement()
                 .satisfies(problem -> assertThat(problem.field()).isEqualTo("quote"));
         assertThatThrownBy(() -> normalise.apply(List.of())).hasMessageContaining("non-empty");

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RatesServiceTest
 class QuoteApiTest {
 
-    private static final String API_KEY = "test-key";
+    private static final String API_KEY = "rates-test-admin-key";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
@@ -135,12 +135,16 @@ class QuoteApiTest {
     }
 
     @Test
-    void anUnreadableBodyIsAProblemThatShowsTheExpectedShape() throws Exception {
+    void anUnreadableBodyIsAProblemThatSaysWhatIsWrong() throws Exception {
         mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"quotes\": [ oops"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(containsString("\"quotes\"")));
+                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")));
+        mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quotes\": [{\"pair\": \"KZT/USD\", \"rate\": {\"value\": 1}}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("quotes[0].rate")));
         mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"quotes\": []}"))
                 .andExpect(status().isBadRequest())
