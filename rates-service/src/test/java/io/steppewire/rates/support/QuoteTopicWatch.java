@@ -29,9 +29,12 @@ public final class QuoteTopicWatch implements AutoCloseable {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // A fetch left waiting for more records holds up the next end-offset request on the same connection.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         partitions = consumer.partitionsFor(Topics.QUOTES.name(), PATIENCE).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
     }
 
     public Map<TopicPartition, Long> endOffsets() {
@@ -41,15 +44,13 @@ public final class QuoteTopicWatch implements AutoCloseable {
     /** The quote records written since {@code before}, up to the end offsets of now. */
     public List<ConsumerRecord<byte[], byte[]>> writtenSince(Map<TopicPartition, Long> before) {
         Map<TopicPartition, Long> after = endOffsets();
-        List<TopicPartition> moved = partitions.stream().filter(p -> after.get(p) > before.get(p)).toList();
         List<ConsumerRecord<byte[], byte[]>> written = new ArrayList<>();
-        if (moved.isEmpty()) {
+        if (partitions.stream().allMatch(p -> after.get(p).equals(before.get(p)))) {
             return written;
         }
-        consumer.assign(moved);
-        moved.forEach(p -> consumer.seek(p, before.get(p)));
+        partitions.forEach(p -> consumer.seek(p, before.get(p)));
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (moved.stream().anyMatch(p -> consumer.position(p) < after.get(p))) {
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < after.get(p))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Could not read " + Topics.QUOTES.name() + " up to " + after);
             }
