@@ -26,12 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to every endpoint without a key, with a wrong key, with a subscriber's key (which rates-service does not know),
  * and on every spelling of the path that a careless edge would route while checking another. Each must be
  * refused, and nothing may reach {@code fx.quotes.v1}; the topic itself is checked, not only the status codes.
+ * The protected endpoints are the quote API, the settings (read-only) and the platform's dead-letter endpoints
+ * for the quotes this service consumes, whose redrive writes to {@code fx.quotes.v1} and whose listing shows
+ * other people's records: both are the operator's only.
  */
 @RatesServiceTest
 class EdgeSecurityTest {
 
     private static final String QUOTES = "/api/quotes";
     private static final String SETTINGS = "/api/rates/settings";
+    private static final String DEAD_LETTERS = "/api/dead-letters/fx.quotes.v1";
+    private static final String REDRIVE = DEAD_LETTERS + "/redrive";
+    private static final List<String> PROTECTED = List.of(QUOTES, SETTINGS, DEAD_LETTERS, REDRIVE);
     private static final List<String> WRITES = List.of("POST", "PUT", "DELETE", "PATCH");
     private static final String BATCH = """
             {"quotes": [{"pair": "KZT/USD", "rate": "0.00199", "asOf": "2026-03-02", "source": "edge-intruder"}]}""";
@@ -75,7 +81,7 @@ class EdgeSecurityTest {
 
     @Test
     void everyWriteWithoutTheAdminKeyIsRefusedAndPublishesNothing() throws IOException {
-        for (String path : List.of(QUOTES, SETTINGS)) {
+        for (String path : PROTECTED) {
             for (String method : WRITES) {
                 for (String key : refusedKeys()) {
                     Answer answer = send(method, path, key, BATCH);
@@ -91,7 +97,7 @@ class EdgeSecurityTest {
 
     @Test
     void everySpellingOfTheWritePathsIsRefusedWithoutTheAdminKeyAndPublishesNothing() throws IOException {
-        for (String path : List.of(QUOTES, SETTINGS)) {
+        for (String path : PROTECTED) {
             for (String trick : PathTricks.of(path)) {
                 for (String method : WRITES) {
                     for (String key : new String[]{null, "wrong-key-of-some-length", SubscriberKeys.generate()}) {
@@ -115,6 +121,21 @@ class EdgeSecurityTest {
                 Map.of("Content-Type", "application/json", "X-HTTP-Method-Override", "GET"), BATCH);
         assertThat(overridden.status()).isEqualTo(401);
         assertThat(quotes.writtenSince(before)).isEmpty();
+    }
+
+    @Test
+    void deadLettersAreListedToTheAdminKeyOnlyOnEverySpellingOfTheirPath() throws IOException {
+        for (String key : refusedKeys()) {
+            Answer answer = send("GET", DEAD_LETTERS, key, "");
+            assertThat(answer.status()).as("key " + key).isEqualTo(401);
+            assertThat(answer.body()).as("key " + key).doesNotContain("\"items\"");
+        }
+        for (String trick : PathTricks.of(DEAD_LETTERS)) {
+            Answer answer = send("GET", trick, null, "");
+            assertThat(answer.status()).as(trick).isIn(400, 401, 404);
+            assertThat(answer.body()).as(trick).doesNotContain("\"items\"");
+        }
+        assertThat(send("GET", DEAD_LETTERS, adminKey, "").body()).contains("\"items\"");
     }
 
     @Test
