@@ -1,31 +1,38 @@
 package io.steppewire.rates;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.steppewire.platform.testing.SharedArchitectureRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps the rules of the domain free of frameworks, so they stay testable and portable. */
+/**
+ * The rules every service keeps (no package cycles, no other service's classes or store, pure logic free of
+ * frameworks), and this service's own: the quote checks, which sit beside their HTTP adapter {@code quote.api},
+ * are framework-free too.
+ */
 @AnalyzeClasses(packages = "io.steppewire.rates", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule changeRulesAndQuoteChecksAreFrameworkFree = noClasses()
-            .that().resideInAnyPackage("io.steppewire.rates.change..", "io.steppewire.rates.quote")
+    static void keepsTheSharedRules(JavaClasses classes) {
+        SharedArchitectureRules.check(SharedArchitectureRules.forService("rates", "io.steppewire.rates.change"), classes);
+    }
+
+    /** Only the package itself: {@code quote.api} below it is the HTTP adapter. */
+    @ArchTest
+    static final ArchRule quoteChecksAreFrameworkFree = noClasses()
+            .that().resideInAPackage("io.steppewire.rates.quote")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                    "io.micrometer..", "tools.jackson..", "jakarta..")
-            .as("the change rules and the quote checks depend on no framework");
+                    "io.micrometer..", "tools.jackson..", "jakarta..", "io.steppewire.platform..")
+            .as("the quote checks depend on no framework");
 
     @ArchTest
     static final ArchRule pureCodeDoesNotReachIntoAdapters = noClasses()
             .that().resideInAnyPackage("io.steppewire.rates.change..", "io.steppewire.rates.quote")
             .should().dependOnClassesThat().resideInAnyPackage("io.steppewire.rates.stream..",
-                    "io.steppewire.rates.quote.api..", "io.steppewire.rates.web..", "io.steppewire.rates.kafka..",
-                    "io.steppewire.rates.settings..");
-
-    @ArchTest
-    static final ArchRule featuresHaveNoCycles = slices().matching("io.steppewire.rates.(*)..").should().beFreeOfCycles();
+                    "io.steppewire.rates.quote.api..", "io.steppewire.rates.kafka..", "io.steppewire.rates.settings..");
 }

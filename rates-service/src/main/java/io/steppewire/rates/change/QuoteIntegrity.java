@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * Checks a quote read from the topic before it may touch the stored state. The topic is written by
- * more than one service, so a record that parses as JSON can still miss what a comparison needs.
+ * more than one service, so a record that parses as JSON can still miss what a comparison needs. Its
+ * decimals are checked earlier, by the quote's constructor: a record without a rate or with absurd decimals
+ * does not even deserialise and goes to the dead-letter topic from there.
  */
 public final class QuoteIntegrity {
 
@@ -20,9 +22,6 @@ public final class QuoteIntegrity {
         }
         if (isBlank(quote.quoteId()) || isBlank(quote.source()) || quote.asOf() == null) {
             return Optional.of("quote lacks quoteId, source or asOf");
-        }
-        if (quote.rate() == null || quote.rateLow() == null || quote.rateHigh() == null) {
-            return Optional.of("quote lacks rate, rateLow or rateHigh");
         }
         if (quote.rate().signum() <= 0 || quote.rateLow().signum() <= 0
                 || quote.rateLow().compareTo(quote.rate()) > 0 || quote.rateHigh().compareTo(quote.rate()) < 0) {

@@ -1,5 +1,6 @@
 package io.steppewire.rates.quote;
 
+import io.steppewire.events.SaneDecimals;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.RateQuoted;
 import org.jspecify.annotations.Nullable;
@@ -14,18 +15,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Checks a batch of submitted quotes and turns each into a canonical {@link RateQuoted}. Either every
  * quote is usable or the whole batch is refused with a reason per quote, so a client never has to
  * work out which half of a batch went through.
+ * <p>
+ * Every check costs time in proportion to the text at most: decimals are read by {@link SaneDecimals} (no
+ * exponent, at most 30 significant digits and 30 decimals, within the bounds of a rate or a percentage), so
+ * {@code 1E-500000000} is refused before anything expands it, and over-long texts are refused before they are parsed.
  */
 public final class NormaliseQuotes {
 
-    /** Plain decimal notation only: an exponent would hide how many decimals were quoted. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final int MAX_SOURCE_LENGTH = 100;
+    /** Longer than any pair ({@code " usd / kzt "}) or as-of ({@code 2026-03-14T10:00:00.123456789+05:00}) anyone writes. */
+    private static final int MAX_PAIR_LENGTH = 20;
+    private static final int MAX_AS_OF_LENGTH = 40;
+    /** Refused texts are shown back only this far, so that a huge value does not make a huge answer. */
+    private static final int MAX_SHOWN = 40;
     private static final BigDecimal MINUS_HUNDRED = new BigDecimal("-100");
     /** The date is already the given day somewhere on Earth until it is that day at UTC+14. */
     private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
@@ -41,15 +48,15 @@ public final class NormaliseQuotes {
     }
 
     /**
-     * @throws InvalidQuoteBatchException when the batch is empty, too large or holds any unusable quote
+     * @throws QuoteBatchRejected when the batch is empty, too large or holds any unusable quote
      */
     public List<RateQuoted> apply(@Nullable List<@Nullable QuoteSubmission> submissions) {
         if (submissions == null || submissions.isEmpty()) {
-            throw new InvalidQuoteBatchException("The body needs a non-empty array 'quotes', e.g. {\"quotes\": [{\"pair\": "
+            throw new QuoteBatchRejected("The body needs a non-empty array 'quotes', e.g. {\"quotes\": [{\"pair\": "
                     + "\"USD/KZT\", \"rate\": \"515.90\", \"asOf\": \"2026-03-14\", \"source\": \"nbk\"}]}", List.of());
         }
         if (submissions.size() > maxBatchSize) {
-            throw new InvalidQuoteBatchException("A batch holds at most " + maxBatchSize + " quotes, got "
+            throw new QuoteBatchRejected("A batch holds at most " + maxBatchSize + " quotes, got "
                     + submissions.size() + "; split it into several requests", List.of());
         }
         Instant now = clock.instant();
@@ -62,7 +69,7 @@ public final class NormaliseQuotes {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidQuoteBatchException(problems.size() + " problem(s) in the batch; nothing was published", problems);
+            throw new QuoteBatchRejected(problems.size() + " problem(s) in the batch; nothing was published", problems);
         }
         return quotes;
     }
@@ -75,15 +82,8 @@ public final class NormaliseQuotes {
         }
         int before = problems.size();
         CurrencyPair pair = pair(index, submission.pair(), problems);
-        BigDecimal rate = decimal(index, "rate", submission.rate(), true, "a decimal string such as \"515.90\"", problems);
-        if (rate != null && rate.signum() <= 0) {
-            problems.add(new QuoteProblem(index, "rate", "must be greater than zero, got " + submission.rate()));
-        }
-        BigDecimal reported = decimal(index, "reportedChangePct", submission.reportedChangePct(), false,
-                "a decimal percentage such as \"-0.12\", or left out", problems);
-        if (reported != null && reported.compareTo(MINUS_HUNDRED) <= 0) {
-            problems.add(new QuoteProblem(index, "reportedChangePct", "must be above -100, got " + submission.reportedChangePct()));
-        }
+        BigDecimal rate = rate(index, submission.rate(), problems);
+        BigDecimal reported = reportedChangePct(index, submission.reportedChangePct(), problems);
         Instant asOf = asOf(index, submission.asOf(), now, problems);
         String source = source(index, submission.source(), problems);
         if (problems.size() > before || pair == null || rate == null || asOf == null || source == null) {
@@ -102,6 +102,11 @@ public final class NormaliseQuotes {
             problems.add(new QuoteProblem(index, "pair", "is required, written BASE/QUOTE with ISO 4217 codes, e.g. USD/KZT"));
             return null;
         }
+        if (text.length() > MAX_PAIR_LENGTH) {
+            problems.add(new QuoteProblem(index, "pair", "must be written BASE/QUOTE with ISO 4217 codes, e.g. USD/KZT; got "
+                    + shown(text)));
+            return null;
+        }
         try {
             return CurrencyPair.parse(text);
         } catch (IllegalArgumentException e) {
@@ -110,20 +115,40 @@ public final class NormaliseQuotes {
         }
     }
 
-    private static @Nullable BigDecimal decimal(int index, String field, @Nullable String text, boolean required,
-                                                String acceptedForm, List<QuoteProblem> problems) {
+    private static @Nullable BigDecimal rate(int index, @Nullable String text, List<QuoteProblem> problems) {
         if (text == null || text.isBlank()) {
-            if (required) {
-                problems.add(new QuoteProblem(index, field, "is required, as " + acceptedForm));
+            problems.add(new QuoteProblem(index, "rate", "is required, as a decimal string such as \"515.90\""));
+            return null;
+        }
+        try {
+            BigDecimal rate = SaneDecimals.parse(text.strip(), "rate");
+            if (rate.signum() <= 0) {
+                problems.add(new QuoteProblem(index, "rate", "must be greater than zero, got " + rate.toPlainString()));
+                return null;
             }
+            return SaneDecimals.rate(rate, "rate");
+        } catch (IllegalArgumentException e) {
+            problems.add(new QuoteProblem(index, "rate", e.getMessage()));
             return null;
         }
-        String trimmed = text.strip();
-        if (!DECIMAL.matcher(trimmed).matches()) {
-            problems.add(new QuoteProblem(index, field, "must be " + acceptedForm + ", got '" + text + "'"));
+    }
+
+    private static @Nullable BigDecimal reportedChangePct(int index, @Nullable String text, List<QuoteProblem> problems) {
+        if (text == null || text.isBlank()) {
             return null;
         }
-        return new BigDecimal(trimmed);
+        try {
+            BigDecimal reported = SaneDecimals.parse(text.strip(), "reportedChangePct");
+            if (reported.compareTo(MINUS_HUNDRED) <= 0) {
+                problems.add(new QuoteProblem(index, "reportedChangePct", "must be above -100 (a rate cannot fall by all of "
+                        + "itself), got " + reported.toPlainString()));
+                return null;
+            }
+            return SaneDecimals.percent(reported, "reportedChangePct");
+        } catch (IllegalArgumentException e) {
+            problems.add(new QuoteProblem(index, "reportedChangePct", e.getMessage()));
+            return null;
+        }
     }
 
     private @Nullable Instant asOf(int index, @Nullable String text, Instant now, List<QuoteProblem> problems) {
@@ -132,6 +157,11 @@ public final class NormaliseQuotes {
             return null;
         }
         String trimmed = text.strip();
+        if (trimmed.length() > MAX_AS_OF_LENGTH) {
+            problems.add(new QuoteProblem(index, "asOf", "must be a date 2026-03-14 or an instant with offset "
+                    + "2026-03-14T10:00:00Z, got " + shown(text)));
+            return null;
+        }
         try {
             if (trimmed.length() == 10) {
                 LocalDate date = LocalDate.parse(trimmed);
@@ -149,7 +179,7 @@ public final class NormaliseQuotes {
             return instant;
         } catch (DateTimeParseException e) {
             problems.add(new QuoteProblem(index, "asOf", "must be a date 2026-03-14 or an instant with offset "
-                    + "2026-03-14T10:00:00Z, got '" + text + "'"));
+                    + "2026-03-14T10:00:00Z, got " + shown(text)));
             return null;
         }
     }
@@ -160,11 +190,28 @@ public final class NormaliseQuotes {
             return null;
         }
         String trimmed = text.strip();
-        if (trimmed.length() > MAX_SOURCE_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (trimmed.length() > MAX_SOURCE_LENGTH || !printable(trimmed)) {
             problems.add(new QuoteProblem(index, "source", "must be at most " + MAX_SOURCE_LENGTH
                     + " printable characters"));
             return null;
         }
         return trimmed;
+    }
+
+    /**
+     * No control characters, no noncharacters, and no half of a surrogate pair: such a text is not valid Unicode, so
+     * the quote id would hash it as '?' (two sources sharing ids) and readers in other languages may fail on it.
+     */
+    private static boolean printable(String text) {
+        return text.codePoints().noneMatch(c -> Character.isISOControl(c)
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) || (c & 0xFFFE) == 0xFFFE);
+    }
+
+    private static String shown(String text) {
+        if (text.length() <= MAX_SHOWN) {
+            return "'" + text + "'";
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+        return "'" + text.substring(0, end) + "...' (" + text.length() + " characters)";
     }
 }

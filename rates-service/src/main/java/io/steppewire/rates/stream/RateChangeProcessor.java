@@ -4,6 +4,7 @@ import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.rates.change.ChangeDecision;
 import io.steppewire.rates.change.DetectRateChange;
 import io.steppewire.rates.change.QuoteIntegrity;
@@ -92,6 +93,7 @@ final class RateChangeProcessor implements Processor<String, RateQuoted, String,
         metrics.recordOutcome(QuoteOutcome.REJECTED);
         Headers headers = new RecordHeaders(record.headers().toArray());
         put(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
+        put(headers, DeadLetterPolicy.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         put(headers, KafkaHeaders.DLT_EXCEPTION_FQCN, (cause == null ? QuoteIntegrity.class : cause.getClass())
                 .getName().getBytes(StandardCharsets.UTF_8));
         put(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, applicationId.getBytes(StandardCharsets.UTF_8));

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.change.DetectRateChange;
+import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.rates.settings.RatesSettings;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,9 +25,11 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,9 +54,17 @@ class RateChangeStreamConfiguration {
         config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "rates-service");
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class);
-        config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+        config.putAll(unreadableRecordsGoTo(recoverer));
         return new KafkaStreamsConfiguration(config);
+    }
+
+    /**
+     * A record the stream cannot read is handed to the recoverer and the stream goes on with the next one, instead of
+     * the thread failing on it for ever.
+     */
+    static Map<String, Object> unreadableRecordsGoTo(ConsumerRecordRecoverer recoverer) {
+        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RecoveringDeserializationExceptionHandler.class,
+                RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
     }
 
     /**
@@ -83,15 +95,21 @@ class RateChangeStreamConfiguration {
     }
 
     /**
-     * Records on the quote topic that are not JSON of a quote. Failing to read a record is
-     * deterministic, so there is nothing to retry: they go straight to {@code fx.quotes.v1.dlt},
-     * with Spring Kafka's {@code kafka_dlt-*} headers saying why and where they came from.
+     * Records on the quote topic that cannot be read as a quote: not JSON of one, or with decimals that the
+     * quote's constructor refuses (an exponent such as {@code 1E-500000000}, over 30 digits, out of bounds), so
+     * they are never expanded or compared. Failing to read a record is deterministic, so there is nothing to
+     * retry: they go straight to {@code fx.quotes.v1.dlt} as their original bytes, with Spring Kafka's
+     * {@code kafka_dlt-*} headers and {@value DeadLetterPolicy#REASON_HEADER} saying why and where they came from,
+     * and the stream goes on with the next record.
      */
     @Bean
     DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
         // Every record the stream reads is a quote (the repartition topic only carries re-keyed quotes).
-        return new DeadLetterPublishingRecoverer(deadLetterTemplate,
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, error) -> new TopicPartition(Topics.QUOTES.deadLetterName(), -1));
+        recoverer.setHeadersFunction((record, error) -> new RecordHeaders().add(DeadLetterPolicy.REASON_HEADER,
+                String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8)));
+        return recoverer;
     }
 
     @Bean
@@ -100,6 +118,8 @@ class RateChangeStreamConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        // A dead letter is the original record plus headers saying why: the largest quote record must still fit.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.QUOTES.deadLetterStorage().maxRecordBytes());
         DefaultKafkaProducerFactory<byte[], byte[]> factory =
                 new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         factory.addListener(new MicrometerProducerListener<>(registry));

@@ -39,13 +39,23 @@ class DetectRateChangeTest {
     }
 
     @Test
-    void aQuoteMissingItsRateIsNotUsable() {
+    void aQuoteWhoseRateLiesOutsideItsBoundsIsNotUsable() {
         RateQuoted good = tenge("0.00200", MONDAY);
-        RateQuoted withoutRate = new RateQuoted(good.quoteId(), good.pair(), null, 5, good.rateLow(), good.rateHigh(),
-                null, null, MONDAY, "nbk", null, MONDAY);
+        RateQuoted outsideItsBounds = new RateQuoted(good.quoteId(), good.pair(), good.rate(), 5, good.rateHigh(),
+                good.rateHigh().add(good.rateHigh()), null, null, MONDAY, "nbk", null, MONDAY);
 
         assertThat(QuoteIntegrity.problemWith(good)).isEmpty();
-        assertThat(QuoteIntegrity.problemWith(withoutRate)).hasValueSatisfying(reason -> assertThat(reason).contains("rate"));
+        assertThat(QuoteIntegrity.problemWith(outsideItsBounds)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("rate 0.00200", "within its bounds"));
+    }
+
+    @Test
+    void aQuoteWithoutItsSourceIsNotUsable() {
+        RateQuoted good = tenge("0.00200", MONDAY);
+        RateQuoted withoutSource = new RateQuoted(good.quoteId(), good.pair(), good.rate(), 5, good.rateLow(), good.rateHigh(),
+                null, null, MONDAY, " ", null, MONDAY);
+
+        assertThat(QuoteIntegrity.problemWith(withoutSource)).hasValueSatisfying(reason -> assertThat(reason).contains("source"));
     }
 
     private static RateQuoted tenge(String rate, Instant asOf) {

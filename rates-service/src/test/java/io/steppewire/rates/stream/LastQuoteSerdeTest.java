@@ -47,9 +47,12 @@ class LastQuoteSerdeTest {
 
     @Test
     void decimalsBeyondSixtyFourBitsAndNegativeScalesSurvive() {
-        BigDecimal huge = new BigDecimal("123456789012345678901234567890.123456789");
-        RateQuoted quote = new RateQuoted("id", "KZT/USD", huge, 9, huge.subtract(BigDecimal.ONE), huge.add(BigDecimal.ONE),
-                null, new BigDecimal("1E+3"), NAURYZ, "s", null, RECEIVED);
+        // 30 digits: the most a rate may have, and an unscaled value far beyond a long.
+        BigDecimal huge = new BigDecimal("123456789012.123456789012345678");
+        // Derived bounds may have a negative scale.
+        BigDecimal roundHigh = new BigDecimal("1.3E+11");
+        RateQuoted quote = new RateQuoted("id", "KZT/USD", huge, 18, huge.subtract(BigDecimal.ONE), roundHigh,
+                null, new BigDecimal("1000"), NAURYZ, "s", null, RECEIVED);
 
         assertThat(roundTrip(quote)).isEqualTo(quote);
     }

@@ -21,17 +21,22 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The rules of the rate-change topology, one story each, on Kafka's own test driver. */
 class RateChangeTopologyTest {
@@ -44,6 +49,8 @@ class RateChangeTopologyTest {
     private static final String BAZAAR_BULLETIN = "bazaar-bulletin";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    /** What the production handler hands to the dead-letter recoverer: records that cannot be read as quotes. */
+    private final List<Exception> unreadable = new ArrayList<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, RateQuoted> quotes;
     private TestInputTopic<String, String> rawQuotes;
@@ -58,6 +65,7 @@ class RateChangeTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "rates-service-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.putAll(RateChangeStreamConfiguration.unreadableRecordsGoTo((record, failure) -> unreadable.add(failure)));
         driver = new TopologyTestDriver(builder.build(), config);
         quotes = driver.createInputTopic(Topics.QUOTES.name(), new StringSerializer(), Topics.QUOTES.valueSerde().serializer());
         rawQuotes = driver.createInputTopic(Topics.QUOTES.name(), new StringSerializer(), new StringSerializer());
@@ -265,15 +273,44 @@ class RateChangeTopologyTest {
     }
 
     @Test
-    void aQuoteWithoutItsRateGoesToTheDeadLetterTopicAndTheStreamCarriesOn() {
+    void aQuoteWithoutItsRateCannotBeReadSoItIsDeadLetteredAndTheStreamCarriesOn() {
         rawQuotes.pipeInput("KZT/USD", "{\"quoteId\":\"0123456789abcdef0123456789abcdef\",\"pair\":\"KZT/USD\","
                 + "\"decimals\":5,\"asOf\":\"2026-03-09T00:00:00Z\",\"source\":\"steppe-daily\",\"quotedAt\":\"2026-03-09T00:00:00Z\"}");
         send(tenge("0.00201", MONDAY, STEPPE_DAILY));
         send(tenge("0.00210", TUESDAY, STEPPE_DAILY));
 
-        assertThat(text(deadLetters.readRecord().headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)))
-                .contains("rate");
+        assertThat(unreadable).singleElement().satisfies(failure -> assertThat(failure).hasMessageContaining("RateQuoted"));
         assertThat(changes.readValuesToList()).hasSize(1);
+    }
+
+    /**
+     * A decimal such as 1E-500000000 is short text but half a billion digits once expanded: the quote's constructor
+     * refuses it as the record is read, so it is never compared, and the next quote is processed as usual.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rate           | "rate":"0.00201"                | "rate":"1E-500000000"
+            rate as number | "rate":"0.00201"                | "rate":1E-500000000
+            huge rate      | "rate":"0.00201"                | "rate":"1E+500000000"
+            rate digits    | "rate":"0.00201"                | "rate":"0.002010000000000000000000000000001"
+            rateHigh       | "rateHigh":"0.002015"           | "rateHigh":"1E+999999999"
+            reported       | "quoteId"                       | "reportedChangePct":"1E-999999999","quoteId"
+            reported bound | "quoteId"                       | "reportedChangePct":"2000000","quoteId"
+            """)
+    void aQuoteWithAnAbsurdDecimalIsDeadLetteredUnreadAndTheNextQuoteStillChanges(String field, String good, String absurd) {
+        RateQuoted sunday = tenge("0.00201", MONDAY.minus(Duration.ofDays(1)), STEPPE_DAILY);
+        String json = new String(Topics.QUOTES.valueSerde().serialize(Topics.QUOTES.name(), sunday), StandardCharsets.UTF_8);
+        assertThat(json).contains(good);
+        String poison = json.replace(good, absurd);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rawQuotes.pipeInput("KZT/USD", poison));
+        send(tenge("0.00201", MONDAY, STEPPE_DAILY));
+        send(tenge("0.00210", TUESDAY, STEPPE_DAILY));
+
+        assertThat(unreadable).singleElement().satisfies(failure -> assertThat(failure).hasMessageContaining("RateQuoted"));
+        assertThat(deadLetters.isEmpty()).as("refused before the topology, not by it").isTrue();
+        assertThat(changes.readValuesToList()).singleElement()
+                .satisfies(change -> assertThat(change.previous().asOf()).isEqualTo(MONDAY));
     }
 
     private void send(RateQuoted quote) {

@@ -4,6 +4,7 @@ import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.rates.support.RatesServiceTest;
 import io.steppewire.events.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,6 +80,45 @@ class RateChangesOverKafkaTest {
                         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("not a valid RateQuoted");
                     }));
         }
+    }
+
+    @Test
+    void aQuoteWithAnAbsurdDecimalIsDeadLetteredAsItWasAndTheNextQuoteOfItsPairStillProducesItsChange() throws Exception {
+        RateQuoted monday = lari("0.3690", FRIDAY);
+        RateQuoted tuesday = lari("0.3720", SATURDAY);
+        String json = new String(Topics.QUOTES.valueSerde().serialize(Topics.QUOTES.name(), tuesday), StandardCharsets.UTF_8);
+        byte[] poison = json.replace("\"rate\":\"0.3720\"", "\"rate\":\"1E-500000000\"").getBytes(StandardCharsets.UTF_8);
+        assertThat(poison).isNotEqualTo(json.getBytes(StandardCharsets.UTF_8));
+
+        try (KafkaProducer<String, byte[]> producer = producer();
+             TopicReader<byte[]> deadLetters = new TopicReader<>(brokers, Topics.QUOTES.deadLetterName(), new ByteArrayDeserializer());
+             TopicReader<RateChanged> changes = new TopicReader<>(brokers, Topics.RATE_CHANGES.name(),
+                     Topics.RATE_CHANGES.valueSerde().deserializer())) {
+            // One pair, so one partition: the poison sits between the two good quotes.
+            producer.send(new ProducerRecord<>(Topics.QUOTES.name(), "GEL/USD", serialized(monday))).get();
+            producer.send(new ProducerRecord<>(Topics.QUOTES.name(), "GEL/USD", poison)).get();
+            producer.send(new ProducerRecord<>(Topics.QUOTES.name(), "GEL/USD", serialized(tuesday))).get();
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.poll())
+                    .anySatisfy(dead -> {
+                        assertThat(dead.value()).isEqualTo(poison);
+                        assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.QUOTES.name());
+                        assertThat(header(dead, DeadLetterPolicy.REASON_HEADER)).contains("rate", "without exponent");
+                    }));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(changesOf(changes, "GEL/USD")).singleElement()
+                    .satisfies(record -> {
+                        assertThat(record.value().previous().quoteId()).isEqualTo(monday.quoteId());
+                        assertThat(record.value().current().quoteId()).isEqualTo(tuesday.quoteId());
+                    }));
+        }
+    }
+
+    private static byte[] serialized(RateQuoted quote) {
+        return Topics.QUOTES.valueSerde().serialize(Topics.QUOTES.name(), quote);
+    }
+
+    private static RateQuoted lari(String rate, Instant asOf) {
+        return RateQuoted.fromQuote("GEL/USD", new BigDecimal(rate), null, asOf, "tbilisi-tape", null, asOf);
     }
 
     private static List<ConsumerRecord<String, RateChanged>> changesOf(TopicReader<RateChanged> changes, String pair) {

@@ -10,12 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole service on the module's one in-process broker. Every integration test uses exactly this
- * configuration, so they share one Spring context and one running stream.
+ * The whole service on the module's one in-process broker, with a real HTTP server on a random port (the security
+ * suite sends raw bytes to it). Every integration test uses exactly this configuration, so they share one Spring
+ * context and one running stream; {@link SharedService} lets the jqwik properties join the same context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface RatesServiceTest {

@@ -2,6 +2,7 @@ package io.steppewire.rates.quote.api;
 
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.quote.NormaliseQuotes;
+import io.steppewire.rates.quote.QuoteBatchRejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -30,13 +31,19 @@ class QuoteController {
             parameters = @Parameter(name = "X-Api-Key", in = ParameterIn.HEADER, required = true),
             responses = {
                     @ApiResponse(responseCode = "202", description = "Committed to Kafka; the normalised quotes"),
-                    @ApiResponse(responseCode = "400", description = "Problem with a reason per quote index; nothing published"),
-                    @ApiResponse(responseCode = "401", description = "Missing or wrong X-Api-Key"),
+                    @ApiResponse(responseCode = "400", description = "Problem with a reason per quote index and field; nothing published"),
+                    @ApiResponse(responseCode = "401", description = "Missing or wrong X-Api-Key (only the admin key may publish)"),
+                    @ApiResponse(responseCode = "413", description = "Body larger than steppewire.http.max-body-size; nothing published"),
                     @ApiResponse(responseCode = "503", description = "Kafka did not commit; nothing published, safe to retry")})
     @PostMapping(path = "/api/quotes", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     AcceptedQuotesResponse submitQuotes(@RequestBody QuoteBatchRequest request) {
-        List<RateQuoted> quotes = normaliseQuotes.apply(request.quotes());
+        List<RateQuoted> quotes;
+        try {
+            quotes = normaliseQuotes.apply(request.quotes());
+        } catch (QuoteBatchRejected rejected) {
+            throw new InvalidQuoteBatchException(rejected);
+        }
         publishQuotes.publish(quotes);
         return AcceptedQuotesResponse.of(quotes);
     }

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RatesServiceTest
 class QuoteApiTest {
 
-    private static final String API_KEY = "test-key";
+    private static final String API_KEY = "rates-test-admin-key";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
@@ -135,12 +135,41 @@ class QuoteApiTest {
     }
 
     @Test
-    void anUnreadableBodyIsAProblemThatShowsTheExpectedShape() throws Exception {
+    void anExponentIsRefusedWithItsQuoteAndFieldBeforeAnythingExpandsIt() throws Exception {
+        long started = System.nanoTime();
+        mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"quotes": [
+                                  {"pair": "KZT/USD", "rate": "0.00199", "asOf": "2026-03-02", "source": "exponent-desk"},
+                                  {"pair": "KZT/USD", "rate": "1E-500000000", "asOf": "2026-03-02", "source": "exponent-desk"},
+                                  {"pair": "KZT/USD", "rate": 1E-500000000, "reportedChangePct": 1e3, "asOf": "2026-03-03",
+                                   "source": "exponent-desk"}
+                                ]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid quotes"))
+                .andExpect(jsonPath("$.errors", hasSize(3)))
+                .andExpect(jsonPath("$.errors[0].index").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("rate"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("no exponent")))
+                .andExpect(jsonPath("$.errors[1].index").value(2))
+                .andExpect(jsonPath("$.errors[1].field").value("rate"))
+                .andExpect(jsonPath("$.errors[2].index").value(2))
+                .andExpect(jsonPath("$.errors[2].field").value("reportedChangePct"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anUnreadableBodyIsAProblemThatSaysWhatIsWrong() throws Exception {
         mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"quotes\": [ oops"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(containsString("\"quotes\"")));
+                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")));
+        mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quotes\": [{\"pair\": \"KZT/USD\", \"rate\": {\"value\": 1}}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("quotes[0].rate")));
         mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"quotes\": []}"))
                 .andExpect(status().isBadRequest())

@@ -3,7 +3,7 @@ package io.steppewire.rates.quote.api;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.quote.NormaliseQuotes;
-import io.steppewire.rates.web.ProblemResponses;
+import io.steppewire.platform.problem.ProblemAdvice;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -39,7 +39,7 @@ class QuoteControllerTest {
                 10, Duration.ofMinutes(2));
         MockMvc mvc = MockMvcBuilders
                 .standaloneSetup(new QuoteController(normalise, new PublishQuotes(brokenKafka, new SimpleMeterRegistry())))
-                .setControllerAdvice(new ProblemResponses())
+                .setControllerAdvice(new ProblemAdvice())
                 .build();
 
         mvc.perform(post("/api/quotes").contentType(MediaType.APPLICATION_JSON).content("""

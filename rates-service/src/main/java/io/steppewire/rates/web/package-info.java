@@ -1,4 +1,0 @@
-@NullMarked
-package io.steppewire.rates.web;
-
-import org.jspecify.annotations.NullMarked;
