@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A source quoted a rate. Always in the canonical direction of the pair; a quote given the other way
@@ -44,6 +45,9 @@ public record RateQuoted(
 
     /** Refuses values whose arithmetic would cost unbounded time: a malformed record is poison, not parsed further. */
     public RateQuoted {
+        Objects.requireNonNull(rate, "rate is required");
+        Objects.requireNonNull(rateLow, "rateLow is required");
+        Objects.requireNonNull(rateHigh, "rateHigh is required");
         SaneDecimals.rate(rate, "rate");
         SaneDecimals.derived(rateLow, "rateLow");
         SaneDecimals.derived(rateHigh, "rateHigh");

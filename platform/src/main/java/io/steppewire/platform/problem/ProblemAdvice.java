@@ -105,7 +105,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static String unreadable(HttpMessageNotReadableException e) {
         StreamConstraintsException limits = causeOf(e, StreamConstraintsException.class);
         if (limits != null) {
-            return "The body exceeds a limit of the JSON reader: " + limits.getOriginalMessage()
+            var at = limits.getLocation();
+            return "The body exceeds a limit of the JSON reader" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + limits.getOriginalMessage()
                     + ". Send numbers as plain decimals of at most 30 digits and keep nesting shallow.";
         }
         Throwable cause = e.getCause();

@@ -41,7 +41,7 @@ public final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return read(socket.getInputStream());
+            return read(socket.getInputStream(), method.equals("HEAD"));
         }
     }
 
@@ -49,8 +49,8 @@ public final class RawHttp {
         return send(port, method, rawPath, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads one answer: the head, then a body by Content-Length, chunks, or up to the end of the connection. */
-    private static Answer read(InputStream raw) throws IOException {
+    /** Reads one answer: the head, then a body by Content-Length, chunks, or up to the end of the connection (none for HEAD). */
+    private static Answer read(InputStream raw, boolean headOnly) throws IOException {
         java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw);
         String statusLine = line(in);
         if (statusLine == null) {
@@ -63,6 +63,9 @@ public final class RawHttp {
             headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (headOnly || status == 204 || status == 304) {
+            return new Answer(status, headers, "");
+        }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             for (int size = chunkSize(line(in)); size > 0; size = chunkSize(line(in))) {
                 body.write(in.readNBytes(size));
