@@ -66,7 +66,7 @@ class SubscriptionIndexTest {
         Subscription watch = articleWatch("tajik-energy", Set.of("TJ"), Set.of(), Set.of(), null);
         index.apply(watch);
         Subscription tombstone = new Subscription(watch.id(), watch.name(), watch.channel(), watch.rules(), watch.streamToken(),
-                watch.createdAt(), watch.updatedAt().plusSeconds(1), 2, true);
+                watch.createdAt(), watch.updatedAt().plusSeconds(1), 2, true, null);
 
         index.apply(tombstone);
         index.apply(watch);
@@ -80,7 +80,7 @@ class SubscriptionIndexTest {
         Subscription first = articleWatch("desk", Set.of("TJ"), Set.of(), Set.of(), null);
         index.apply(first);
         index.apply(new Subscription("desk", "desk", first.channel(), new Rules(Set.of("KZ"), Set.of(), Set.of(), null, null, List.of()),
-                "token", first.createdAt(), first.updatedAt(), 2, false));
+                "token", first.createdAt(), first.updatedAt(), 2, false, null));
 
         assertThat(index.matchArticle(Stories.tajikDam())).isEmpty();
         assertThat(index.matchArticle(Stories.kazakhGrainHarvest())).extracting(m -> m.subscription().id()).containsExactly("desk");
@@ -133,7 +133,7 @@ class SubscriptionIndexTest {
 
     private static Subscription subscription(String id, Rules rules) {
         Instant created = Instant.parse("2026-03-01T00:00:00Z");
-        return new Subscription(id, id, new Channel.ServerSentEvents(), rules, "token-" + id, created, created, 1, false);
+        return new Subscription(id, id, new Channel.ServerSentEvents(), rules, "token-" + id, created, created, 1, false, null);
     }
 
 }

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "steppewire.api-key=test-key",
+        "steppewire.api.key=" + NotifyIntegrationTest.API_KEY,
         "steppewire.topics.partitions=2",
         "steppewire.notify.webhooks.allowed-networks=127.0.0.0/8,::1/128",
         "steppewire.notify.webhooks.connect-timeout=1s",
@@ -64,7 +64,7 @@ import java.util.concurrent.TimeoutException;
 @Import(RecorderGate.Registration.class)
 public abstract class NotifyIntegrationTest {
 
-    protected static final String API_KEY = "test-key";
+    protected static final String API_KEY = "notify-test-admin-key";
     protected static final Duration PATIENCE = Duration.ofSeconds(45);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
