@@ -30,7 +30,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -165,7 +164,7 @@ public final class NotifyBenchmark {
             subscriptionOfPair.put(pair, subscriptions.create(new SubscriptionRequest("Fine-grained " + pair,
                     new SubscriptionRequest.ChannelRequest("webhook", receiver.url(), "bench-secret-0123456789", null),
                     new SubscriptionRequest.RulesRequest(null, null, null, null,
-                            List.of(new SubscriptionRequest.PairRuleRequest(pair, new BigDecimal("0.1"), "either")))), ApiCaller.ADMIN).id());
+                            List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN).id());
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         // Wall-clock times too, to compare with the times the service writes to the store.

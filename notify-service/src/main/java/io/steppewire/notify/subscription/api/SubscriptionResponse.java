@@ -6,6 +6,7 @@ import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.platform.security.ApiCaller;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                             List<PairRuleView> pairs) {
     }
 
-    public record PairRuleView(String pair, BigDecimal thresholdPct, String direction) {
+    public record PairRuleView(String pair, @JsonSerialize(using = PlainDecimalSerializer.class) BigDecimal thresholdPct, String direction) {
     }
 
     static SubscriptionResponse of(Subscription s, ApiCaller caller) {

@@ -21,7 +21,7 @@ public class SubscriptionConfiguration {
 
     @Bean
     SubscriptionValidator subscriptionValidator(WebhookAddressPolicy policy) {
-        return new SubscriptionValidator(policy);
+        return new SubscriptionValidator(policy, new InternetAddressSyntax());
     }
 
     @Bean
