@@ -58,6 +58,21 @@ public class ManageSubscriberKeys {
         resolver.forget(key.keyHash());
     }
 
+    /**
+     * A new key for the same subscriber: same id, so it keeps its subscriptions; the old key stops working at once on
+     * this instance and within 2 s on every other. A revoked key is not brought back this way (409).
+     */
+    public IssuedKey rotate(String id) {
+        SubscriberKey current = find(id);
+        String key = SubscriberKeys.generate();
+        if (current.isRevoked() || !store.rotate(id, SubscriberKeys.hash(key))) {
+            throw ProblemException.conflict("Subscriber key " + id + " is revoked; a revoked key stays revoked. Issue a new key "
+                    + "with POST /api/keys (subscriptions of the revoked key stay with the admin key).");
+        }
+        resolver.forget(current.keyHash());
+        return new IssuedKey(new SubscriberKey(id, current.name(), SubscriberKeys.hash(key), current.createdAt(), null), key);
+    }
+
     static String acceptedName(@Nullable String name) {
         Optional<String> refusal = nameRefusal(name);
         if (refusal.isPresent()) {

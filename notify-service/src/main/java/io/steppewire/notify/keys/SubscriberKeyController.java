@@ -18,7 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.time.Instant;
 import java.util.List;
 
-/** Subscriber keys, with the admin key only: issue one per subscriber, list them, revoke them. */
+/** Subscriber keys, with the admin key only: issue one per subscriber, list them, rotate and revoke them. */
 @RestController
 @RequestMapping(path = "/api/keys", produces = "application/json")
 public class SubscriberKeyController {
@@ -76,6 +76,15 @@ public class SubscriberKeyController {
     @GetMapping("/{id}")
     public KeyView get(@PathVariable String id) {
         return KeyView.of(keys.find(id));
+    }
+
+    @Operation(summary = "Rotate a subscriber key (admin key)", description = "Answers a new key for the same subscriber, "
+            + "once; it keeps its id and subscriptions. The old key stops working on every instance within 2 s.")
+    @PostMapping("/{id}/rotate")
+    public ResponseEntity<IssuedKeyResponse> rotate(@PathVariable String id) {
+        IssuedKey rotated = keys.rotate(id);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new IssuedKeyResponse(rotated.stored().id(),
+                rotated.stored().name(), rotated.key(), rotated.stored().createdAt()));
     }
 
     @Operation(summary = "Revoke a subscriber key (admin key)", description = "Effective on every instance within 2 s; "

@@ -43,6 +43,12 @@ public class SubscriberKeyStore {
         return mongo.find(new Query().with(Sort.by("createdAt", "_id")).skip(offset).limit(limit), SubscriberKey.class);
     }
 
+    /** Gives a live key a new hash (the old key stops matching); false when it is revoked or unknown. */
+    public boolean rotate(String id, String newKeyHash) {
+        Query live = Query.query(Criteria.where("_id").is(id).and("revokedAt").is(null));
+        return mongo.updateFirst(live, Update.update("keyHash", newKeyHash), SubscriberKey.class).getModifiedCount() > 0;
+    }
+
     /** Marks the key revoked unless it already is (the first revocation's time stays); false when it already was or is unknown. */
     public boolean revoke(String id, Instant at) {
         Query live = Query.query(Criteria.where("_id").is(id).and("revokedAt").is(null));

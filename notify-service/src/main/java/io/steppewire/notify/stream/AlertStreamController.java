@@ -6,6 +6,7 @@ import io.steppewire.notify.alerting.AlertStore;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
 import io.steppewire.platform.problem.ProblemException;
+import io.steppewire.platform.security.ApiCaller;
 import io.steppewire.platform.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,25 +57,21 @@ public class AlertStreamController implements SmartLifecycle {
     }
 
     @Operation(summary = "Stream a subscription's alerts (server-sent events)",
-            description = "Authorised by the subscription's streamToken as ?token= or Authorization: Bearer; needs no key, "
-                    + "but an X-Api-Key sent along must be the owner's or the admin key. "
-                    + "Resumes after Last-Event-ID (header or ?lastEventId=).")
+            description = "Authorised by the subscription's streamToken as ?token= or Authorization: Bearer, so a browser can "
+                    + "open it without an API key; or by the owner's subscriber key or the admin key in X-Api-Key. Another "
+                    + "subscriber's key gets 404. Resumes after Last-Event-ID (header or ?lastEventId=).")
     @GetMapping(path = "/api/subscriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String id, @RequestParam(required = false) @Nullable String token,
                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
                              @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
                              @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParam) {
-        // The token authorises; a key sent along must still be the owner's (or the admin's): another subscriber's key is
-        // answered as if the subscription did not exist, like on every other endpoint.
-        Subscription subscription = Callers.current().map(caller -> subscriptions.find(id, caller))
-                .orElseGet(() -> subscriptions.findLive(id));
-        String given = token != null ? token
-                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                subscription.streamToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "Token required", given == null
-                    ? "This stream needs the subscription's streamToken, as ?token=... or the header Authorization: Bearer ..."
-                    : "The token is not this subscription's streamToken.").withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        Optional<ApiCaller> caller = Callers.current();
+        if (caller.isPresent()) {
+            // A key authorises on its own when it may see the subscription (it could read the token anyway); another
+            // subscriber's key is answered as if the subscription did not exist, like on every other endpoint.
+            subscriptions.find(id, caller.get());
+        } else {
+            requireStreamToken(subscriptions.findLive(id), token, authorization);
         }
         long after = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
@@ -84,6 +82,18 @@ public class AlertStreamController implements SmartLifecycle {
         emitter.onError(e -> end(session));
         Thread.ofVirtual().name("alert-stream-" + id).start(session);
         return emitter;
+    }
+
+    private static void requireStreamToken(Subscription subscription, @Nullable String token, @Nullable String authorization) {
+        String given = token != null ? token
+                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                subscription.streamToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "Token required", given == null
+                    ? "This stream needs the subscription's streamToken, as ?token=... or the header Authorization: Bearer ..., "
+                    + "or the owner's key in X-Api-Key."
+                    : "The token is not this subscription's streamToken.").withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
     }
 
     private void end(AlertStreamSession session) {

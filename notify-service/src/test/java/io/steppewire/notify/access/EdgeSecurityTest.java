@@ -30,7 +30,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every protected endpoint and method of notify-service, on the real server and byte for byte as written
+ * Every protected endpoint and method of notify-service (subscriptions, one subscription, its deliveries and
+ * stream, subscriber keys), on the real server and byte for byte as written
  * (RawHttp), tried without a key, with a wrong key, an unknown subscriber-shaped key, a revoked key and
  * another subscriber's key, and through every path trick: each is refused, and afterwards the store holds
  * exactly what it held before and no alert was published.
@@ -87,7 +88,8 @@ class EdgeSecurityTest extends NotifyIntegrationTest {
 
     private List<Endpoint> keyEndpoints() {
         return List.of(new Endpoint("GET", "/api/keys", ""), new Endpoint("POST", "/api/keys", "{\"name\": \"intruder\"}"),
-                new Endpoint("GET", "/api/keys/" + target.id(), ""), new Endpoint("DELETE", "/api/keys/" + target.id(), ""));
+                new Endpoint("GET", "/api/keys/" + target.id(), ""), new Endpoint("DELETE", "/api/keys/" + target.id(), ""),
+                new Endpoint("POST", "/api/keys/" + target.id() + "/rotate", ""));
     }
 
     private List<Endpoint> everyEndpoint() {

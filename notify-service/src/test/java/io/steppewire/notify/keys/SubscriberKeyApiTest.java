@@ -151,4 +151,36 @@ class SubscriberKeyApiTest extends NotifyIntegrationTest {
         assertThat(storedKey(other.id()).get("revokedAt")).isNull();
         assertThat(sendAs(null, "GET", "/api/keys", null).statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void rotatingGivesTheSameSubscriberANewKeyAndRetiresTheOldOne() {
+        IssuedKey issued = issueKey("Nukus desk");
+        String own = subscribeAs(issued.key(), SSE_WATCH);
+
+        HttpResponse<String> rotated = postJson("/api/keys/" + issued.id() + "/rotate", "");
+
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        JsonNode body = JSON.readTree(rotated.body());
+        String newKey = body.path("key").asString();
+        assertThat(body.path("id").asString()).isEqualTo(issued.id());
+        assertThat(newKey).isNotEqualTo(issued.key());
+        assertThat(storedKey(issued.id()).getString("keyHash")).isEqualTo(SubscriberKeys.hash(newKey));
+        assertThat(sendAs(issued.key(), "GET", "/api/subscriptions", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> listed = sendAs(newKey, "GET", "/api/subscriptions", null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(own);
+    }
+
+    @Test
+    void aRevokedOrUnknownKeyCannotBeRotatedAndSubscribersCannotRotate() {
+        IssuedKey issued = issueKey("Termez desk");
+        assertThat(sendAs(issued.key(), "POST", "/api/keys/" + issued.id() + "/rotate", null).statusCode()).isEqualTo(403);
+        assertThat(deleteWithKey("/api/keys/" + issued.id()).statusCode()).isEqualTo(204);
+        Document revoked = storedKey(issued.id());
+
+        assertThat(postJson("/api/keys/" + issued.id() + "/rotate", "").statusCode()).isEqualTo(409);
+        assertThat(postJson("/api/keys/" + UUID.randomUUID() + "/rotate", "").statusCode()).isEqualTo(404);
+        assertThat(storedKey(issued.id())).isEqualTo(revoked);
+    }
 }
