@@ -121,6 +121,22 @@ class SubscriptionIndexTest {
         assertThat(index.size()).isEqualTo(1_001);
     }
 
+    @Test
+    void aDeletedKeywordSubscriptionSeenAgainLeavesEveryOtherQueryMatching() {
+        index.apply(articleWatch("turbines", Set.of(), Set.of(), Set.of(), "turbine"));
+        Subscription coal = articleWatch("coal", Set.of(), Set.of(), Set.of(), "coal");
+        index.apply(coal);
+        Subscription tombstone = new Subscription(coal.id(), coal.name(), coal.channel(), coal.rules(), coal.streamToken(),
+                coal.createdAt(), coal.updatedAt().plusSeconds(1), 2, true, null);
+
+        // The refresher applies every change it reads again on each poll within its overlap, tombstones included.
+        for (int poll = 0; poll < 5; poll++) {
+            index.apply(tombstone);
+        }
+
+        assertThat(index.matchArticle(Stories.tajikDam())).extracting(m -> m.subscription().id()).containsExactly("turbines");
+    }
+
     static Subscription articleWatch(String id, Set<String> countries, Set<String> tags, Set<String> entities, String query) {
         Rules rules = new Rules(countries, tags, entities, query, query == null ? null : QueryParser.parse(query), List.of());
         return subscription(id, rules);
