@@ -3,6 +3,7 @@ package io.steppewire.notify;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.steppewire.platform.testing.SharedArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -16,16 +17,31 @@ class ArchitectureTest {
             "io.steppewire.notify.matching",
             "io.steppewire.notify.delivery"};
 
+    /**
+     * The pure packages whose sub-packages are pure too: the shared rules take each package with its sub-packages, and
+     * {@code subscription} and {@code delivery} hold their framework adapters ({@code store}, {@code api}, {@code outbox})
+     * below them, which the rules above check package by package instead.
+     */
+    private static final String[] PURE_WITH_SUB_PACKAGES = {
+            "io.steppewire.notify.subscription.query",
+            "io.steppewire.notify.matching"};
+
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.steppewire.notify");
 
     @Test
+    void keepsTheRulesEveryServiceKeeps() {
+        SharedArchitectureRules.check(SharedArchitectureRules.forService("notify", PURE_WITH_SUB_PACKAGES), classes);
+    }
+
+    @Test
     void pureLogicDependsOnNoFramework() {
         noClasses().that().resideInAnyPackage(PURE)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "com.mongodb..", "org.bson..", "jakarta..", "tools.jackson..", "io.micrometer..")
+                        "com.mongodb..", "org.bson..", "jakarta..", "tools.jackson..", "io.micrometer..", "org.apache.hc..",
+                        "com.fasterxml..", "io.steppewire.platform..")
                 .check(classes);
     }
 
@@ -34,8 +50,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(PURE)
                 .should().dependOnClassesThat().resideInAnyPackage("io.steppewire.notify.subscription.api..",
                         "io.steppewire.notify.subscription.store..", "io.steppewire.notify.delivery.outbox..",
-                        "io.steppewire.notify.alerting..", "io.steppewire.notify.stream..", "io.steppewire.notify.web..",
-                        "io.steppewire.notify.messaging..")
+                        "io.steppewire.notify.alerting..", "io.steppewire.notify.stream..", "io.steppewire.notify.keys..",
+                        "io.steppewire.notify.access..", "io.steppewire.notify.messaging..")
                 .check(classes);
     }
 }

@@ -16,6 +16,7 @@ import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.matching.Match;
 import io.steppewire.notify.matching.SubscriptionIndex;
+import io.steppewire.notify.messaging.KafkaConfiguration;
 import io.steppewire.notify.subscription.Channel;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,7 +46,7 @@ import java.util.concurrent.TimeoutException;
 @Service
 public class RaiseAlerts {
 
-    static final String SOURCE = "/steppewire/notify-service";
+    static final String SOURCE = KafkaConfiguration.SOURCE;
 
     private final SubscriptionIndex index;
     private final AlertStore alerts;

@@ -71,7 +71,9 @@ public final class SubscriptionIndex {
             if (current != null && current.version() > subscription.version()) {
                 return;
             }
-            if (current != null) {
+            // A tombstone was unfiled when it arrived; unfiling it again (the refresher reads every change again on each
+            // poll within its overlap) would take its terms off the vocabulary counts a second time.
+            if (current != null && !current.deleted()) {
                 unfile(current);
             }
             if (subscription.deleted()) {
@@ -287,9 +289,15 @@ public final class SubscriptionIndex {
         KeywordQuery query = subscription.rules().query();
         if (query != null) {
             query.terms().forEach(term -> {
-                Integer left = vocabulary.computeIfPresent(term, (t, n) -> n == 1 ? null : n - 1);
-                if (left == null) {
+                Integer count = vocabulary.get(term);
+                if (count == null) {
+                    return;
+                }
+                if (count == 1) {
+                    vocabulary.remove(term);
                     termsOfLength[lengthSlot(term)]--;
+                } else {
+                    vocabulary.put(term, count - 1);
                 }
             });
         }

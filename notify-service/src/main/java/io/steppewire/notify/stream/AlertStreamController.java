@@ -1,17 +1,18 @@
 package io.steppewire.notify.stream;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.notify.alerting.AlertStore;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
-import io.steppewire.notify.web.UnauthorizedException;
+import io.steppewire.platform.problem.ProblemException;
+import io.steppewire.platform.security.ApiCaller;
+import io.steppewire.platform.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,21 +57,21 @@ public class AlertStreamController implements SmartLifecycle {
     }
 
     @Operation(summary = "Stream a subscription's alerts (server-sent events)",
-            description = "Authorised by the subscription's streamToken as ?token= or Authorization: Bearer. "
-                    + "Resumes after Last-Event-ID (header or ?lastEventId=).")
+            description = "Authorised by the subscription's streamToken as ?token= or Authorization: Bearer, so a browser can "
+                    + "open it without an API key; or by the owner's subscriber key or the admin key in X-Api-Key. Another "
+                    + "subscriber's key gets 404. Resumes after Last-Event-ID (header or ?lastEventId=).")
     @GetMapping(path = "/api/subscriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String id, @RequestParam(required = false) @Nullable String token,
                              @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
                              @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
                              @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParam) {
-        Subscription subscription = subscriptions.find(id);
-        String given = token != null ? token
-                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                subscription.streamToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new UnauthorizedException(given == null
-                    ? "This stream needs the subscription's streamToken, as ?token=... or the header Authorization: Bearer ..."
-                    : "The token is not this subscription's streamToken.");
+        Optional<ApiCaller> caller = Callers.current();
+        if (caller.isPresent()) {
+            // A key authorises on its own when it may see the subscription (it could read the token anyway); another
+            // subscriber's key is answered as if the subscription did not exist, like on every other endpoint.
+            subscriptions.find(id, caller.get());
+        } else {
+            requireStreamToken(subscriptions.findLive(id), token, authorization);
         }
         long after = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
@@ -80,6 +82,18 @@ public class AlertStreamController implements SmartLifecycle {
         emitter.onError(e -> end(session));
         Thread.ofVirtual().name("alert-stream-" + id).start(session);
         return emitter;
+    }
+
+    private static void requireStreamToken(Subscription subscription, @Nullable String token, @Nullable String authorization) {
+        String given = token != null ? token
+                : authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                subscription.streamToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "Token required", given == null
+                    ? "This stream needs the subscription's streamToken, as ?token=... or the header Authorization: Bearer ..., "
+                    + "or the owner's key in X-Api-Key."
+                    : "The token is not this subscription's streamToken.").withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
     }
 
     private void end(AlertStreamSession session) {
@@ -112,7 +126,7 @@ public class AlertStreamController implements SmartLifecycle {
         try {
             return Math.max(0, Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw ProblemException.badRequest("Invalid Last-Event-ID",
                     "Last-Event-ID must be the id of an event from this stream (a whole number); got '" + text + "'");
         }
     }

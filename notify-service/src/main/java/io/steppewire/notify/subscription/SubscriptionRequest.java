@@ -2,7 +2,6 @@ package io.steppewire.notify.subscription;
 
 import org.jspecify.annotations.Nullable;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -26,7 +25,12 @@ public record SubscriptionRequest(@Nullable String name, @Nullable ChannelReques
                                @Nullable List<@Nullable PairRuleRequest> pairs) {
     }
 
-    /** @param direction {@code up}, {@code down} or {@code either} (the default) */
-    public record PairRuleRequest(@Nullable String pair, @Nullable BigDecimal thresholdPct, @Nullable String direction) {
+    /**
+     * @param thresholdPct the threshold as written, a JSON number or string: kept as text so that it is read only as a
+     *                     plain decimal of bounded size ({@link io.steppewire.events.SaneDecimals}), and a value such as
+     *                     {@code 1E-500000000} is refused before any {@code BigDecimal} exists
+     * @param direction    {@code up}, {@code down} or {@code either} (the default)
+     */
+    public record PairRuleRequest(@Nullable String pair, @Nullable String thresholdPct, @Nullable String direction) {
     }
 }

@@ -1,5 +1,6 @@
 package io.steppewire.notify.subscription;
 
+import io.steppewire.events.SaneDecimals;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.query.KeywordQuery;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,17 +27,29 @@ public final class SubscriptionValidator {
     public static final int MAX_VALUES_PER_LIST = 50;
     public static final int MAX_PAIR_RULES = 20;
     public static final int MIN_SECRET_LENGTH = 16;
-    public static final BigDecimal MAX_THRESHOLD_PCT = new BigDecimal("100");
+    public static final int MAX_SECRET_LENGTH = 512;
+    public static final int MAX_URL_LENGTH = 2048;
+    /**
+     * The largest threshold: a move of 1000 % (eleven times the rate) is far beyond any a subscriber waits for, and
+     * a bound keeps every threshold a small number. The smallest is anything above 0 that is a plain decimal of at
+     * most {@value SaneDecimals#MAX_SCALE} decimals.
+     */
+    public static final BigDecimal MAX_THRESHOLD_PCT = new BigDecimal("1000");
+    /** Refused values are quoted in messages up to this length, so that a huge value is not echoed whole. */
+    static final int MAX_QUOTED_LENGTH = 80;
 
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final String WHSEC_PREFIX = "whsec_";
+    private static final String THRESHOLD_HINT = "; give a percentage above 0 and at most " + MAX_THRESHOLD_PCT.toPlainString()
+            + " as a plain decimal, e.g. 0.5";
 
     private final WebhookAddressPolicy addressPolicy;
+    private final EmailAddressSyntax emailSyntax;
 
-    public SubscriptionValidator(WebhookAddressPolicy addressPolicy) {
+    public SubscriptionValidator(WebhookAddressPolicy addressPolicy, EmailAddressSyntax emailSyntax) {
         this.addressPolicy = addressPolicy;
+        this.emailSyntax = emailSyntax;
     }
 
     /** @throws InvalidSubscriptionException listing every refused field */
@@ -74,7 +88,7 @@ public final class SubscriptionValidator {
             case Channel.SSE -> new Channel.ServerSentEvents();
             case Channel.EMAIL -> email(channel, violations);
             default -> {
-                violations.add(new FieldViolation("channel.type", (channel.type() == null ? "is required" : "'" + channel.type() + "' is not a channel")
+                violations.add(new FieldViolation("channel.type", (channel.type() == null ? "is required" : quote(channel.type()) + " is not a channel")
                         + "; accepted are webhook, sse and email"));
                 yield null;
             }
@@ -85,6 +99,9 @@ public final class SubscriptionValidator {
         URI url = null;
         if (channel.url() == null || channel.url().isBlank()) {
             violations.add(new FieldViolation("channel.url", "is required for a webhook, e.g. https://example.org/hook"));
+        } else if (channel.url().strip().length() > MAX_URL_LENGTH) {
+            violations.add(new FieldViolation("channel.url", "has " + channel.url().strip().length() + " characters; at most "
+                    + MAX_URL_LENGTH + " are accepted"));
         } else {
             try {
                 url = new URI(channel.url().strip());
@@ -99,6 +116,9 @@ public final class SubscriptionValidator {
         if (secret == null || secret.isBlank()) {
             violations.add(new FieldViolation("channel.secret", "is required for a webhook: at least " + MIN_SECRET_LENGTH
                     + " characters, or whsec_ followed by base64 of at least " + MIN_SECRET_LENGTH + " bytes"));
+        } else if (secret.length() > MAX_SECRET_LENGTH) {
+            violations.add(new FieldViolation("channel.secret", "has " + secret.length() + " characters; at most " + MAX_SECRET_LENGTH
+                    + " are accepted"));
         } else if (secret.startsWith(WHSEC_PREFIX)) {
             try {
                 byte[] key = Base64.getDecoder().decode(secret.substring(WHSEC_PREFIX.length()));
@@ -118,14 +138,28 @@ public final class SubscriptionValidator {
         return url != null && secretOk ? new Channel.Webhook(url, secret) : null;
     }
 
-    private static Channel.@Nullable Email email(SubscriptionRequest.ChannelRequest channel, List<FieldViolation> violations) {
-        String address = channel.address();
-        if (address == null || !EMAIL.matcher(address.strip()).matches()) {
-            violations.add(new FieldViolation("channel.address", (address == null ? "is required for e-mail" : "'" + address + "' is not an e-mail address")
+    private Channel.@Nullable Email email(SubscriptionRequest.ChannelRequest channel, List<FieldViolation> violations) {
+        if (channel.address() == null || channel.address().isBlank()) {
+            violations.add(new FieldViolation("channel.address", "is required for e-mail; write e.g. desk@example.org"));
+            return null;
+        }
+        String address = channel.address().strip();
+        int at = address.lastIndexOf('@');
+        Optional<String> refusal;
+        // The lengths are checked first, so that the parser only ever reads a short text.
+        if (address.length() > EmailAddressSyntax.MAX_LENGTH) {
+            refusal = Optional.of("has " + address.length() + " characters; an address has at most " + EmailAddressSyntax.MAX_LENGTH);
+        } else if (at > EmailAddressSyntax.MAX_LOCAL_PART_LENGTH) {
+            refusal = Optional.of("has " + at + " characters before '@'; at most " + EmailAddressSyntax.MAX_LOCAL_PART_LENGTH + " are accepted");
+        } else {
+            refusal = emailSyntax.refusal(address);
+        }
+        if (refusal.isPresent()) {
+            violations.add(new FieldViolation("channel.address", quote(address) + " is not an e-mail address: " + refusal.get()
                     + "; write e.g. desk@example.org"));
             return null;
         }
-        return new Channel.Email(address.strip());
+        return new Channel.Email(address);
     }
 
     private static @Nullable Rules rules(SubscriptionRequest.@Nullable RulesRequest rules, List<FieldViolation> violations) {
@@ -189,7 +223,7 @@ public final class SubscriptionValidator {
             String value = values.get(i);
             String normalised = value == null ? null : normaliser.normalise(value);
             if (normalised == null) {
-                violations.add(new FieldViolation(field + "[" + i + "]", (value == null ? "null" : "'" + value + "'") + " " + refusal));
+                violations.add(new FieldViolation(field + "[" + i + "]", (value == null ? "null" : quote(value)) + " " + refusal));
             } else {
                 accepted.add(normalised);
             }
@@ -228,18 +262,42 @@ public final class SubscriptionValidator {
                     violations.add(new FieldViolation(field + ".pair", e.getMessage()));
                 }
             }
-            BigDecimal threshold = request.thresholdPct();
-            if (threshold == null || threshold.signum() <= 0 || threshold.compareTo(MAX_THRESHOLD_PCT) > 0) {
-                violations.add(new FieldViolation(field + ".thresholdPct", (threshold == null ? "is required" : threshold.toPlainString() + " is out of range")
-                        + "; give a percentage above 0 and at most 100, e.g. 0.5"));
-                threshold = null;
-            }
+            BigDecimal threshold = threshold(request.thresholdPct(), field + ".thresholdPct", violations);
             Direction direction = direction(request.direction(), field, violations);
             if (pair != null && threshold != null && direction != null) {
                 rules.add(new PairRule(pair, threshold.stripTrailingZeros(), direction));
             }
         }
         return rules;
+    }
+
+    /**
+     * Reads the threshold's text with {@link SaneDecimals}: no exponent, at most 30 digits and 30 decimals, so that
+     * nothing after this (comparing, formatting, storing) can cost more than a small number's worth.
+     */
+    private static @Nullable BigDecimal threshold(@Nullable String text, String field, List<FieldViolation> violations) {
+        if (text == null) {
+            violations.add(new FieldViolation(field, "is required" + THRESHOLD_HINT));
+            return null;
+        }
+        BigDecimal threshold;
+        try {
+            threshold = SaneDecimals.parse(text.strip(), "the threshold");
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field, "is not accepted: " + e.getMessage() + THRESHOLD_HINT));
+            return null;
+        }
+        if (threshold.signum() <= 0 || threshold.compareTo(MAX_THRESHOLD_PCT) > 0) {
+            violations.add(new FieldViolation(field, threshold.toPlainString() + " is out of range" + THRESHOLD_HINT));
+            return null;
+        }
+        return threshold;
+    }
+
+    /** A value as it appears in a message: quoted, and cut short when long. */
+    static String quote(String value) {
+        return value.length() <= MAX_QUOTED_LENGTH ? "'" + value + "'"
+                : "'" + value.substring(0, MAX_QUOTED_LENGTH) + "…' (" + value.length() + " characters)";
     }
 
     private static @Nullable Direction direction(@Nullable String direction, String field, List<FieldViolation> violations) {
@@ -251,7 +309,7 @@ public final class SubscriptionValidator {
             case "down" -> Direction.DOWN;
             case "either" -> Direction.EITHER;
             default -> {
-                violations.add(new FieldViolation(field + ".direction", "'" + direction + "' is not a direction; accepted are up, down and either"));
+                violations.add(new FieldViolation(field + ".direction", quote(direction) + " is not a direction; accepted are up, down and either"));
                 yield null;
             }
         };

@@ -17,6 +17,7 @@ import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.SubscriptionRequest;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
+import io.steppewire.platform.security.ApiCaller;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +30,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -135,6 +135,8 @@ public final class NotifyBenchmark {
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort(),
                 "--steppewire.notify.webhooks.allowed-networks=127.0.0.0/8",
+                // A machine nobody else reaches: the published default admin key is fine here.
+                "--steppewire.api.allow-default-key=true",
                 "--logging.level.root=WARN",
                 "--logging.level.de.bwaldvogel.mongo=ERROR");
         try {
@@ -162,7 +164,7 @@ public final class NotifyBenchmark {
             subscriptionOfPair.put(pair, subscriptions.create(new SubscriptionRequest("Fine-grained " + pair,
                     new SubscriptionRequest.ChannelRequest("webhook", receiver.url(), "bench-secret-0123456789", null),
                     new SubscriptionRequest.RulesRequest(null, null, null, null,
-                            List.of(new SubscriptionRequest.PairRuleRequest(pair, new BigDecimal("0.1"), "either"))))).id());
+                            List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN).id());
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         // Wall-clock times too, to compare with the times the service writes to the store.
@@ -269,7 +271,7 @@ public final class NotifyBenchmark {
         DeliveryWorker worker = service.getBean(DeliveryWorker.class);
         String subscriptionId = subscriptions.create(new SubscriptionRequest("Bulk desk",
                 new SubscriptionRequest.ChannelRequest("webhook", receiver.url(), "bench-secret-0123456789", null),
-                new SubscriptionRequest.RulesRequest(List.of("KZ"), null, null, null, null))).id();
+                new SubscriptionRequest.RulesRequest(List.of("KZ"), null, null, null, null)), ApiCaller.ADMIN).id();
         ArticleIngested article = new SyntheticNews(11L).article(1);
         for (int round = 0; round < 2; round++) {
             int count = round == 0 ? DELIVERIES / 10 : DELIVERIES;

@@ -123,7 +123,7 @@ final class SyntheticNews {
             rules = new Rules(Set.of(), Set.of(), Set.of(), null, null, pairs);
         }
         Instant created = Instant.parse("2026-03-01T00:00:00Z");
-        return new Subscription(id, id, new Channel.Webhook(webhook, "bench-secret-0123456789"), rules, "token", created, created, 1, false);
+        return new Subscription(id, id, new Channel.Webhook(webhook, "bench-secret-0123456789"), rules, "token", created, created, 1, false, null);
     }
 
     ArticleIngested article(int n) {

@@ -66,7 +66,7 @@ class SubscriptionIndexTest {
         Subscription watch = articleWatch("tajik-energy", Set.of("TJ"), Set.of(), Set.of(), null);
         index.apply(watch);
         Subscription tombstone = new Subscription(watch.id(), watch.name(), watch.channel(), watch.rules(), watch.streamToken(),
-                watch.createdAt(), watch.updatedAt().plusSeconds(1), 2, true);
+                watch.createdAt(), watch.updatedAt().plusSeconds(1), 2, true, null);
 
         index.apply(tombstone);
         index.apply(watch);
@@ -80,7 +80,7 @@ class SubscriptionIndexTest {
         Subscription first = articleWatch("desk", Set.of("TJ"), Set.of(), Set.of(), null);
         index.apply(first);
         index.apply(new Subscription("desk", "desk", first.channel(), new Rules(Set.of("KZ"), Set.of(), Set.of(), null, null, List.of()),
-                "token", first.createdAt(), first.updatedAt(), 2, false));
+                "token", first.createdAt(), first.updatedAt(), 2, false, null));
 
         assertThat(index.matchArticle(Stories.tajikDam())).isEmpty();
         assertThat(index.matchArticle(Stories.kazakhGrainHarvest())).extracting(m -> m.subscription().id()).containsExactly("desk");
@@ -121,6 +121,22 @@ class SubscriptionIndexTest {
         assertThat(index.size()).isEqualTo(1_001);
     }
 
+    @Test
+    void aDeletedKeywordSubscriptionSeenAgainLeavesEveryOtherQueryMatching() {
+        index.apply(articleWatch("turbines", Set.of(), Set.of(), Set.of(), "turbine"));
+        Subscription coal = articleWatch("coal", Set.of(), Set.of(), Set.of(), "coal");
+        index.apply(coal);
+        Subscription tombstone = new Subscription(coal.id(), coal.name(), coal.channel(), coal.rules(), coal.streamToken(),
+                coal.createdAt(), coal.updatedAt().plusSeconds(1), 2, true, null);
+
+        // The refresher applies every change it reads again on each poll within its overlap, tombstones included.
+        for (int poll = 0; poll < 5; poll++) {
+            index.apply(tombstone);
+        }
+
+        assertThat(index.matchArticle(Stories.tajikDam())).extracting(m -> m.subscription().id()).containsExactly("turbines");
+    }
+
     static Subscription articleWatch(String id, Set<String> countries, Set<String> tags, Set<String> entities, String query) {
         Rules rules = new Rules(countries, tags, entities, query, query == null ? null : QueryParser.parse(query), List.of());
         return subscription(id, rules);
@@ -133,7 +149,7 @@ class SubscriptionIndexTest {
 
     private static Subscription subscription(String id, Rules rules) {
         Instant created = Instant.parse("2026-03-01T00:00:00Z");
-        return new Subscription(id, id, new Channel.ServerSentEvents(), rules, "token-" + id, created, created, 1, false);
+        return new Subscription(id, id, new Channel.ServerSentEvents(), rules, "token-" + id, created, created, 1, false, null);
     }
 
 }

@@ -7,6 +7,8 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,5 +120,68 @@ class SubscriptionApiTest extends NotifyIntegrationTest {
 
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/subscriptions/{id}/stream").contains("/api/subscriptions/{id}/deliveries");
+    }
+
+    private boolean anyListedNamed(String name) {
+        HttpResponse<String> listed = getWithKey("/api/subscriptions?limit=200");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        return JSON.readTree(listed.body()).path("items").valueStream().anyMatch(s -> s.path("name").asString().equals(name));
+    }
+
+    @Test
+    void refusesTheThresholdThatRanTheServiceOutOfMemoryInMilliseconds() {
+        String name = "Exponent " + UUID.randomUUID();
+        // Warms the request path up (the first request of a context initialises the servlet), so only the refusal is timed.
+        assertThat(anyListedNamed(name)).isFalse();
+        for (String threshold : new String[]{"\"1E-500000000\"", "1E-500000000", "1e+999999999", "\"0.5e1\"", "-0.0"}) {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = postJson("/api/subscriptions", """
+                    {"name": "%s", "channel": {"type": "sse"},
+                     "rules": {"pairs": [{"pair": "KZT/USD", "thresholdPct": %s}]}}
+                    """.formatted(name, threshold));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(refused.statusCode()).as(threshold).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(refused.body()).path("errors").valueStream().map(e -> e.path("field").asString()))
+                    .as(threshold).containsExactly("rules.pairs[0].thresholdPct");
+            assertThat(took).as(threshold).isLessThan(Duration.ofSeconds(1));
+        }
+        assertThat(anyListedNamed(name)).isFalse();
+    }
+
+    @Test
+    void acceptsAThresholdWrittenAsANumberOrAsText() {
+        String id = subscribe("""
+                {"name": "Text threshold", "channel": {"type": "sse"},
+                 "rules": {"pairs": [{"pair": "KZT/USD", "thresholdPct": "0.50"}, {"pair": "UZS/USD", "thresholdPct": 1000},
+                                     {"pair": "TJS/USD", "thresholdPct": 0.0000001}]}}
+                """);
+
+        String read = getWithKey("/api/subscriptions/" + id).body();
+        JsonNode pairs = JSON.readTree(read).path("rules").path("pairs");
+        assertThat(pairs.get(0).path("thresholdPct").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(pairs.get(1).path("thresholdPct").decimalValue()).isEqualByComparingTo("1000");
+        // Written plainly, never as 1E+3 or 1E-7, so that what is read back can be sent back.
+        String rawPairs = read.substring(read.indexOf("\"pairs\""), read.indexOf(']', read.indexOf("\"pairs\"")));
+        assertThat(rawPairs).contains("\"thresholdPct\":1000,").contains("\"thresholdPct\":0.0000001,").doesNotContainPattern("[0-9][eE]");
+        HttpResponse<String> sentBack = putJson("/api/subscriptions/" + id, read);
+        assertThat(sentBack.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAHundredThousandCharacterAddressFastWithoutEchoingIt() {
+        String name = "Long mail " + UUID.randomUUID();
+        assertThat(anyListedNamed(name)).isFalse();
+        long started = System.nanoTime();
+        HttpResponse<String> refused = postJson("/api/subscriptions", """
+                {"name": "%s", "channel": {"type": "email", "address": "%s@example.org"}, "rules": {"countries": ["KG"]}}
+                """.formatted(name, "(".repeat(100_000)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
+        assertThat(refused.body()).contains("channel.address").hasSizeLessThan(2_000);
+        assertThat(anyListedNamed(name)).isFalse();
     }
 }

@@ -6,8 +6,10 @@ import io.steppewire.notify.subscription.SubscriptionRequest.PairRuleRequest;
 import io.steppewire.notify.subscription.SubscriptionRequest.RulesRequest;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
+import io.steppewire.notify.subscription.store.InternetAddressSyntax;
+
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,13 +20,14 @@ class SubscriptionValidatorTest {
     private static final ChannelRequest WEBHOOK = new ChannelRequest("webhook", "https://hooks.example.org/in", "tajik-energy-desk-secret", null);
 
     private final SubscriptionValidator validator = new SubscriptionValidator(new WebhookAddressPolicy(List.of(),
-            host -> new InetAddress[]{InetAddress.getByName(host.equals("hooks.example.org") ? "93.184.216.34" : "10.0.0.7")}));
+            host -> new InetAddress[]{InetAddress.getByName(host.equals("hooks.example.org") ? "93.184.216.34" : "10.0.0.7")}),
+            new InternetAddressSyntax());
 
     @Test
     void acceptsTheTajikWatchFromTheIssue() {
         SubscriptionSpec spec = validator.validate(new SubscriptionRequest("Tajik watch", WEBHOOK, new RulesRequest(
                 List.of("tj"), List.of("Energy"), List.of(), "hydropower OR \"solar park\"",
-                List.of(new PairRuleRequest("TJS/USD", new BigDecimal("0.25"), "either")))));
+                List.of(new PairRuleRequest("TJS/USD", "0.25", "either")))));
 
         assertThat(spec.name()).isEqualTo("Tajik watch");
         assertThat(spec.rules().countries()).containsExactly("TJ");
@@ -42,7 +45,7 @@ class SubscriptionValidatorTest {
     void explainsEveryRefusedFieldAtOnce() {
         var request = new SubscriptionRequest(" ", new ChannelRequest("webhook", "https://intranet.example.org/in", "short", null),
                 new RulesRequest(List.of("Kazakhstan"), List.of("Energy & Power"), List.of(), "solar OR",
-                        List.of(new PairRuleRequest("USD/KZT", new BigDecimal("-1"), "sideways"))));
+                        List.of(new PairRuleRequest("USD/KZT", "-1", "sideways"))));
 
         assertThatThrownBy(() -> validator.validate(request)).isInstanceOfSatisfying(InvalidSubscriptionException.class, e ->
                 assertThat(e.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder(
@@ -53,7 +56,7 @@ class SubscriptionValidatorTest {
     @Test
     void tellsTheCanonicalDirectionOfAnInvertedPair() {
         var request = new SubscriptionRequest("Tenge", WEBHOOK, new RulesRequest(null, null, null, null,
-                List.of(new PairRuleRequest("USD/KZT", new BigDecimal("1"), "up"))));
+                List.of(new PairRuleRequest("USD/KZT", "1", "up"))));
 
         assertThatThrownBy(() -> validator.validate(request)).hasMessageContaining("write KZT/USD");
     }
@@ -93,5 +96,64 @@ class SubscriptionValidatorTest {
 
         assertThat(validator.validate(new SubscriptionRequest("Signed", good, rules)).channel()).isInstanceOf(Channel.Webhook.class);
         assertThatThrownBy(() -> validator.validate(new SubscriptionRequest("Signed", broken, rules))).hasMessageContaining("not base64");
+    }
+
+    private SubscriptionRequest tengeRule(String thresholdPct) {
+        return new SubscriptionRequest("Tenge", WEBHOOK, new RulesRequest(null, null, null, null,
+                List.of(new PairRuleRequest("KZT/USD", thresholdPct, "up"))));
+    }
+
+    private SubscriptionRequest mailTo(String address) {
+        return new SubscriptionRequest("Bishkek mail", new ChannelRequest("email", null, null, address),
+                new RulesRequest(List.of("KG"), null, null, null, null));
+    }
+
+    @Test
+    void refusesThresholdsWithAnExponentAtOnceWithoutExpandingThem() {
+        long started = System.nanoTime();
+        for (String hostile : List.of("1E-500000000", "1e-500000000", "1E+500000000", "5E-1", "0x10", "NaN", "Infinity", "1,5", " ")) {
+            assertThatThrownBy(() -> validator.validate(tengeRule(hostile))).as(hostile)
+                    .isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> assertThat(e.violations())
+                            .singleElement().satisfies(v -> {
+                                assertThat(v.field()).isEqualTo("rules.pairs[0].thresholdPct");
+                                assertThat(v.message()).contains("above 0 and at most 1000");
+                            }));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void acceptsThresholdsAboveZeroUpToAThousandPercentAndNothingBeyond() {
+        assertThat(validator.validate(tengeRule("0.000000000000000000000000000001")).rules().pairs().getFirst().thresholdPct())
+                .isEqualByComparingTo("1E-30");
+        assertThat(validator.validate(tengeRule("1000")).rules().pairs().getFirst().thresholdPct()).isEqualByComparingTo("1000");
+        for (String outside : List.of("0", "-0.5", "1000.0000001", "0.0000000000000000000000000000001", "1" + "0".repeat(40))) {
+            assertThatThrownBy(() -> validator.validate(tengeRule(outside))).as(outside)
+                    .hasMessageContaining("rules.pairs[0].thresholdPct");
+        }
+    }
+
+    @Test
+    void refusesAddressesThatAreNotOneBareMailbox() {
+        for (String bad : List.of("desk", "desk@", "@example.org", "desk@example", "desk@@example.org", "Desk <desk@example.org>",
+                "desk@example.org (news desk)", "desk@example.org, chief@example.org", "desk @example.org", "desk@[10.0.0.1]",
+                "group: desk@example.org;", "desk@example.org.", "\"unclosed@example.org")) {
+            assertThatThrownBy(() -> validator.validate(mailTo(bad))).as(bad).hasMessageContaining("channel.address");
+        }
+        assertThat(validator.validate(mailTo(" first.last+news@mail.example.org ")).channel())
+                .isEqualTo(new Channel.Email("first.last+news@mail.example.org"));
+    }
+
+    @Test
+    void refusesAHundredThousandCharacterAddressQuicklyAndQuotesOnlyItsStart() {
+        List<String> pathological = List.of("a".repeat(100_000) + "@example.org", "(".repeat(100_000) + "@example.org",
+                "\"" + "\\\"".repeat(50_000) + "@example.org", "a@" + "b.".repeat(50_000) + "org",
+                "(".repeat(60) + "a@example.org", "\"".repeat(120) + "@x.org", "a".repeat(65) + "@example.org");
+        long started = System.nanoTime();
+        for (String address : pathological) {
+            assertThatThrownBy(() -> validator.validate(mailTo(address))).as(address.substring(0, 20))
+                    .isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 }

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "steppewire.api-key=test-key",
+        "steppewire.api.key=" + NotifyIntegrationTest.API_KEY,
         "steppewire.topics.partitions=2",
         "steppewire.notify.webhooks.allowed-networks=127.0.0.0/8,::1/128",
         "steppewire.notify.webhooks.connect-timeout=1s",
@@ -60,11 +60,12 @@ import java.util.concurrent.TimeoutException;
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN",
         "logging.level.de.bwaldvogel.mongo=ERROR",
+        "steppewire.notify.keys.lookup-timeout=500ms",
 })
-@Import(RecorderGate.Registration.class)
+@Import({RecorderGate.Registration.class, KeyStoreGate.Registration.class})
 public abstract class NotifyIntegrationTest {
 
-    protected static final String API_KEY = "test-key";
+    protected static final String API_KEY = "notify-test-admin-key";
     protected static final Duration PATIENCE = Duration.ofSeconds(45);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -124,6 +125,42 @@ public abstract class NotifyIntegrationTest {
 
     protected HttpResponse<String> deleteWithKey(String path) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Api-Key", API_KEY).DELETE());
+    }
+
+    /** A subscriber key as issued: its id and the key itself. */
+    protected record IssuedKey(String id, String key) {
+    }
+
+    /** Issues a subscriber key with the admin key. */
+    protected IssuedKey issueKey(String name) {
+        HttpResponse<String> issued = postJson("/api/keys", "{\"name\": \"" + name + "\"}");
+        if (issued.statusCode() != 201) {
+            throw new AssertionError("Key refused: " + issued.statusCode() + " " + issued.body());
+        }
+        var body = JSON.readTree(issued.body());
+        return new IssuedKey(body.path("id").asString(), body.path("key").asString());
+    }
+
+    /** Sends a request with the given X-Api-Key ({@code null}: none), and a JSON body when one is given. */
+    protected HttpResponse<String> sendAs(String key, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return send(request);
+    }
+
+    /** Creates a subscription with a subscriber key and returns its id. */
+    protected String subscribeAs(String key, String json) {
+        HttpResponse<String> created = sendAs(key, "POST", "/api/subscriptions", json);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("Subscription refused: " + created.statusCode() + " " + created.body());
+        }
+        return JSON.readTree(created.body()).path("id").asString();
     }
 
     /** Creates a subscription and returns its id. */

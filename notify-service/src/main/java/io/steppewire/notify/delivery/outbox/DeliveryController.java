@@ -2,14 +2,14 @@ package io.steppewire.notify.delivery.outbox;
 
 import io.steppewire.notify.delivery.DeliveryStatus;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
+import io.steppewire.platform.problem.ProblemException;
+import io.steppewire.platform.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.util.List;
@@ -41,13 +41,14 @@ public class DeliveryController {
         this.subscriptions = subscriptions;
     }
 
-    @Operation(summary = "Deliveries of a subscription's alerts, newest first (needs X-Api-Key)")
+    @Operation(summary = "Deliveries of a subscription's alerts, newest first (needs X-Api-Key: the owner's subscriber key or the admin key)")
     @GetMapping(path = "/api/subscriptions/{id}/deliveries", produces = "application/json")
     public DeliveryPage deliveries(@PathVariable String id, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
+            throw ProblemException.badRequest("Invalid parameter: limit", "limit must be between 1 and " + MAX_LIMIT + "; got " + limit);
         }
-        subscriptions.find(id);
+        // Another subscriber's subscription answers 404, as one that does not exist.
+        subscriptions.find(id, Callers.required());
         List<DeliveryView> items = outbox.ofSubscription(id, limit).stream().map(d -> new DeliveryView(d.alertId(), d.channel(),
                 d.status().name().toLowerCase(Locale.ROOT), d.attempts().size(),
                 d.attempts().stream().map(a -> new AttemptView(a.at(), a.durationMillis(), a.statusCode(), a.error())).toList(),

@@ -3,7 +3,10 @@ package io.steppewire.notify.subscription.api;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
+import io.steppewire.platform.security.ApiCaller;
 import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,10 +15,12 @@ import java.util.Locale;
 
 /**
  * A subscription as the API shows it. The webhook secret is never echoed; {@code secretSet} says that
- * one is stored.
+ * one is stored. {@code ownerKeyId} (the subscriber key that created it) is shown to the admin key only, and
+ * is absent for subscriptions the admin key created.
  */
 public record SubscriptionResponse(String id, String name, ChannelView channel, RulesView rules, String streamToken,
-                                   Instant createdAt, Instant updatedAt, long version) {
+                                   Instant createdAt, Instant updatedAt, long version,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String ownerKeyId) {
 
     public record ChannelView(String type, @Nullable String url, @Nullable Boolean secretSet, @Nullable String address) {
     }
@@ -24,10 +29,10 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                             List<PairRuleView> pairs) {
     }
 
-    public record PairRuleView(String pair, BigDecimal thresholdPct, String direction) {
+    public record PairRuleView(String pair, @JsonSerialize(using = PlainDecimalSerializer.class) BigDecimal thresholdPct, String direction) {
     }
 
-    static SubscriptionResponse of(Subscription s) {
+    static SubscriptionResponse of(Subscription s, ApiCaller caller) {
         ChannelView channel = switch (s.channel()) {
             case Channel.Webhook w -> new ChannelView(w.type(), w.url().toString(), true, null);
             case Channel.ServerSentEvents sse -> new ChannelView(sse.type(), null, null, null);
@@ -38,6 +43,7 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                 r.entities().stream().sorted().toList(), r.queryText(),
                 r.pairs().stream().map(p -> new PairRuleView(p.pair().toString(), p.thresholdPct(),
                         p.direction().name().toLowerCase(Locale.ROOT))).toList());
-        return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version());
+        return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version(),
+                caller.isAdmin() ? s.ownerKeyId() : null);
     }
 }

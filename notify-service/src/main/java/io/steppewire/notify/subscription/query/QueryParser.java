@@ -21,6 +21,8 @@ public final class QueryParser {
 
     /** Longest query accepted: long enough for real watch lists, short enough to keep matching cheap. */
     public static final int MAX_LENGTH = 1000;
+    /** Deepest nesting of parentheses and NOT: real queries need a few levels; the bound keeps parsing and matching shallow. */
+    public static final int MAX_DEPTH = 16;
 
     private enum Kind { WORD, PHRASE, AND, OR, NOT, OPEN, CLOSE, END }
 
@@ -39,6 +41,7 @@ public final class QueryParser {
 
     private final List<Token> tokens;
     private int next;
+    private int depth;
 
     private QueryParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -95,7 +98,10 @@ public final class QueryParser {
         Token token = peek();
         if (token.kind == Kind.NOT) {
             expectOperandAfter(take());
-            return new KeywordQuery.Not(unary());
+            enter(token);
+            KeywordQuery negated = new KeywordQuery.Not(unary());
+            depth--;
+            return negated;
         }
         return primary();
     }
@@ -106,7 +112,9 @@ public final class QueryParser {
             case WORD, PHRASE -> term(token);
             case OPEN -> {
                 expectOperandAfter(token);
+                enter(token);
                 KeywordQuery inner = or();
+                depth--;
                 Token close = peek();
                 if (close.kind != Kind.CLOSE) {
                     throw new QuerySyntaxException(close.position, "expected ')' to close the '(' at position "
@@ -118,6 +126,13 @@ public final class QueryParser {
             default -> throw new QuerySyntaxException(token.position,
                     "expected a word, a \"quoted phrase\", NOT or '(', found " + token.describe());
         };
+    }
+
+    private void enter(Token token) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException(token.position, "the query nests parentheses and NOT more than " + MAX_DEPTH
+                    + " levels deep; write it flatter");
+        }
     }
 
     private static KeywordQuery term(Token token) {

@@ -4,9 +4,11 @@ import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.SubscriptionRequest;
 import io.steppewire.notify.subscription.SubscriptionSpec;
+import io.steppewire.notify.subscription.InvalidSubscriptionException;
 import io.steppewire.notify.subscription.SubscriptionValidator;
-import io.steppewire.notify.web.ConflictException;
-import io.steppewire.notify.web.NotFoundException;
+import io.steppewire.platform.problem.ProblemException;
+import io.steppewire.platform.security.ApiCaller;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.security.SecureRandom;
@@ -16,8 +18,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** The subscription use cases: create, replace, delete, read. Every change reaches this instance's index at once. */
+/**
+ * The subscription use cases: create, replace, delete, read. Every change reaches this instance's index at once.
+ * A subscription belongs to the subscriber key that created it: another subscriber key is told it does not
+ * exist (404, the same answer as for an id nobody used), so no caller learns of others' subscriptions; the
+ * admin key reaches all of them.
+ */
 @Service
 public class ManageSubscriptions {
 
@@ -35,45 +43,72 @@ public class ManageSubscriptions {
         this.clock = clock;
     }
 
-    public Subscription create(SubscriptionRequest request) {
-        SubscriptionSpec spec = validator.validate(request);
+    public Subscription create(SubscriptionRequest request, ApiCaller caller) {
+        SubscriptionSpec spec = validate(request);
         Instant now = now();
         Subscription created = new Subscription(UUID.randomUUID().toString(), spec.name(), spec.channel(), spec.rules(),
-                newStreamToken(), now, now, 1, false);
+                newStreamToken(), now, now, 1, false, caller.keyId());
         store.insert(created);
         index.apply(created);
         return created;
     }
 
-    public Subscription replace(String id, SubscriptionRequest request) {
-        SubscriptionSpec spec = validator.validate(request);
-        Subscription current = find(id);
+    /** The owner stays whoever replaces it (the admin key may). */
+    public Subscription replace(String id, SubscriptionRequest request, ApiCaller caller) {
+        Subscription current = find(id, caller);
+        SubscriptionSpec spec = validate(request);
         Subscription replaced = new Subscription(id, spec.name(), spec.channel(), spec.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false);
+                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId());
         if (!store.replace(replaced, current.version())) {
-            throw new ConflictException("Subscription " + id + " was changed by another request meanwhile; read it again and repeat the change.");
+            throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; read it again and repeat the change.");
         }
         index.apply(replaced);
         return replaced;
     }
 
-    public void delete(String id) {
-        Subscription current = find(id);
+    public void delete(String id, ApiCaller caller) {
+        Subscription current = find(id, caller);
         Subscription tombstone = new Subscription(id, current.name(), current.channel(), current.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, true);
+                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, true, current.ownerKeyId());
         if (!store.replace(tombstone, current.version())) {
-            throw new ConflictException("Subscription " + id + " was changed by another request meanwhile; try the delete again.");
+            throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; try the delete again.");
         }
         index.apply(tombstone);
     }
 
-    public Subscription find(String id) {
-        return store.find(id).filter(s -> !s.deleted())
-                .orElseThrow(() -> new NotFoundException("There is no subscription with id " + id + "."));
+    /** @throws ProblemException 404 when it does not exist, was deleted, or belongs to another subscriber */
+    public Subscription find(String id, ApiCaller caller) {
+        return store.find(id).filter(s -> !s.deleted() && caller.mayAccess(s.ownerKeyId()))
+                .orElseThrow(() -> notFound(id));
     }
 
-    public List<Subscription> list(int offset, int limit) {
-        return store.list(offset, limit);
+    /** A live subscription whoever owns it, for callers that prove their right otherwise (the stream's token). */
+    public Subscription findLive(String id) {
+        return store.find(id).filter(s -> !s.deleted()).orElseThrow(() -> notFound(id));
+    }
+
+    /** The caller's own subscriptions; all of them for the admin key. */
+    public List<Subscription> list(ApiCaller caller, int offset, int limit) {
+        if (caller.isAdmin()) {
+            return store.list(offset, limit);
+        }
+        String keyId = caller.keyId();
+        return keyId == null ? List.of() : store.listOwnedBy(keyId, offset, limit);
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("There is no subscription with id " + id + ".");
+    }
+
+    /** @throws ProblemException 400 listing every refused field in {@code errors} */
+    private SubscriptionSpec validate(SubscriptionRequest request) {
+        try {
+            return validator.validate(request);
+        } catch (InvalidSubscriptionException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid subscription", e.violations().stream()
+                    .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")))
+                    .with("errors", e.violations());
+        }
     }
 
     private Instant now() {

@@ -1,8 +1,6 @@
 package io.steppewire.notify.subscription.store;
 
-import io.steppewire.notify.delivery.outbox.WebhookProperties;
 import io.steppewire.notify.matching.SubscriptionIndex;
-import io.steppewire.notify.subscription.Cidr;
 import io.steppewire.notify.subscription.SubscriptionValidator;
 import io.steppewire.notify.subscription.WebhookAddressPolicy;
 import io.micrometer.core.instrument.Gauge;
@@ -10,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.net.InetAddress;
 import java.time.Clock;
 
 /** Wires the framework-free subscription and matching logic. */
@@ -23,14 +20,8 @@ public class SubscriptionConfiguration {
     }
 
     @Bean
-    WebhookAddressPolicy webhookAddressPolicy(WebhookProperties webhooks) {
-        return new WebhookAddressPolicy(webhooks.allowedNetworks().stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList(),
-                InetAddress::getAllByName);
-    }
-
-    @Bean
     SubscriptionValidator subscriptionValidator(WebhookAddressPolicy policy) {
-        return new SubscriptionValidator(policy);
+        return new SubscriptionValidator(policy, new InternetAddressSyntax());
     }
 
     @Bean

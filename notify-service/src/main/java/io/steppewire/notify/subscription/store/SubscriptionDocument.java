@@ -1,6 +1,6 @@
 package io.steppewire.notify.subscription.store;
 
-import java.util.Set;
+import io.steppewire.events.SaneDecimals;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.Channel;
@@ -17,11 +17,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** A subscription as stored in MongoDB; thresholds are kept as decimal text so that no precision is lost. */
+/**
+ * A subscription as stored in MongoDB; thresholds are kept as decimal text so that no precision is lost.
+ * {@code ownerKeyId} is absent for subscriptions created with the admin key (and for those stored before
+ * subscriber keys existed), which only the admin key sees.
+ */
 @Document(SubscriptionDocument.COLLECTION)
 record SubscriptionDocument(@Id String id, String name, ChannelDocument channel, RulesDocument rules, String streamToken,
-                            Instant createdAt, Instant updatedAt, long version, boolean deleted) {
+                            Instant createdAt, Instant updatedAt, long version, boolean deleted, @Nullable String ownerKeyId) {
 
     static final String COLLECTION = "subscriptions";
 
@@ -46,7 +51,7 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
                 r.queryText(), r.pairs().stream().map(p -> new PairRuleDocument(p.pair().toString(),
                 p.thresholdPct().toPlainString(), p.direction().name().toLowerCase(Locale.ROOT))).toList());
         return new SubscriptionDocument(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(),
-                s.version(), s.deleted());
+                s.version(), s.deleted(), s.ownerKeyId());
     }
 
     Subscription toSubscription() {
@@ -55,13 +60,16 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
             case Channel.EMAIL -> new Channel.Email(require(channel.address()));
             default -> new Channel.ServerSentEvents();
         };
+        // Written as the plain text of a checked value; bounded again on the way back so that no stored text, however it
+        // got there, is ever formatted at unbounded cost (an exponent such as 1E-500000000 fails here, not in toPlainString).
         List<PairRule> pairs = rules.pairs().stream().map(p -> new PairRule(CurrencyPair.parse(p.pair()),
-                new BigDecimal(p.thresholdPct()), Direction.valueOf(p.direction().toUpperCase(Locale.ROOT)))).toList();
+                SaneDecimals.derived(new BigDecimal(p.thresholdPct()), "thresholdPct"),
+                Direction.valueOf(p.direction().toUpperCase(Locale.ROOT)))).toList();
         // The text was validated when written, so it parses again.
         Rules r = new Rules(Set.copyOf(rules.countries()), Set.copyOf(rules.tags()),
                 Set.copyOf(rules.entities()), rules.query(),
                 rules.query() == null ? null : QueryParser.parse(rules.query()), pairs);
-        return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted);
+        return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId);
     }
 
     private static String require(@Nullable String value) {

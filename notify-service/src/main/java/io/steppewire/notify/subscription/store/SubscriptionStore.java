@@ -21,9 +21,10 @@ public class SubscriptionStore {
 
     public SubscriptionStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        // Polling for changes reads by updatedAt; listing pages by createdAt.
+        // Polling for changes reads by updatedAt; listing pages by createdAt, a subscriber's own by owner and createdAt.
         mongo.indexOps(SubscriptionDocument.class).createIndex(new Index("updatedAt", Sort.Direction.ASC));
         mongo.indexOps(SubscriptionDocument.class).createIndex(new Index("createdAt", Sort.Direction.ASC));
+        mongo.indexOps(SubscriptionDocument.class).createIndex(new Index("ownerKeyId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
     }
 
     public void insert(Subscription subscription) {
@@ -46,6 +47,13 @@ public class SubscriptionStore {
         Query live = Query.query(Criteria.where("deleted").is(false))
                 .with(Sort.by("createdAt", "_id")).skip(offset).limit(limit);
         return mongo.find(live, SubscriptionDocument.class).stream().map(SubscriptionDocument::toSubscription).toList();
+    }
+
+    /** Live subscriptions created with the subscriber key {@code ownerKeyId}, oldest first. */
+    public List<Subscription> listOwnedBy(String ownerKeyId, int offset, int limit) {
+        Query owned = Query.query(Criteria.where("ownerKeyId").is(ownerKeyId).and("deleted").is(false))
+                .with(Sort.by("createdAt", "_id")).skip(offset).limit(limit);
+        return mongo.find(owned, SubscriptionDocument.class).stream().map(SubscriptionDocument::toSubscription).toList();
     }
 
     /** Every subscription, tombstones included, changed at or after {@code since}. */

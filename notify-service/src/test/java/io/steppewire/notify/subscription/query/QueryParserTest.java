@@ -92,4 +92,16 @@ class QueryParserTest {
         assertThat(QueryParser.parse("NOT coal").requiredOneOf()).isNull();
         assertThat(QueryParser.parse("dam OR NOT coal").requiredOneOf()).isNull();
     }
+
+    @Test
+    void refusesNestingDeeperThanSixteenLevels() {
+        String sixteen = "(".repeat(16) + "dam" + ")".repeat(16);
+        String seventeen = "(".repeat(17) + "dam" + ")".repeat(17);
+
+        assertThat(QueryParser.parse(sixteen).matches(Set.of("dam")::contains)).isTrue();
+        assertThatThrownBy(() -> QueryParser.parse(seventeen)).isInstanceOf(QuerySyntaxException.class)
+                .hasMessageContaining("more than 16 levels");
+        assertThatThrownBy(() -> QueryParser.parse("NOT ".repeat(10) + "(".repeat(10) + "dam" + ")".repeat(10)))
+                .hasMessageContaining("more than 16 levels");
+    }
 }

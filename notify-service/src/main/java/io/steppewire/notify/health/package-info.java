@@ -1,4 +1,0 @@
-@NullMarked
-package io.steppewire.notify.health;
-
-import org.jspecify.annotations.NullMarked;

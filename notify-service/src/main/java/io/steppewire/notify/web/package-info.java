@@ -1,4 +1,0 @@
-@NullMarked
-package io.steppewire.notify.web;
-
-import org.jspecify.annotations.NullMarked;
