@@ -19,7 +19,7 @@ class ArchitectureTest {
     @Test
     void keepsTheRulesEveryServiceKeepsWithSearchAndQueryLogicFreeOfFrameworks() {
         SharedArchitectureRules.check(SharedArchitectureRules.forService("article",
-                "io.steppewire.article.query", "io.steppewire.article.search"), SERVICE);
+                "io.steppewire.article.query..", "io.steppewire.article.search.."), SERVICE);
     }
 
     @Test

@@ -17,15 +17,6 @@ class ArchitectureTest {
             "io.steppewire.notify.matching",
             "io.steppewire.notify.delivery"};
 
-    /**
-     * The pure packages whose sub-packages are pure too: the shared rules take each package with its sub-packages, and
-     * {@code subscription} and {@code delivery} hold their framework adapters ({@code store}, {@code api}, {@code outbox})
-     * below them, which the rules above check package by package instead.
-     */
-    private static final String[] PURE_WITH_SUB_PACKAGES = {
-            "io.steppewire.notify.subscription.query",
-            "io.steppewire.notify.matching"};
-
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
@@ -33,7 +24,7 @@ class ArchitectureTest {
 
     @Test
     void keepsTheRulesEveryServiceKeeps() {
-        SharedArchitectureRules.check(SharedArchitectureRules.forService("notify", PURE_WITH_SUB_PACKAGES), classes);
+        SharedArchitectureRules.check(SharedArchitectureRules.forService("notify", PURE), classes);
     }
 
     @Test

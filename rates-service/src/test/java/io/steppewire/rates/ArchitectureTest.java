@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @ArchTest
     static void keepsTheSharedRules(JavaClasses classes) {
-        SharedArchitectureRules.check(SharedArchitectureRules.forService("rates", "io.steppewire.rates.change"), classes);
+        SharedArchitectureRules.check(SharedArchitectureRules.forService("rates", "io.steppewire.rates.change..", "io.steppewire.rates.quote"), classes);
     }
 
     /** Only the package itself: {@code quote.api} below it is the HTTP adapter. */

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  *       repeating a wrong key costs one lookup; a key cannot be presented before it exists, so no new key is ever
  *       refused by this.</li>
  *   <li>When the store fails or does not answer within {@code lookup-timeout}, the key is neither accepted nor
- *       remembered: {@link KeyStoreUnavailableException} ends the request with 503.</li>
+ *       remembered: {@link KeyStoreUnavailableException} ends the request with 503 (the platform's key filter answers it).</li>
  * </ul>
  */
 public final class CachingKeyResolver implements SubscriberKeyResolver, AutoCloseable {

@@ -62,7 +62,7 @@ public class SecurityAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecurityProblems securityProblems,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecurityProblems securityProblems, ProblemWriter problemWriter,
                                     ObjectProvider<EndpointAccess> serviceRules) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -71,7 +71,7 @@ public class SecurityAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(securityProblems).accessDeniedHandler(securityProblems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, securityProblems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, securityProblems, problemWriter), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/error").permitAll();
                     rules.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",

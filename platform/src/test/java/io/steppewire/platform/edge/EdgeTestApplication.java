@@ -29,6 +29,8 @@ public class EdgeTestApplication {
 
     static final String SUBSCRIBER_KEY = SubscriberKeys.generate();
     static final String OTHER_SUBSCRIBER_KEY = SubscriberKeys.generate();
+    /** A key whose look-up fails, as when the key store is down. */
+    static final String UNCHECKABLE_KEY = SubscriberKeys.generate();
     static final AtomicInteger writes = new AtomicInteger();
 
     @Bean
@@ -36,7 +38,13 @@ public class EdgeTestApplication {
         Map<String, ApiCaller> known = Map.of(
                 SubscriberKeys.hash(SUBSCRIBER_KEY), ApiCaller.subscriber("k1", "first"),
                 SubscriberKeys.hash(OTHER_SUBSCRIBER_KEY), ApiCaller.subscriber("k2", "second"));
-        return hash -> Optional.ofNullable(known.get(hash));
+        String uncheckable = SubscriberKeys.hash(UNCHECKABLE_KEY);
+        return hash -> {
+            if (hash.equals(uncheckable)) {
+                throw new IllegalStateException("key store unreachable");
+            }
+            return Optional.ofNullable(known.get(hash));
+        };
     }
 
     @Bean

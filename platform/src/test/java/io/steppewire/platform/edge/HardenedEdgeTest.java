@@ -74,6 +74,16 @@ class HardenedEdgeTest {
     }
 
     @Test
+    void aKeyThatCannotBeCheckedIsNeitherLetThroughNorCalledWrong() throws IOException {
+        int before = EdgeTestApplication.writes.get();
+        Answer answer = send("POST", "/api/private-writes", Map.of("X-Api-Key", EdgeTestApplication.UNCHECKABLE_KEY), "");
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("retry-after")).isEqualTo("5");
+        assertThat(answer.header("content-type")).startsWith("application/problem+json");
+        assertThat(EdgeTestApplication.writes.get()).isEqualTo(before);
+    }
+
+    @Test
     void everyPathTrickIsRefusedWithoutAKey() throws IOException {
         int before = EdgeTestApplication.writes.get();
         for (String trick : PathTricks.of("/api/private/k1")) {

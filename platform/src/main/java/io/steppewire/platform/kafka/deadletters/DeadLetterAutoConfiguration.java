@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import java.util.List;
 
@@ -31,8 +33,9 @@ public class DeadLetterAutoConfiguration {
         return new DeadLetterController(deadLetters);
     }
 
-    /** Dead letters are records of other people's data and of failures: the operator's only. */
+    /** Dead letters are records of other people's data and of failures: the operator's only, before any service rule. */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     EndpointAccess deadLettersNeedTheAdminKey() {
         return rules -> rules.requestMatchers("/api/dead-letters/**").hasRole("ADMIN");
     }
