@@ -122,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
                 "STEPPEWIRE_API_ALLOW_DEFAULT_KEY", String.valueOf(settings.usesDefaultKey()),
                 "SPRING_KAFKA_STREAMS_STATE_DIR", settings.dataDir().resolve("rates-state").toAbsolutePath().toString(),
                 // The stack's own webhook receivers run on this machine, so loopback is allowed here only.
-                "STEPPEWIRE_NOTIFY_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
+                "STEPPEWIRE_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
     }
 
     private void awaitAllHealthy() throws InterruptedException {

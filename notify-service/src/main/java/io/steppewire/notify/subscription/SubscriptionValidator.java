@@ -44,11 +44,11 @@ public final class SubscriptionValidator {
     private static final String THRESHOLD_HINT = "; give a percentage above 0 and at most " + MAX_THRESHOLD_PCT.toPlainString()
             + " as a plain decimal, e.g. 0.5";
 
-    private final WebhookAddressPolicy addressPolicy;
+    private final WebhookUrlCheck webhookUrls;
     private final EmailAddressSyntax emailSyntax;
 
-    public SubscriptionValidator(WebhookAddressPolicy addressPolicy, EmailAddressSyntax emailSyntax) {
-        this.addressPolicy = addressPolicy;
+    public SubscriptionValidator(WebhookUrlCheck webhookUrls, EmailAddressSyntax emailSyntax) {
+        this.webhookUrls = webhookUrls;
         this.emailSyntax = emailSyntax;
     }
 
@@ -105,7 +105,7 @@ public final class SubscriptionValidator {
         } else {
             try {
                 url = new URI(channel.url().strip());
-                addressPolicy.refusal(url).ifPresent(why -> violations.add(new FieldViolation("channel.url", why)));
+                webhookUrls.refusal(url).ifPresent(why -> violations.add(new FieldViolation("channel.url", why)));
             } catch (URISyntaxException e) {
                 violations.add(new FieldViolation("channel.url", "is not a URL (" + e.getReason() + " at index " + e.getIndex()
                         + "); write e.g. https://example.org/hook"));

@@ -64,7 +64,7 @@ class EdgeSecurityTest extends NotifyIntegrationTest {
     @BeforeEach
     void aSubscriberWithASubscriptionAndSomeKeys() {
         // Rules no test's event matches, so any alert for this subscription could only come from these requests.
-        hookUrl = "http://127.0.0.1:9/edge-" + UUID.randomUUID();
+        hookUrl = "http://127.0.0.1:59/edge-" + UUID.randomUUID();
         subscriptionJson = """
                 {"name": "Edge watch", "channel": {"type": "webhook", "url": "%s", "secret": "edge-watch-secret-0001"},
                  "rules": {"tags": ["edge-%s"]}}

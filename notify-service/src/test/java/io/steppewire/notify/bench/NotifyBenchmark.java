@@ -134,7 +134,7 @@ public final class NotifyBenchmark {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort(),
-                "--steppewire.notify.webhooks.allowed-networks=127.0.0.0/8",
+                "--steppewire.outbound.allowed-networks=127.0.0.0/8",
                 // A machine nobody else reaches: the published default admin key is fine here.
                 "--steppewire.api.allow-default-key=true",
                 "--logging.level.root=WARN",

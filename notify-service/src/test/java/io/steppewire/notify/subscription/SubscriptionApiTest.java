@@ -16,7 +16,7 @@ class SubscriptionApiTest extends NotifyIntegrationTest {
 
     private static final String TAJIK_WATCH = """
             {"name": "Tajik watch",
-             "channel": {"type": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "tajik-watch-secret-0001"},
+             "channel": {"type": "webhook", "url": "http://127.0.0.1:59/hook", "secret": "tajik-watch-secret-0001"},
              "rules": {"countries": ["TJ"], "tags": ["energy"], "entities": [],
                        "query": "hydropower OR \\"solar park\\"",
                        "pairs": [{"pair": "TJS/USD", "thresholdPct": 0.25, "direction": "either"}]}}
@@ -71,7 +71,7 @@ class SubscriptionApiTest extends NotifyIntegrationTest {
 
     @Test
     void refusesAWebhookIntoAPrivateNetworkSayingHowToAllowIt() {
-        HttpResponse<String> refused = postJson("/api/subscriptions", TAJIK_WATCH.replace("http://127.0.0.1:9/hook", "http://10.1.2.3/hook"));
+        HttpResponse<String> refused = postJson("/api/subscriptions", TAJIK_WATCH.replace("http://127.0.0.1:59/hook", "http://10.1.2.3/hook"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("channel.url").contains("10.1.2.3").contains("allowed-networks");

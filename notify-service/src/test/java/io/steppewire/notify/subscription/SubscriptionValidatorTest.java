@@ -1,9 +1,12 @@
 package io.steppewire.notify.subscription;
 
 import io.steppewire.events.fx.Direction;
+import io.steppewire.notify.delivery.outbox.WebhookConfiguration;
 import io.steppewire.notify.subscription.SubscriptionRequest.ChannelRequest;
 import io.steppewire.notify.subscription.SubscriptionRequest.PairRuleRequest;
 import io.steppewire.notify.subscription.SubscriptionRequest.RulesRequest;
+import io.steppewire.platform.net.CheckedResolver;
+import io.steppewire.platform.net.OutboundAddressPolicy;
 import org.junit.jupiter.api.Test;
 
 import io.steppewire.notify.subscription.store.InternetAddressSyntax;
@@ -19,8 +22,9 @@ class SubscriptionValidatorTest {
 
     private static final ChannelRequest WEBHOOK = new ChannelRequest("webhook", "https://hooks.example.org/in", "tajik-energy-desk-secret", null);
 
-    private final SubscriptionValidator validator = new SubscriptionValidator(new WebhookAddressPolicy(List.of(),
-            host -> new InetAddress[]{InetAddress.getByName(host.equals("hooks.example.org") ? "93.184.216.34" : "10.0.0.7")}),
+    private final SubscriptionValidator validator = new SubscriptionValidator(WebhookConfiguration.urlCheck(
+            new CheckedResolver(OutboundAddressPolicy.publicOnly(), host ->
+                    new InetAddress[]{InetAddress.getByName(host.equals("hooks.example.org") ? "93.184.216.34" : "10.0.0.7")})),
             new InternetAddressSyntax());
 
     @Test

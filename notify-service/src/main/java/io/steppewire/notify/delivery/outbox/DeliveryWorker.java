@@ -100,12 +100,12 @@ public class DeliveryWorker implements SmartLifecycle {
     private Semaphore slots;
 
     public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, SubscriptionIndex index, WebhookSender webhooks, EmailSender mail,
-                          DeliveryProperties properties, WebhookProperties webhookProperties, Clock clock, MeterRegistry meters) {
-        Duration longestAttempt = webhookProperties.connectTimeout().plus(webhookProperties.requestTimeout());
+                          DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+        Duration longestAttempt = webhooks.longestAttempt();
         if (properties.lease().compareTo(longestAttempt) <= 0) {
             // A lease that ends before its attempt can would let a second worker repeat the attempt at once.
             throw new IllegalStateException("steppewire.notify.delivery.lease (" + properties.lease() + ") must be longer than a webhook"
-                    + " attempt can take: connect-timeout plus request-timeout = " + longestAttempt);
+                    + " attempt can take: steppewire.outbound.connect-timeout plus exchange-deadline = " + longestAttempt);
         }
         this.longestAttempt = longestAttempt;
         this.outbox = outbox;

@@ -3,66 +3,57 @@ package io.steppewire.notify.delivery.outbox;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.WebhookSignature;
 import io.steppewire.notify.subscription.Channel;
-import io.steppewire.notify.subscription.WebhookAddressPolicy;
+import io.steppewire.platform.net.AddressRefusedException;
+import io.steppewire.platform.net.HostNotResolvedException;
+import io.steppewire.platform.net.http.ExchangeDeadlineExceededException;
+import io.steppewire.platform.net.http.OutboundHttp;
+import io.steppewire.platform.net.http.OutboundResponse;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.Executors;
 
-/** POSTs one alert to a webhook, signed after Standard Webhooks. */
+/**
+ * POSTs one alert to a webhook, signed after Standard Webhooks, through the platform's outbound client: it connects
+ * only to the addresses that passed the policy when the name was resolved for this attempt (no second look-up, so no
+ * DNS rebinding), follows no redirect, and bounds the whole exchange by {@code steppewire.outbound.exchange-deadline}.
+ */
 @Component
 public class WebhookSender {
 
-    private final HttpClient http;
-    private final WebhookProperties properties;
-    private final WebhookAddressPolicy addressPolicy;
+    private final OutboundHttp http;
     private final Clock clock;
 
-    public WebhookSender(WebhookProperties properties, WebhookAddressPolicy addressPolicy, Clock clock) {
-        this.properties = properties;
-        this.addressPolicy = addressPolicy;
+    public WebhookSender(OutboundHttp http, Clock clock) {
+        this.http = http;
         this.clock = clock;
-        // Redirects are not followed: a receiver could otherwise point us at an address the policy refuses.
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Plain HTTP/1.1: no cleartext HTTP/2 upgrade attempt on each new connection to a receiver.
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+    }
+
+    /** The longest one attempt can take; a delivery lease must outlast it. */
+    public Duration longestAttempt() {
+        return http.settings().exchangeDeadline().plus(http.settings().connectTimeout());
     }
 
     public AttemptOutcome send(Channel.Webhook webhook, String alertId, String body) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        Optional<String> refusal = addressPolicy.refusal(webhook.url());
-        if (refusal.isPresent()) {
-            return AttemptOutcome.permanent(started, Duration.ZERO, null, "The webhook URL " + refusal.get());
-        }
         long timestamp = started.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(webhook.url())
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "steppewire-notify")
-                .header("webhook-id", alertId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(webhook.secret(), alertId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        HttpPost request = new HttpPost(webhook.url());
+        request.setHeader("User-Agent", "steppewire-notify");
+        request.setHeader("webhook-id", alertId);
+        request.setHeader("webhook-timestamp", Long.toString(timestamp));
+        request.setHeader("webhook-signature", WebhookSignature.sign(webhook.secret(), alertId, timestamp, body));
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
+            OutboundResponse response = http.exchangeIgnoringBody(request);
+            Duration took = since(startNanos);
+            int status = response.status();
+            if (response.isSuccessful()) {
                 return AttemptOutcome.success(started, took, status);
             }
             if (status == 410) {
@@ -70,16 +61,24 @@ public class WebhookSender {
                 return AttemptOutcome.permanent(started, took, status, "The receiver answered 410 Gone");
             }
             return AttemptOutcome.retryable(started, took, status, "The receiver answered HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return AttemptOutcome.retryable(started, Duration.ofNanos(System.nanoTime() - startNanos), null,
-                    "No answer within " + properties.requestTimeout());
+        } catch (AddressRefusedException e) {
+            // Before the broader IOException: an address the policy refuses will not become callable by waiting.
+            return AttemptOutcome.permanent(started, since(startNanos), null, e.getMessage());
+        } catch (HostNotResolvedException e) {
+            return AttemptOutcome.retryable(started, since(startNanos), null, "The receiver's name did not resolve now: "
+                    + e.getMessage());
+        } catch (ExchangeDeadlineExceededException e) {
+            return AttemptOutcome.retryable(started, since(startNanos), null, "No complete answer within " + e.deadline());
         } catch (IOException e) {
-            return AttemptOutcome.retryable(started, Duration.ofNanos(System.nanoTime() - startNanos), null,
-                    "Could not reach the receiver: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AttemptOutcome.retryable(started, Duration.ofNanos(System.nanoTime() - startNanos), null,
-                    "The attempt was interrupted because delivery is stopping");
+            if (Thread.currentThread().isInterrupted()) {
+                return AttemptOutcome.retryable(started, since(startNanos), null,
+                        "The attempt was interrupted because delivery is stopping");
+            }
+            return AttemptOutcome.retryable(started, since(startNanos), null, "Could not reach the receiver: " + e);
         }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -2,7 +2,7 @@ package io.steppewire.notify.subscription.store;
 
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.SubscriptionValidator;
-import io.steppewire.notify.subscription.WebhookAddressPolicy;
+import io.steppewire.notify.subscription.WebhookUrlCheck;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +20,8 @@ public class SubscriptionConfiguration {
     }
 
     @Bean
-    SubscriptionValidator subscriptionValidator(WebhookAddressPolicy policy) {
-        return new SubscriptionValidator(policy, new InternetAddressSyntax());
+    SubscriptionValidator subscriptionValidator(WebhookUrlCheck webhookUrls) {
+        return new SubscriptionValidator(webhookUrls, new InternetAddressSyntax());
     }
 
     @Bean
