@@ -52,6 +52,23 @@ final class NewsDesk {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A request to notify-service with the given key: the admin's, a subscriber's, or none ({@code null}). */
+    Answer notify(String method, String path, String key, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notify + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return send(request);
+    }
+
+    String notifyUrl() {
+        return notify;
+    }
+
     List<String> articleTitles() {
         List<String> titles = new ArrayList<>();
         get(article + "/api/articles?limit=100").body().path("items").forEach(a -> titles.add(a.path("title").asString()));
