@@ -115,24 +115,11 @@ public final class QueryApi {
         if (answer.status() != 400 && answer.status() != 404) {
             return shown + " answered " + answer.status() + ": " + answer.body();
         }
-        if (refusedByTomcat(request, answer)) {
-            return null;
-        }
         String type = answer.header("content-type");
         if (type == null || !type.startsWith("application/problem+json") || !answer.body().contains("\"detail\"")) {
             return shown + " answered " + answer.status() + " as " + type + ": " + answer.body();
         }
         return null;
-    }
-
-    /**
-     * Tomcat refuses a request head over 8 KB, and an encoded '/', '\\' or NUL in the path, before any application
-     * code runs, with its own short page; such a refusal is a 400 all the same.
-     */
-    private static boolean refusedByTomcat(String request, RawHttp.Answer answer) {
-        String path = request.contains("?") ? request.substring(0, request.indexOf('?')) : request;
-        boolean tomcatRefuses = request.length() > 8_000 || path.contains("%2F") || path.contains("%5C") || path.contains("%00");
-        return tomcatRefuses && answer.status() == 400 && answer.body().contains("HTTP Status 400");
     }
 
     private QueryApi() {
