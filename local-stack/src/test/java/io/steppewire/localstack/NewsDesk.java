@@ -48,6 +48,23 @@ final class NewsDesk {
                 .POST(HttpRequest.BodyPublishers.ofString(subscriptionJson)));
     }
 
+    /** Any request to notify-service with the given key ({@code null}: none) and JSON body ({@code null}: none). */
+    Answer notify(String method, String path, String key, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notify + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        return send(request);
+    }
+
+    String notifyUrl() {
+        return notify;
+    }
+
     Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
