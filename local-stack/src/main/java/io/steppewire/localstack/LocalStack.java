@@ -36,7 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final KafkaBroker kafka;
     private final EmbeddedStore store;
-    private final Map<Part, ServiceProcess> services = new EnumMap<>(Part.class);
+    private final Map<Part, List<ServiceProcess>> services = new EnumMap<>(Part.class);
     private boolean freshData;
 
     public LocalStack(StackSettings settings) {
@@ -101,11 +101,17 @@ public final class LocalStack implements AutoCloseable {
         kafka.start();
         for (var entry : SERVICES.entrySet()) {
             Path jar = ServiceProcess.jarOf(settings.repository(), entry.getKey());
-            services.put(entry.getValue(), new ServiceProcess(entry.getKey(), settings.port(entry.getValue()), jar,
-                    settings.dataDir().resolve("logs").resolve(entry.getKey() + ".log")));
+            List<ServiceProcess> instances = new ArrayList<>();
+            List<Integer> ports = settings.instancePorts(entry.getValue());
+            for (int n = 0; n < ports.size(); n++) {
+                // The first instance keeps the service's plain name (and log), as a stack of one always had it.
+                String name = n == 0 ? entry.getKey() : entry.getKey() + "-" + (n + 1);
+                instances.add(new ServiceProcess(name, ports.get(n), jar, settings.dataDir().resolve("logs").resolve(name + ".log")));
+            }
+            services.put(entry.getValue(), List.copyOf(instances));
         }
         Map<String, String> environment = serviceEnvironment();
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : allServices()) {
             log("Starting " + service.name() + " on " + service.url());
             service.start(environment, settings.serviceJvmOptions());
         }
@@ -128,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
     private void awaitAllHealthy() throws InterruptedException {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> waits = new ArrayList<>();
-            for (ServiceProcess service : services.values()) {
+            for (ServiceProcess service : allServices()) {
                 waits.add(pool.submit(() -> {
                     service.awaitHealthy(HEALTH_TIMEOUT);
                     log(service.name() + " is healthy");
@@ -150,8 +156,29 @@ public final class LocalStack implements AutoCloseable {
         return switch (part) {
             case KAFKA, KAFKA_CONTROLLER -> kafka.bootstrapServers();
             case MONGO -> store.uri();
-            default -> services.get(part).url();
+            default -> services.get(part).getFirst().url();
         };
+    }
+
+    /** The URL of every instance of a service, first instance first. */
+    public List<String> urls(Part part) {
+        return services.get(part).stream().map(ServiceProcess::url).toList();
+    }
+
+    /** SIGKILLs instance n (from 0) of a service, as a crash would. */
+    public void kill(Part part, int instance) throws InterruptedException {
+        services.get(part).get(instance).kill();
+    }
+
+    /** Starts instance n (from 0) of a service again after {@link #kill} and waits until it is healthy. */
+    public void restart(Part part, int instance) throws IOException, InterruptedException {
+        ServiceProcess service = services.get(part).get(instance);
+        service.restart();
+        service.awaitHealthy(HEALTH_TIMEOUT);
+    }
+
+    private List<ServiceProcess> allServices() {
+        return services.values().stream().flatMap(List::stream).toList();
     }
 
     private void printWelcome() {
@@ -162,18 +189,22 @@ public final class LocalStack implements AutoCloseable {
                   rates-service    %s   POST /api/quotes
                   article-service  %s   GET /api/articles, GET /api/rates
                   notify-service   %s   POST /api/subscriptions
+                  instances        %s of article-service and of notify-service%s
                   OpenAPI          <service>/v3/api-docs    health: <service>/actuator/health
                   Kafka            %s
                   MongoDB (wire)   %s
                   logs             %s
                 """.formatted(url(Part.INGEST), settings.apiKey(), url(Part.RATES), url(Part.ARTICLE), url(Part.NOTIFY),
+                settings.instances(), settings.instances() == 1 ? ""
+                        : " (also " + String.join(", ", urls(Part.ARTICLE).subList(1, settings.instances())) + " and "
+                        + String.join(", ", urls(Part.NOTIFY).subList(1, settings.instances())) + ")",
                 url(Part.KAFKA), url(Part.MONGO), settings.dataDir().resolve("logs")));
     }
 
     /** Stops the services first (they flush and leave their groups), then the broker, then the store. */
     @Override
     public void close() {
-        services.values().parallelStream().forEach(ServiceProcess::close);
+        allServices().parallelStream().forEach(ServiceProcess::close);
         kafka.close();
         store.close();
     }

@@ -13,10 +13,11 @@ final class PortCheck {
     static void requireFree(StackSettings settings) {
         List<String> busy = new ArrayList<>();
         for (StackSettings.Part part : StackSettings.Part.values()) {
-            int port = settings.port(part);
-            if (!isFree(port)) {
-                busy.add("Port " + port + " (" + part.label() + ") is already in use: stop what holds it, or move it with "
-                        + part.flag() + "=<port> or " + part.variable() + "=<port>.");
+            for (int port : settings.instancePorts(part)) {
+                if (!isFree(port)) {
+                    busy.add("Port " + port + " (" + part.label() + ") is already in use: stop what holds it, or move it with "
+                            + part.flag() + "=<port> or " + part.variable() + "=<port>.");
+                }
             }
         }
         if (!busy.isEmpty()) {

@@ -20,17 +20,46 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * Spring's limit per shutdown phase ({@code spring.lifecycle.timeout-per-shutdown-phase}), given to every service:
+     * longer than an attempt's whole exchange (notify's 10 s), so a graceful stop lets in-flight work finish.
+     */
+    static final Duration SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
+     * The phases of a graceful stop that may each take the whole phase timeout: the web server's requests, the
+     * listener containers' batches and notify's delivery worker.
+     */
+    static final int BLOCKING_SHUTDOWN_PHASES = 3;
+
     private final String name;
     private final int port;
     private final Path jar;
     private final Path log;
+    private final Duration forceKillAfter;
     private Process process;
+    private Map<String, String> environment;
+    private List<String> jvmOptions;
 
     ServiceProcess(String name, int port, Path jar, Path log) {
         this.name = name;
         this.port = port;
         this.jar = jar;
         this.log = log;
+        this.forceKillAfter = forceKillAfter(SHUTDOWN_PHASE_TIMEOUT);
+    }
+
+    /**
+     * How long {@link #close()} waits after SIGTERM before SIGKILL: every blocking phase may take its whole timeout,
+     * and the JVM then runs its own shutdown hooks. Derived, so raising the phase timeout raises this too.
+     */
+    static Duration forceKillAfter(Duration shutdownPhaseTimeout) {
+        return shutdownPhaseTimeout.multipliedBy(BLOCKING_SHUTDOWN_PHASES).plusSeconds(10);
+    }
+
+    /** The JVM option that sets Spring's shutdown phase timeout to the one {@link #forceKillAfter} is derived from. */
+    static String shutdownPhaseOption() {
+        return "-Dspring.lifecycle.timeout-per-shutdown-phase=" + SHUTDOWN_PHASE_TIMEOUT.toSeconds() + "s";
     }
 
     /** The executable jar a build left in {@code <service>/target}; tells how to build it when there is none. */
@@ -59,10 +88,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void start(Map<String, String> environment, List<String> jvmOptions) throws IOException {
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
+        command.add(shutdownPhaseOption());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -96,7 +128,29 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    /** Asks for a graceful stop (SIGTERM, so Kafka clients leave their groups), then forces one. */
+    /** Starts the service again as it was started last, e.g. after {@link #kill()}. */
+    void restart() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        start(environment, jvmOptions);
+    }
+
+    /** Ends the service at once with SIGKILL, as a crash would: no shutdown hook, no goodbye to Kafka. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    Duration forceKillAfter() {
+        return forceKillAfter;
+    }
+
+    /**
+     * Asks for a graceful stop (SIGTERM: requests, batches and deliveries in flight finish, then Kafka clients
+     * close), and forces one only after {@link #forceKillAfter()}.
+     */
     @Override
     public void close() {
         if (process == null || !process.isAlive()) {
@@ -104,7 +158,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(forceKillAfter.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Everything the local stack can be told, from command-line flags ({@code --kafka-port=19092}) or
@@ -17,9 +18,17 @@ import java.util.function.Function;
  * @param loadSamples  post the bundled sample pages once everything is up
  * @param wipe         delete the data directory before starting
  * @param serviceJvmOptions JVM options of each service process
+ * @param instances    how many instances of article-service and of notify-service run, sharing partitions
+ *                     through their consumer groups
  */
 public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
-                            boolean loadSamples, boolean wipe, List<String> serviceJvmOptions) {
+                            boolean loadSamples, boolean wipe, List<String> serviceJvmOptions, int instances) {
+
+    /** The most instances of a scaled service: each needs its own port, memory and consumers. */
+    public static final int MAX_INSTANCES = 4;
+
+    /** Instance n (from 0) of a scaled service listens on its part's port plus this step times n. */
+    public static final int INSTANCE_PORT_STEP = 100;
 
     /** The key the README publishes; the services accept it only because the local stack says this machine is private. */
     public static final String PUBLISHED_DEFAULT_KEY = "local-dev-key";
@@ -69,10 +78,30 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
     public StackSettings {
         ports = Map.copyOf(ports);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("--instances must be from 1 to " + MAX_INSTANCES + ", got " + instances);
+        }
+    }
+
+    /** One instance of each service, as before scaling was an option. */
+    public StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
+                         boolean loadSamples, boolean wipe, List<String> serviceJvmOptions) {
+        this(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, 1);
     }
 
     public int port(Part part) {
         return ports.get(part);
+    }
+
+    /** Whether the part is a service that {@code --instances} scales: the consumers article-service and notify-service. */
+    public static boolean isScaled(Part part) {
+        return part == Part.ARTICLE || part == Part.NOTIFY;
+    }
+
+    /** The port of every instance of the part: its own port, then one {@link #INSTANCE_PORT_STEP} further per instance. */
+    public List<Integer> instancePorts(Part part) {
+        int count = isScaled(part) ? instances : 1;
+        return IntStream.range(0, count).mapToObj(n -> port(part) + n * INSTANCE_PORT_STEP).toList();
     }
 
     public static final String USAGE = """
@@ -84,6 +113,9 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
               --api-key=KEY          API key for writes (default local-dev-key; env STEPPEWIRE_API_KEY)
               --<part>-port=N        move a port; parts: kafka, kafka-controller, mongo, ingest, rates,
                                      article, notify (env STEPPEWIRE_<PART>_PORT, e.g. STEPPEWIRE_KAFKA_PORT)
+              --instances=N          run N (1 to 4) instances of article-service and of notify-service,
+                                     sharing partitions; instance n listens on its port + 100*n
+                                     (default 1; env STEPPEWIRE_INSTANCES)
             """;
 
     /** Reads flags first, then the environment, then defaults. */
@@ -106,6 +138,7 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         }
         String dataDir = orElse(flags.remove("--data-dir"), environment.apply("STEPPEWIRE_DATA_DIR"), "data");
         String apiKey = orElse(flags.remove("--api-key"), environment.apply("STEPPEWIRE_API_KEY"), PUBLISHED_DEFAULT_KEY);
+        String instances = orElse(flags.remove("--instances"), environment.apply("STEPPEWIRE_INSTANCES"), "1");
         boolean samples = flags.remove("--samples") != null;
         boolean wipe = flags.remove("--wipe") != null;
         if (flags.remove("--help") != null) {
@@ -115,7 +148,21 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
             throw new IllegalArgumentException("Unknown option " + flags.keySet() + ".\n" + USAGE);
         }
         return new StackSettings(workingDirectory, workingDirectory.resolve(dataDir).normalize(), ports, apiKey,
-                samples, wipe, List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                samples, wipe, List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                parseInstances(instances));
+    }
+
+    private static int parseInstances(String value) {
+        try {
+            int instances = Integer.parseInt(value.strip());
+            if (instances >= 1 && instances <= MAX_INSTANCES) {
+                return instances;
+            }
+        } catch (NumberFormatException e) {
+            // Named below with the accepted range.
+        }
+        throw new IllegalArgumentException("The number of instances must be from 1 to " + MAX_INSTANCES + ", got '" + value
+                + "' (--instances / STEPPEWIRE_INSTANCES)");
     }
 
     private static int parsePort(Part part, String value) {

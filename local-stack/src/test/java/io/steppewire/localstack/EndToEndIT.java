@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -14,19 +17,24 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The place to start reading: all four services as real processes on a real Kafka broker (KRaft, in
- * this JVM) and the embedded MongoDB-wire store, driven only through their HTTP APIs.
+ * this JVM) and the embedded MongoDB-wire store, driven only through their HTTP APIs. The consumers,
+ * article-service and notify-service, run as two instances each that share their groups' partitions, so
+ * every exactly-once check below also holds across instances.
  */
 class EndToEndIT {
 
     private static final String API_KEY = "e2e-admin-key-0123";
     private static final String SECRET = "uzbek-energy-desk-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int INSTANCES = 2;
 
     @TempDir
     static Path data;
@@ -39,11 +47,11 @@ class EndToEndIT {
     static void startTheWholeSystem() throws Exception {
         Map<Part, Integer> ports = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
-            ports.put(part, PortCheck.anyFree());
+            ports.put(part, StackSettings.isScaled(part) ? freePortWithFreeSecondInstancePort() : PortCheck.anyFree());
         }
         Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
         stack = new LocalStack(new StackSettings(repository, data.resolve("data"), ports, API_KEY, false, false,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), INSTANCES));
         stack.start();
         desk = new NewsDesk(stack.url(Part.INGEST), stack.url(Part.ARTICLE), stack.url(Part.NOTIFY), API_KEY);
         receiver = new WebhookReceiver();
@@ -59,6 +67,35 @@ class EndToEndIT {
         }
     }
 
+    private static int freePortWithFreeSecondInstancePort() {
+        while (true) {
+            int port = PortCheck.anyFree();
+            if (port + StackSettings.INSTANCE_PORT_STEP <= 65535 && PortCheck.isFree(port + StackSettings.INSTANCE_PORT_STEP)) {
+                return port;
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesOfEachConsumerShareEveryTopicsPartitions() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url(Part.KAFKA)))) {
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                for (Part service : List.of(Part.ARTICLE, Part.NOTIFY)) {
+                    String group = service.label();
+                    var members = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members();
+                    // Static members are named <host>-<port>-<listener>-<n>: the port tells the instance.
+                    Map<String, Set<String>> topicsByInstance = members.stream().collect(Collectors.groupingBy(
+                            m -> instanceOf(service, m.groupInstanceId().orElseThrow()),
+                            Collectors.flatMapping(m -> m.assignment().topicPartitions().stream().map(TopicPartition::topic),
+                                    Collectors.toSet())));
+                    assertThat(topicsByInstance).as(group).hasSize(INSTANCES);
+                    assertThat(topicsByInstance.values()).as(group).allSatisfy(topics -> assertThat(topics)
+                            .contains("news.articles.v1", "fx.rate-changes.v1"));
+                }
+            });
+        }
+    }
+
     @Test
     void aPageBecomesArticlesAndRatesAndTheSubscriberGetsExactlyOneSignedAlert() throws Exception {
         var subscription = desk.subscribe("""
@@ -67,6 +104,8 @@ class EndToEndIT {
                  "rules": {"tags": ["energy"], "countries": ["UZ"]}}
                 """.formatted(receiver.url(), SECRET));
         assertThat(subscription.status()).as(subscription.body().toString()).isEqualTo(201);
+        // Each notify instance matches against its own index, refreshed from the store every 2 s.
+        await().atMost(PATIENCE).until(() -> everyNotifyInstanceIndexesEverySubscription());
 
         var accepted = desk.postPage("desert-sun", NewsDesk.resource("pages/desert-sun-2026-04-02.txt"));
 
@@ -84,6 +123,10 @@ class EndToEndIT {
                         "Harbor Master Retires After Forty Years on the Caspian"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(rateOf("KZT/USD")).isEqualTo("0.00199"));
         assertThat(desk.rates()).hasSize(5);
+        assertThat(desk.articleTitles()).doesNotHaveDuplicates();
+        NewsDesk secondInstances = new NewsDesk(stack.url(Part.INGEST), stack.urls(Part.ARTICLE).get(1),
+                stack.urls(Part.NOTIFY).get(1), API_KEY);
+        assertThat(secondInstances.articleTitles()).containsExactlyInAnyOrderElementsOf(desk.articleTitles());
         var byId = desk.get(desk.articleUrl() + "/api/articles/" + windFarm.path("id").asString());
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.body().path("publishedOn").asString()).isEqualTo("2026-04-02");
@@ -140,8 +183,8 @@ class EndToEndIT {
                 "/api/%73ubscriptions/" + id, "/API/subscriptions/" + id, "/api/x/../subscriptions/" + id)) {
             RawHttp.Answer read = RawHttp.send(notifyPort, "GET", trick, Map.of(), "");
             assertThat(read.status()).as(trick).isIn(400, 401, 404);
-            // The refusal names the path it refused (problem+json "instance"), so look for the subscription's data instead.
-            assertThat(read.body()).as(trick).doesNotContain("Tenge watch").doesNotContain("streamToken");
+            // A problem may quote the path asked for (id included); it must never carry the subscription itself.
+            assertThat(read.body()).as(trick).doesNotContain("Tenge watch").doesNotContain("KZT/USD").doesNotContain("streamToken");
             assertThat(RawHttp.send(notifyPort, "DELETE", trick, Map.of(), "").status()).as(trick).isIn(400, 401, 404, 405);
         }
         assertThat(desk.notify("GET", "/api/subscriptions/" + id, keyA, null).status()).isEqualTo(200);
@@ -171,6 +214,19 @@ class EndToEndIT {
                  "rules": {"pairs": [{"pair": "KZT/USD", "thresholdPct": "1E-500000000", "direction": "either"}]}}""");
         assertThat(explodingThreshold.status()).isEqualTo(400);
         assertThat(explodingThreshold.contentType()).startsWith("application/problem+json");
+    }
+
+    private static String instanceOf(Part service, String groupInstanceId) {
+        return stack.urls(service).stream().filter(url -> groupInstanceId.contains("-" + URI.create(url).getPort() + "-"))
+                .findFirst().orElseThrow(() -> new AssertionError("No instance of " + service.label() + " named " + groupInstanceId));
+    }
+
+    /** Whether every notify instance has every stored subscription in its matching index, by its indexed-subscriptions gauge. */
+    private static boolean everyNotifyInstanceIndexesEverySubscription() {
+        long stored = desk.notify("GET", "/api/subscriptions?limit=100", API_KEY, null).body().path("items").size();
+        return stored > 0 && stack.urls(Part.NOTIFY).stream().allMatch(url -> desk.get(url
+                + "/actuator/metrics/steppewire.notify.subscriptions.indexed").body().path("measurements").get(0)
+                .path("value").asDouble() >= stored);
     }
 
     private static String rateOf(String pair) {

@@ -48,11 +48,7 @@ final class NewsDesk {
                 .POST(HttpRequest.BodyPublishers.ofString(subscriptionJson)));
     }
 
-    Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    /** A request to notify-service with the given key: the admin's, a subscriber's, or none ({@code null}). */
+    /** Any request to notify-service with the given key ({@code null}: none) and JSON body ({@code null}: none). */
     Answer notify(String method, String path, String key, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(notify + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -67,6 +63,10 @@ final class NewsDesk {
 
     String notifyUrl() {
         return notify;
+    }
+
+    Answer get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     List<String> articleTitles() {

@@ -72,4 +72,45 @@ class StackSettingsTest {
                     .hasMessageNotContaining("ingest-service");
         }
     }
+
+    @Test
+    void instancesScaleTheConsumersOnlyEachOnItsOwnPortAHundredApart() {
+        StackSettings settings = StackSettings.from(List.of("--instances=2", "--article-port=18083"), name -> null, CHECKOUT);
+
+        assertThat(settings.instances()).isEqualTo(2);
+        assertThat(settings.instancePorts(Part.ARTICLE)).containsExactly(18083, 18183);
+        assertThat(settings.instancePorts(Part.NOTIFY)).containsExactly(8084, 8184);
+        assertThat(settings.instancePorts(Part.INGEST)).containsExactly(8081);
+        assertThat(settings.instancePorts(Part.RATES)).containsExactly(8082);
+    }
+
+    @Test
+    void instancesComeFromTheEnvironmentAndDefaultToOne() {
+        assertThat(StackSettings.from(List.of(), Map.of("STEPPEWIRE_INSTANCES", "3")::get, CHECKOUT).instances()).isEqualTo(3);
+        assertThat(StackSettings.from(List.of(), name -> null, CHECKOUT).instancePorts(Part.NOTIFY)).containsExactly(8084);
+    }
+
+    @Test
+    void aNumberOfInstancesOutsideTheRangeNamesTheOptionToFix() {
+        for (String wrong : List.of("0", "5", "two")) {
+            assertThatThrownBy(() -> StackSettings.from(List.of("--instances=" + wrong), name -> null, CHECKOUT))
+                    .as(wrong).hasMessageContaining("--instances").hasMessageContaining("STEPPEWIRE_INSTANCES")
+                    .hasMessageContaining("'" + wrong + "'");
+        }
+    }
+
+    @Test
+    void aBusySecondInstancePortIsNamedToo() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<Part, Integer> ports = new EnumMap<>(Part.class);
+            for (Part part : Part.values()) {
+                ports.put(part, PortCheck.anyFree());
+            }
+            ports.put(Part.NOTIFY, squatter.getLocalPort() - StackSettings.INSTANCE_PORT_STEP);
+            StackSettings settings = new StackSettings(CHECKOUT, CHECKOUT.resolve("data"), ports, "k", false, false, List.of(), 2);
+
+            assertThatThrownBy(() -> PortCheck.requireFree(settings))
+                    .hasMessageContaining("Port " + squatter.getLocalPort() + " (notify-service)");
+        }
+    }
 }

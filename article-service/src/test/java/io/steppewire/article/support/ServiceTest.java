@@ -19,8 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "steppewire.kafka.failures.outage-retry-initial-interval=200ms",
         "steppewire.kafka.failures.outage-retry-max-interval=1s",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
+        "steppewire.kafka.instance-id=" + ServiceTest.INSTANCE_ID,
         "management.endpoint.health.show-details=always"})
 public abstract class ServiceTest {
+
+    /** The random port gives no stable identity: the test names its instance, so consumers join as static members. */
+    protected static final String INSTANCE_ID = "article-test";
 
     @LocalServerPort
     protected int port;

@@ -16,6 +16,7 @@ import io.steppewire.platform.kafka.FailurePolicyProperties;
 import io.steppewire.platform.kafka.TransientFailures;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ import java.util.List;
 /**
  * Kafka wiring: the topics this service writes and consumes (created by the platform from the catalogue),
  * the alert producer, and one listener container factory per consumed topic under the platform's
- * dead-letter policy.
+ * dead-letter policy, whose consumers are static group members ({@link StaticMembership}).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
@@ -81,20 +82,28 @@ public class KafkaConfiguration {
     }
 
     @Bean
+    StaticMembership<Object, Object> staticMembership(@Value("${steppewire.kafka.instance-id:}") String configured,
+                                                      @Value("${server.port:8080}") int port) {
+        return new StaticMembership<>(StaticMembership.instanceId(configured, StaticMembership.hostName(), port));
+    }
+
+    @Bean
     ConcurrentKafkaListenerContainerFactory<String, ArticleIngested> articlesListenerFactory(
-            KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer, DefaultErrorHandler deadLettering) {
-        return listenerFactory(Topics.ARTICLES, kafka, configurer, deadLettering);
+            KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer, DefaultErrorHandler deadLettering,
+            StaticMembership<Object, Object> membership) {
+        return listenerFactory(Topics.ARTICLES, kafka, configurer, deadLettering, membership);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, RateChanged> rateChangesListenerFactory(
-            KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer, DefaultErrorHandler deadLettering) {
-        return listenerFactory(Topics.RATE_CHANGES, kafka, configurer, deadLettering);
+            KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer, DefaultErrorHandler deadLettering,
+            StaticMembership<Object, Object> membership) {
+        return listenerFactory(Topics.RATE_CHANGES, kafka, configurer, deadLettering, membership);
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> listenerFactory(
             Topic<V> topic, KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            DefaultErrorHandler deadLettering) {
+            DefaultErrorHandler deadLettering, StaticMembership<Object, Object> membership) {
         var consumers = new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(topic.valueSerde()));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
@@ -103,6 +112,7 @@ public class KafkaConfiguration {
         @SuppressWarnings({"unchecked", "rawtypes"})
         ConcurrentKafkaListenerContainerFactory<Object, Object> untypedFactory = (ConcurrentKafkaListenerContainerFactory) factory;
         configurer.configure(untypedFactory, untyped);
+        untypedFactory.setContainerCustomizer(membership);
         factory.setCommonErrorHandler(deadLettering);
         return factory;
     }

@@ -61,11 +61,14 @@ import java.util.concurrent.TimeoutException;
         "logging.level.kafka=WARN",
         "logging.level.de.bwaldvogel.mongo=ERROR",
         "steppewire.notify.keys.lookup-timeout=500ms",
+        "steppewire.kafka.instance-id=" + NotifyIntegrationTest.INSTANCE_ID,
 })
 @Import({RecorderGate.Registration.class, KeyStoreGate.Registration.class})
 public abstract class NotifyIntegrationTest {
 
     protected static final String API_KEY = "notify-test-admin-key";
+    /** The random port gives no stable identity: the test names its instance, so consumers join as static members. */
+    protected static final String INSTANCE_ID = "notify-test";
     protected static final Duration PATIENCE = Duration.ofSeconds(45);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
