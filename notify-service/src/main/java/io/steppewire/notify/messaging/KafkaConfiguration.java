@@ -12,11 +12,11 @@ import io.steppewire.events.fx.RateChanged;
 import io.steppewire.platform.kafka.ConsumerOutages;
 import io.steppewire.platform.kafka.CreatedTopics;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
+import io.steppewire.platform.kafka.StaticMembership;
 import io.steppewire.platform.kafka.FailurePolicyProperties;
 import io.steppewire.platform.kafka.TransientFailures;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -79,12 +79,6 @@ public class KafkaConfiguration {
     @Bean
     DefaultErrorHandler deadLettering(DeadLetterPolicy policy, KafkaProperties kafka, ConsumerOutages outages) {
         return policy.errorHandler(policy.deadLetterTemplate(kafka.buildProducerProperties()), outages);
-    }
-
-    @Bean
-    StaticMembership<Object, Object> staticMembership(@Value("${steppewire.kafka.instance-id:}") String configured,
-                                                      @Value("${server.port:8080}") int port) {
-        return new StaticMembership<>(StaticMembership.instanceId(configured, StaticMembership.hostName(), port));
     }
 
     @Bean

@@ -1,5 +1,6 @@
-package io.steppewire.article.projection;
+package io.steppewire.platform.kafka;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.ContainerCustomizer;
@@ -17,20 +18,21 @@ import java.util.Optional;
  *
  * <p>The instance is {@code STEPPEWIRE_INSTANCE_ID} when set, else the host name and the HTTP port, which
  * tell apart instances on one host. Without a fixed port (port 0) there is no stable identity, and the
- * consumers join as dynamic members.
+ * consumers join as dynamic members. The platform provides one as a bean; Boot's default listener container factory
+ * applies it, and a service's own factories set it with {@code setContainerCustomizer}.
  */
-final class StaticMembership<K, V> implements ContainerCustomizer<K, V, ConcurrentMessageListenerContainer<K, V>> {
+public final class StaticMembership<K, V> implements ContainerCustomizer<K, V, ConcurrentMessageListenerContainer<K, V>> {
 
     private static final Logger log = LoggerFactory.getLogger(StaticMembership.class);
 
     private final Optional<String> instanceId;
 
-    StaticMembership(Optional<String> instanceId) {
+    public StaticMembership(Optional<String> instanceId) {
         this.instanceId = instanceId;
     }
 
     /** The stable identity of this instance, or empty when it has none. */
-    static Optional<String> instanceId(String configured, String hostName, int port) {
+    public static Optional<String> instanceId(@Nullable String configured, @Nullable String hostName, int port) {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(legal(configured.strip()));
         }
@@ -41,7 +43,7 @@ final class StaticMembership<K, V> implements ContainerCustomizer<K, V, Concurre
     }
 
     /** This machine's name: {@code HOSTNAME} as the shell and container runtimes set it, else the resolver's answer. */
-    static String hostName() {
+    public static @Nullable String hostName() {
         String variable = System.getenv("HOSTNAME");
         if (variable != null && !variable.isBlank()) {
             return variable;

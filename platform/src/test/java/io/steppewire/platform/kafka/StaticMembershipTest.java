@@ -1,4 +1,4 @@
-package io.steppewire.article.projection;
+package io.steppewire.platform.kafka;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,13 +8,13 @@ class StaticMembershipTest {
 
     @Test
     void aConfiguredInstanceIdWinsOverHostAndPort() {
-        assertThat(StaticMembership.instanceId("article-2", "host-a", 8083)).contains("article-2");
+        assertThat(StaticMembership.instanceId("notify-2", "host-a", 8084)).contains("notify-2");
     }
 
     @Test
     void withoutAConfiguredIdTheHostAndPortTellInstancesOnOneHostApart() {
-        assertThat(StaticMembership.instanceId("", "host-a", 8083)).contains("host-a-8083");
-        assertThat(StaticMembership.instanceId(null, "host-a", 8183)).contains("host-a-8183");
+        assertThat(StaticMembership.instanceId("", "host-a", 8084)).contains("host-a-8084");
+        assertThat(StaticMembership.instanceId(null, "host-a", 8184)).contains("host-a-8184");
     }
 
     @Test
@@ -24,6 +24,6 @@ class StaticMembershipTest {
 
     @Test
     void charactersKafkaRefusesInAnInstanceIdAreReplaced() {
-        assertThat(StaticMembership.instanceId("desk one/2", "host-a", 8083)).contains("desk_one_2");
+        assertThat(StaticMembership.instanceId("desk one/2", "host-a", 8084)).contains("desk_one_2");
     }
 }
