@@ -106,6 +106,16 @@ class ComposeFileTest {
                 .isEqualTo(placeholders.contains("MONGODB_URI"));
     }
 
+    /** Docker's 10 s default would kill a service in the middle of its graceful stop. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceGetsTimeToStopGracefully(String service) {
+        JsonNode definition = compose.path("services").path(service);
+
+        assertThat(definition.path("stop_grace_period").asString()).isEqualTo("60s");
+        assertThat(environmentOf(service).get("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE").asString()).isEqualTo("15s");
+    }
+
     /** A default in the compose file would be a published admin key on every deployment that forgot to set one. */
     @ParameterizedTest
     @MethodSource("services")
