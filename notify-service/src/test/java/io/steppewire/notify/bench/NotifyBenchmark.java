@@ -12,6 +12,7 @@ import io.steppewire.events.alert.ArticleSummary;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.NotifyServiceApplication;
+import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.matching.SubscriptionIndex;
@@ -281,7 +282,8 @@ public final class NotifyBenchmark {
                 String eventId = "bulk-" + round + "-" + i;
                 AlertRaised alert = new AlertRaised(EventIds.alert(subscriptionId, eventId), subscriptionId, "Bulk desk",
                         AlertRaised.KIND_ARTICLE, eventId, ArticleSummary.of(article), null, List.of(), List.of("country:KZ"), Instant.now());
-                outbox.enqueue(alert.alertId(), subscriptionId, "webhook", EventJson.mapper().writeValueAsString(alert), Instant.now());
+                outbox.enqueue(alert.alertId(), subscriptionId, "webhook", EventJson.mapper().writeValueAsString(alert),
+                        DeliveryEndpoint.ofUrl(URI.create(receiver.url())), Instant.now());
             }
             long start = System.nanoTime();
             worker.start();

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -55,6 +57,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final SubscriptionIndex index;
     private final WebhookSender webhooks;
     private final EmailSender mail;
+    private final EndpointGuards endpoints;
     private final DeliveryProperties properties;
     private final RetrySchedule retries;
     private final Clock clock;
@@ -100,7 +103,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private Semaphore slots;
 
     public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, SubscriptionIndex index, WebhookSender webhooks, EmailSender mail,
-                          DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+                          EndpointGuards endpoints, DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         Duration longestAttempt = webhooks.longestAttempt();
         if (properties.lease().compareTo(longestAttempt) <= 0) {
             // A lease that ends before its attempt can would let a second worker repeat the attempt at once.
@@ -113,6 +116,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.index = index;
         this.webhooks = webhooks;
         this.mail = mail;
+        this.endpoints = endpoints;
         this.properties = properties;
         this.retries = properties.retrySchedule();
         this.clock = clock;
@@ -218,7 +222,8 @@ public class DeliveryWorker implements SmartLifecycle {
                 // Cleared before looking, so a wake-up that arrives while we look is kept for the wait below.
                 wakeUp.drainPermits();
                 if (candidateCount.get() == 0 && System.nanoTime() - nextPoll >= 0) {
-                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch);
+                    // Deliveries to busy or failing endpoints stay due in the outbox, out of this poll's way.
+                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch, endpoints.blocked());
                     addCandidates(found);
                     // A full batch means more may be due: look again as soon as these are claimed.
                     nextPoll = System.nanoTime() + (found.size() < pollBatch ? properties.pollInterval().toNanos() : 0);
@@ -228,12 +233,27 @@ public class DeliveryWorker implements SmartLifecycle {
                 // Each claim costs one bulk write whatever its size: wait for a fair share of the slots first,
                 // unless every waiting candidate fits now.
                 if (waiting > 0 && free > 0 && (free * 2 >= properties.concurrency() || waiting <= free)) {
-                    for (DeliveryOutbox.Claimed claim : outbox.claim(takeCandidates(free), workerId, clock.instant(), properties.lease(), longestAttempt)) {
+                    List<DeliveryOutbox.Candidate> startable = takeStartable(free);
+                    if (startable.isEmpty()) {
+                        // Every waiting candidate was for a blocked endpoint: no point polling again before the interval.
+                        nextPoll = Math.max(nextPoll, System.nanoTime() + properties.pollInterval().toNanos());
+                        continue;
+                    }
+                    for (DeliveryOutbox.Claimed claim : claimStarted(startable)) {
+                        String endpoint = endpointOf(startable, claim);
                         slots.acquire();
                         attempts.execute(() -> {
+                            AttemptOutcome counted = null;
                             try {
-                                attempt(claim);
+                                counted = attempt(claim);
                             } finally {
+                                if (endpoint != null) {
+                                    if (counted != null) {
+                                        endpoints.finished(endpoint, counted);
+                                    } else {
+                                        endpoints.abandoned(endpoint);
+                                    }
+                                }
                                 slots.release();
                                 wakeUp.release();
                             }
@@ -274,6 +294,57 @@ public class DeliveryWorker implements SmartLifecycle {
         candidateCount.addAndGet(added.size());
     }
 
+    /**
+     * Up to {@code max} waiting candidates whose endpoints each gave them a place ({@link EndpointGuards#tryStart}).
+     * The others are let go: they stay due in the outbox, and those handed off under a lease are released so they
+     * do not wait out the lease; the poll leaves them out while their endpoint stays blocked.
+     */
+    private List<DeliveryOutbox.Candidate> takeStartable(int max) {
+        List<DeliveryOutbox.Candidate> taken = new ArrayList<>(Math.min(max, candidateCount.get()));
+        List<DeliveryOutbox.Candidate> leasedElsewhere = new ArrayList<>();
+        int looked = 0;
+        DeliveryOutbox.Candidate next;
+        while (taken.size() < max && (next = candidates.poll()) != null) {
+            looked++;
+            // An entry queued before entries named their endpoint is attempted unguarded.
+            if (next.endpoint() == null || endpoints.tryStart(next.endpoint())) {
+                taken.add(next);
+            } else if (next.lease() != null) {
+                leasedElsewhere.add(next);
+            }
+        }
+        candidateCount.addAndGet(-looked);
+        if (!leasedElsewhere.isEmpty()) {
+            releaseUnattempted(leasedElsewhere);
+        }
+        return taken;
+    }
+
+    /** Claims started candidates; the endpoint places of those not claimed (another worker took them) are given back. */
+    private List<DeliveryOutbox.Claimed> claimStarted(List<DeliveryOutbox.Candidate> started) {
+        List<DeliveryOutbox.Claimed> claimed;
+        try {
+            claimed = outbox.claim(started, workerId, clock.instant(), properties.lease(), longestAttempt);
+        } catch (RuntimeException e) {
+            started.stream().map(DeliveryOutbox.Candidate::endpoint).filter(Objects::nonNull).forEach(endpoints::abandoned);
+            throw e;
+        }
+        Set<String> ids = new HashSet<>();
+        claimed.forEach(c -> ids.add(c.delivery().alertId()));
+        started.stream().filter(c -> c.endpoint() != null && !ids.contains(c.alertId()))
+                .forEach(c -> endpoints.abandoned(c.endpoint()));
+        return claimed;
+    }
+
+    private static @Nullable String endpointOf(List<DeliveryOutbox.Candidate> started, DeliveryOutbox.Claimed claim) {
+        for (DeliveryOutbox.Candidate c : started) {
+            if (c.alertId().equals(claim.delivery().alertId())) {
+                return c.endpoint();
+            }
+        }
+        return null;
+    }
+
     private List<DeliveryOutbox.Candidate> takeCandidates(int max) {
         List<DeliveryOutbox.Candidate> taken = new ArrayList<>(Math.min(max, candidateCount.get()));
         DeliveryOutbox.Candidate next;
@@ -284,7 +355,11 @@ public class DeliveryWorker implements SmartLifecycle {
         return taken;
     }
 
-    private void attempt(DeliveryOutbox.Claimed claim) {
+    /**
+     * Runs one attempt and records it. Answers the outcome the endpoint's circuit should count, or null when no
+     * attempt reached the endpoint (the subscription was deleted, or stopping interrupted it).
+     */
+    private @Nullable AttemptOutcome attempt(DeliveryOutbox.Claimed claim) {
         DeliveryOutbox.Delivery delivery = claim.delivery();
         // The index knows every subscription this instance has seen; MongoDB answers for one created elsewhere moments ago.
         Optional<Subscription> subscription = index.find(delivery.subscriptionId())
@@ -292,7 +367,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (subscription.isEmpty()) {
             outbox.cancel(claim, clock.instant());
             count(delivery.channel(), "cancelled");
-            return;
+            return null;
         }
         AttemptOutcome outcome = switch (subscription.get().channel()) {
             case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body());
@@ -301,7 +376,7 @@ public class DeliveryWorker implements SmartLifecycle {
         };
         if (!running && !outcome.succeeded()) {
             // Stopping interrupted the attempt: leave it to the lease to expire so another worker retries it.
-            return;
+            return null;
         }
         attemptTimer.record(outcome.duration());
         DeliveryStatus status;
@@ -326,6 +401,7 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         });
         count(delivery.channel(), outcomeName);
+        return outcome;
     }
 
     /**

@@ -150,6 +150,6 @@ class DeliveryOutboxClaimTest {
     }
 
     private static DeliveryOutbox.NewDelivery delivery(String alertId) {
-        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}");
+        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}", "http://127.0.0.1:80");
     }
 }
