@@ -455,6 +455,46 @@ public class DeliveryOutbox {
         return version == null ? 1 : version + 1;
     }
 
+    /**
+     * Queues every delivery of the subscription that finally failed at or after {@code since} for one more delivery,
+     * due at once and oldest first (an entry is due from its delivery's creation, and polls take the most overdue
+     * first). Each is flipped from failed to pending by an update that matches only the failure it read, so a
+     * delivery is queued once however often, or however concurrently, this is asked; one still pending is left as
+     * it is. The delivery keeps its history and first attempt, so it gets what is left of its retry budget: at least
+     * one attempt. Returns how many were queued. Two writes per delivery, as a rare operation.
+     */
+    public int recover(String subscriptionId, Instant since, @Nullable String endpoint) {
+        List<Document> failed = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(new Document("subscriptionId", subscriptionId)
+                        .append("status", DeliveryStatus.FAILED.name())
+                        .append("completedAt", new Document("$gte", Date.from(since))))
+                .projection(new Document("createdAt", 1).append("completedAt", 1))
+                .sort(Sorts.ascending("createdAt"))
+                .forEach(failed::add);
+        List<UpdateOneModel<Document>> entries = new ArrayList<>();
+        for (Document d : failed) {
+            Document flip = new Document("$set", new Document("status", DeliveryStatus.PENDING.name())
+                    .append("nextAttemptAt", d.getDate("createdAt")))
+                    .append("$unset", new Document("completedAt", ""));
+            boolean mine = mongo.getCollection(COLLECTION).updateOne(new Document("_id", d.getString("_id"))
+                    .append("status", DeliveryStatus.FAILED.name()).append("completedAt", d.getDate("completedAt")), flip)
+                    .getModifiedCount() == 1;
+            if (!mine) {
+                continue;
+            }
+            Document entry = new Document("nextAttemptAt", d.getDate("createdAt")).append("leaseUntil", new Date(0)).append(VERSION, 0L);
+            if (endpoint != null) {
+                entry.append(ENDPOINT, endpoint);
+            }
+            entries.add(new UpdateOneModel<>(new Document("_id", d.getString("_id")), new Document("$setOnInsert", entry),
+                    new UpdateOptions().upsert(true)));
+        }
+        if (!entries.isEmpty()) {
+            mongo.getCollection(QUEUE).bulkWrite(entries, UNORDERED);
+        }
+        return entries.size();
+    }
+
     /** The subscription's deliveries, newest first. */
     public List<Delivery> ofSubscription(String subscriptionId, int limit) {
         List<Delivery> deliveries = new ArrayList<>();
