@@ -1,6 +1,7 @@
 package io.steppewire.notify.delivery;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
@@ -28,6 +29,9 @@ class EndpointIsolationTest extends NotifyIntegrationTest {
 
     @Autowired
     EndpointGuards endpoints;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aSlowReceiverHoldsAtMostTwoAttemptsWhileAHealthyReceiverGetsAllItsAlerts() throws Exception {
@@ -62,6 +66,8 @@ class EndpointIsolationTest extends NotifyIntegrationTest {
             await().atMost(PATIENCE).until(() -> endpoints.circuitState(endpoint) == CircuitBreaker.State.OPEN
                     && endpoints.inFlight(endpoint) == 0);
             int whenOpened = receiver.all().size();
+            assertThat(meters.find("steppewire.notify.delivery.circuit").tag("endpoint", endpoint).gauge()).as("the open circuit shows")
+                    .isNotNull();
             // Five failures in a row open it; one more attempt may have been under way then.
             assertThat(whenOpened).isBetween(5, 6);
             // Retries are due every few hundred milliseconds, but while open only the probe gets through.
@@ -73,6 +79,8 @@ class EndpointIsolationTest extends NotifyIntegrationTest {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::id)
                     .containsAll(alerts));
             assertThat(endpoints.circuitState(endpoint)).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(meters.find("steppewire.notify.delivery.circuit").tag("endpoint", endpoint).gauge()).as("a closed circuit does not")
+                    .isNull();
             JsonNode history = deliveries(subscriptionId);
             assertThat(history.path("items").valueStream().map(d -> d.path("status").asString())).containsOnly("delivered");
         }

@@ -3,8 +3,8 @@ package io.steppewire.notify.delivery.outbox;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * (Resilience4j) that opens after {@code circuit-failures} failed attempts in a row. While an endpoint is busy or
  * its circuit open, its deliveries stay due in the outbox, taking no slot and no attempt; once the circuit has been
  * open for {@code circuit-open-for}, one probe attempt is let through, and its success closes the circuit.
+ * <p>
+ * Only endpoints with an attempt in flight or a failure on record keep a circuit, and only circuits that are not
+ * closed show as a meter: a service with many thousands of receivers keeps neither a circuit nor a time series for
+ * each (the reason resilience4j-micrometer's meters per circuit are not used).
  */
 @Component
 public class EndpointGuards {
@@ -28,6 +32,9 @@ public class EndpointGuards {
     private final int perEndpoint;
     private final CircuitBreakerRegistry circuits;
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+    /** The meters of the circuits that are not closed, by endpoint. */
+    private final Map<String, Meter.Id> shown = new ConcurrentHashMap<>();
 
     public EndpointGuards(DeliveryProperties properties, MeterRegistry meters) {
         if (properties.perEndpointConcurrency() < 1) {
@@ -49,7 +56,11 @@ public class EndpointGuards {
                 .recordResult(result -> result instanceof AttemptOutcome outcome && countsAgainstEndpoint(outcome))
                 .build();
         this.circuits = CircuitBreakerRegistry.of(config);
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuits).bindTo(meters);
+        this.meters = meters;
+        circuits.getEventPublisher().onEntryAdded(added -> {
+            CircuitBreaker circuit = added.getAddedEntry();
+            circuit.getEventPublisher().onStateTransition(change -> show(circuit, change.getStateTransition().getToState()));
+        });
         Gauge.builder("steppewire.notify.delivery.open-circuits", this, EndpointGuards::openCircuits)
                 .description("Delivery endpoints whose circuit is open or half-open: their deliveries wait").register(meters);
     }
@@ -117,7 +128,7 @@ public class EndpointGuards {
 
     /** The state of an endpoint's circuit, e.g. for tests and diagnostics. */
     public CircuitBreaker.State circuitState(String endpoint) {
-        return circuit(endpoint).getState();
+        return circuits.find(endpoint).map(CircuitBreaker::getState).orElse(CircuitBreaker.State.CLOSED);
     }
 
     /** Attempts in flight at the endpoint on this instance. */
@@ -135,6 +146,36 @@ public class EndpointGuards {
     }
 
     private void release(String endpoint) {
-        inFlight.computeIfPresent(endpoint, (e, n) -> n <= 1 ? null : n - 1);
+        inFlight.computeIfPresent(endpoint, (e, n) -> {
+            if (n > 1) {
+                return n - 1;
+            }
+            // Idle and without a failure on record: the circuit holds nothing worth keeping.
+            circuits.find(e).filter(c -> c.getState() == CircuitBreaker.State.CLOSED && c.getMetrics().getNumberOfFailedCalls() == 0)
+                    .ifPresent(c -> circuits.remove(e));
+            return null;
+        });
+    }
+
+    /** A circuit that is not closed shows as {@code steppewire.notify.delivery.circuit{endpoint}}: 1 open, 2 half-open. */
+    private void show(CircuitBreaker circuit, CircuitBreaker.State state) {
+        if (state == CircuitBreaker.State.CLOSED) {
+            Meter.Id id = shown.remove(circuit.getName());
+            if (id != null) {
+                meters.remove(id);
+            }
+            return;
+        }
+        shown.computeIfAbsent(circuit.getName(), endpoint -> Gauge.builder("steppewire.notify.delivery.circuit", circuit, EndpointGuards::stateValue)
+                .description("State of a delivery endpoint's circuit while it is not closed: 1 open, 2 half-open")
+                .tag("endpoint", endpoint).register(meters).getId());
+    }
+
+    private static double stateValue(CircuitBreaker circuit) {
+        return switch (circuit.getState()) {
+            case OPEN, FORCED_OPEN -> 1;
+            case HALF_OPEN -> 2;
+            default -> 0;
+        };
     }
 }
