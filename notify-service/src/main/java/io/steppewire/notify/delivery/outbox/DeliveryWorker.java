@@ -21,8 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -77,6 +81,13 @@ public class DeliveryWorker implements SmartLifecycle {
     /** Candidates one poll fetches per delivery slot: the poll's query (a scan in some stores) serves that many claims. */
     static final int POLLED_PER_SLOT = 8;
     private final AtomicInteger candidateCount = new AtomicInteger();
+    /**
+     * Candidates whose endpoint was busy or failing when their turn came, by endpoint: they wait here, without a
+     * slot, a query or a write, until the endpoint is free again. Touched by the dispatcher only (and by stop()
+     * once the dispatcher has ended).
+     */
+    private final Map<String, Deque<DeliveryOutbox.Candidate>> parked = new LinkedHashMap<>();
+    private int parkedCount;
     /**
      * Attempts waiting to be recorded; the recorder writes whatever has gathered in one bulk write per
      * collection. A slot is free again once its attempt is queued here, so a receiver's answer and the
@@ -190,7 +201,11 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             dispatcher.join(Duration.ofSeconds(5));
             // Still in the outbox: whichever worker runs next finds them there.
-            releaseUnattempted(takeCandidates(Integer.MAX_VALUE));
+            List<DeliveryOutbox.Candidate> unattempted = new ArrayList<>(takeCandidates(Integer.MAX_VALUE));
+            parked.values().forEach(unattempted::addAll);
+            parked.clear();
+            parkedCount = 0;
+            releaseUnattempted(unattempted);
             attempts.shutdownNow();
             attempts.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -221,9 +236,13 @@ public class DeliveryWorker implements SmartLifecycle {
             try {
                 // Cleared before looking, so a wake-up that arrives while we look is kept for the wait below.
                 wakeUp.drainPermits();
+                // One view of the blocked endpoints for both: parked candidates come back when their endpoint is free
+                // again, and a poll never fetches one that is parked.
+                Set<String> blocked = endpoints.blocked();
+                unpark(blocked);
                 if (candidateCount.get() == 0 && System.nanoTime() - nextPoll >= 0) {
                     // Deliveries to busy or failing endpoints stay due in the outbox, out of this poll's way.
-                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch, endpoints.blocked());
+                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch, blocked);
                     addCandidates(found);
                     // A full batch means more may be due: look again as soon as these are claimed.
                     nextPoll = System.nanoTime() + (found.size() < pollBatch ? properties.pollInterval().toNanos() : 0);
@@ -234,12 +253,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 // unless every waiting candidate fits now.
                 if (waiting > 0 && free > 0 && (free * 2 >= properties.concurrency() || waiting <= free)) {
                     List<DeliveryOutbox.Candidate> startable = takeStartable(free);
-                    if (startable.isEmpty()) {
-                        // Every waiting candidate was for a blocked endpoint: no point polling again before the interval.
-                        nextPoll = Math.max(nextPoll, System.nanoTime() + properties.pollInterval().toNanos());
-                        continue;
-                    }
-                    for (DeliveryOutbox.Claimed claim : claimStarted(startable)) {
+                    for (DeliveryOutbox.Claimed claim : startable.isEmpty() ? List.<DeliveryOutbox.Claimed>of() : claimStarted(startable)) {
                         String endpoint = endpointOf(startable, claim);
                         slots.acquire();
                         attempts.execute(() -> {
@@ -259,10 +273,13 @@ public class DeliveryWorker implements SmartLifecycle {
                             }
                         });
                     }
-                    continue;
+                    if (!startable.isEmpty()) {
+                        continue;
+                    }
+                    // Every waiting candidate was parked for a blocked endpoint: wait like an idle worker.
                 }
-                // Nothing to claim now: wait for a hand-off, a freed slot or the next poll.
-                long wait = waiting > 0 ? properties.pollInterval().toNanos() : Math.max(0, nextPoll - System.nanoTime());
+                // Nothing to claim now: wait for a hand-off, a freed slot (which may free an endpoint) or the next poll.
+                long wait = candidateCount.get() > 0 ? properties.pollInterval().toNanos() : Math.max(0, nextPoll - System.nanoTime());
                 wakeUp.tryAcquire(wait, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -296,12 +313,14 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /**
      * Up to {@code max} waiting candidates whose endpoints each gave them a place ({@link EndpointGuards#tryStart}).
-     * The others are let go: they stay due in the outbox, and those handed off under a lease are released so they
-     * do not wait out the lease; the poll leaves them out while their endpoint stays blocked.
+     * The others are parked by endpoint, outside the waiting count (so polls for other endpoints go on), until
+     * their endpoint is free again; nothing is written for them. Beyond {@link #MAX_CANDIDATES} parked they are let
+     * go: they stay due in the outbox (those handed off under a lease are released, so they do not wait it out), and
+     * the poll leaves them out while their endpoint is blocked.
      */
     private List<DeliveryOutbox.Candidate> takeStartable(int max) {
         List<DeliveryOutbox.Candidate> taken = new ArrayList<>(Math.min(max, candidateCount.get()));
-        List<DeliveryOutbox.Candidate> leasedElsewhere = new ArrayList<>();
+        List<DeliveryOutbox.Candidate> letGoLeased = new ArrayList<>();
         int looked = 0;
         DeliveryOutbox.Candidate next;
         while (taken.size() < max && (next = candidates.poll()) != null) {
@@ -309,15 +328,45 @@ public class DeliveryWorker implements SmartLifecycle {
             // An entry queued before entries named their endpoint is attempted unguarded.
             if (next.endpoint() == null || endpoints.tryStart(next.endpoint())) {
                 taken.add(next);
+            } else if (parkedCount < MAX_CANDIDATES) {
+                parked.computeIfAbsent(next.endpoint(), e -> new ArrayDeque<>()).add(next);
+                parkedCount++;
             } else if (next.lease() != null) {
-                leasedElsewhere.add(next);
+                letGoLeased.add(next);
             }
         }
         candidateCount.addAndGet(-looked);
-        if (!leasedElsewhere.isEmpty()) {
-            releaseUnattempted(leasedElsewhere);
+        if (!letGoLeased.isEmpty()) {
+            releaseUnattempted(letGoLeased);
         }
         return taken;
+    }
+
+    /**
+     * Puts the first parked candidates of each endpoint that is no longer blocked back among the waiting ones, as
+     * many as the endpoint can take at once: the rest would only be parked again.
+     */
+    private void unpark(Set<String> blocked) {
+        if (parked.isEmpty()) {
+            return;
+        }
+        var endpointsParked = parked.entrySet().iterator();
+        while (endpointsParked.hasNext()) {
+            var entry = endpointsParked.next();
+            if (blocked.contains(entry.getKey())) {
+                continue;
+            }
+            Deque<DeliveryOutbox.Candidate> waitingHere = entry.getValue();
+            List<DeliveryOutbox.Candidate> back = new ArrayList<>(properties.perEndpointConcurrency());
+            while (back.size() < properties.perEndpointConcurrency() && !waitingHere.isEmpty()) {
+                back.add(waitingHere.poll());
+            }
+            parkedCount -= back.size();
+            addCandidates(back);
+            if (waitingHere.isEmpty()) {
+                endpointsParked.remove();
+            }
+        }
     }
 
     /** Claims started candidates; the endpoint places of those not claimed (another worker took them) are given back. */
