@@ -43,6 +43,7 @@ class DeliveryRecoverTest extends NotifyIntegrationTest {
             String path = "/api/subscriptions/" + subscriptionId + "/deliveries/recover";
             assertThat(sendAs(stranger.key(), "POST", path, SINCE).statusCode()).as("another subscriber's subscription").isEqualTo(404);
             assertThat(sendAs(owner.key(), "POST", path, "{}").statusCode()).as("since is required").isEqualTo(400);
+            assertThat(sendAs(owner.key(), "POST", path, "{\"since\": \"yesterday\"}").statusCode()).as("since is a time").isEqualTo(400);
 
             HttpResponse<String> first = sendAs(owner.key(), "POST", path, SINCE);
             assertThat(first.statusCode()).isEqualTo(202);

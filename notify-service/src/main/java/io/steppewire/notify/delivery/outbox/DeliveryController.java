@@ -77,13 +77,14 @@ public class DeliveryController {
     @PostMapping(path = "/api/subscriptions/{id}/deliveries/recover", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public RecoverResult recover(@PathVariable String id, @RequestBody RecoverRequest request) {
-        if (request.since() == null) {
+        // Another subscriber's subscription answers 404, as one that does not exist: looked up before the body is checked.
+        Subscription subscription = subscriptions.find(id, Callers.required());
+        Instant since = request.since();
+        if (since == null) {
             throw ProblemException.badRequest("Invalid body: since", "since is required: the time (ISO-8601, e.g. "
                     + "2026-03-14T00:00:00Z) from which finally failed deliveries are delivered again");
         }
-        // Another subscriber's subscription answers 404, as one that does not exist.
-        Subscription subscription = subscriptions.find(id, Callers.required());
-        int queued = outbox.recover(id, request.since(), DeliveryEndpoint.of(subscription.channel()).orElse(null));
+        int queued = outbox.recover(id, since, DeliveryEndpoint.of(subscription.channel()).orElse(null));
         if (queued > 0) {
             worker.wake();
         }
