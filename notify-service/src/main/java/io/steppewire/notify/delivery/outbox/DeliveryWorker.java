@@ -50,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at most {@code concurrency} at once. Deliveries this instance just queued are {@link #handOff handed
  * over} in memory and claimed by id, so a first attempt starts at once without a query; the worker
  * polls the outbox for retries, for deliveries queued elsewhere and for any a crash left behind.
+ * {@link EndpointGuards} give each endpoint at most a few of the slots and stop attempts at a failing one; deliveries
+ * of a blocked endpoint are parked in memory or left due in the outbox, never holding a slot.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
