@@ -12,6 +12,7 @@ import io.steppewire.events.alert.ArticleSummary;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.RateChanged;
+import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.matching.Match;
@@ -140,7 +141,8 @@ public class RaiseAlerts {
             AlertStore.StoredAlert alert = once.get(i).alert();
             Channel channel = raises.get(i).channel();
             if (!(channel instanceof Channel.ServerSentEvents)) {
-                deliveries.add(new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(), channel.type(), alert.body()));
+                deliveries.add(new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(), channel.type(), alert.body(),
+                        DeliveryEndpoint.of(channel).orElse(null)));
             }
             if (alert.publishedAt() == null) {
                 // Publish what was stored first, so a repeat publishes the identical alert (a fresh one is what was just stored).

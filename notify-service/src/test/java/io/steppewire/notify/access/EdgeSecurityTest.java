@@ -83,7 +83,8 @@ class EdgeSecurityTest extends NotifyIntegrationTest {
         String one = "/api/subscriptions/" + subscriptionId;
         return List.of(new Endpoint("GET", "/api/subscriptions", ""), new Endpoint("POST", "/api/subscriptions", subscriptionJson),
                 new Endpoint("GET", one, ""), new Endpoint("PUT", one, subscriptionJson.replace("Edge watch", "Taken over")),
-                new Endpoint("DELETE", one, ""), new Endpoint("GET", one + "/deliveries", ""), new Endpoint("GET", one + "/stream", ""));
+                new Endpoint("DELETE", one, ""), new Endpoint("GET", one + "/deliveries", ""), new Endpoint("GET", one + "/stream", ""),
+                new Endpoint("POST", one + "/deliveries/recover", "{\"since\": \"2026-03-14T00:00:00Z\"}"));
     }
 
     private List<Endpoint> keyEndpoints() {

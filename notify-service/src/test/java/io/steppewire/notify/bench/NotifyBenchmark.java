@@ -3,6 +3,7 @@ package io.steppewire.notify.bench;
 import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.EventJson;
@@ -12,6 +13,7 @@ import io.steppewire.events.alert.ArticleSummary;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.NotifyServiceApplication;
+import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.matching.SubscriptionIndex;
@@ -32,12 +34,15 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -53,23 +58,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>./mvnw -B -q -pl notify-service test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.steppewire.notify.bench.NotifyBenchmark</pre>
+ *
+ * Isolation (issue #12): {@code -Dnotify.bench.slow-endpoints=1 -Dnotify.bench.dead-endpoints=10
+ * -Dnotify.bench.changes-per-second=50} adds, for every measured pair, subscriptions at one receiver that answers
+ * after {@code notify.bench.slow-answer} (8s) and at ten ports that refuse connections; the latency figures stay
+ * those of the healthy receiver, to compare with a run without them. The sizes can be made smaller for a smoke run:
+ * {@code notify.bench.subscriptions}, {@code .measured-changes}, {@code .warm-up-changes}, {@code .deliveries}.
  */
 public final class NotifyBenchmark {
 
-    private static final int SUBSCRIPTIONS = 100_000;
+    private static final int SUBSCRIPTIONS = Integer.getInteger("notify.bench.subscriptions", 100_000);
     private static final int MEASURED_EVENTS = 5_000;
-    private static final int DELIVERIES = 5_000;
-    private static final int CHANGES_PER_SECOND = 200;
-    private static final int MEASURED_CHANGES = 3_000;
+    private static final int DELIVERIES = Integer.getInteger("notify.bench.deliveries", 5_000);
+    private static final int CHANGES_PER_SECOND = Integer.getInteger("notify.bench.changes-per-second", 200);
+    private static final int MEASURED_CHANGES = Integer.getInteger("notify.bench.measured-changes", 3_000);
+    /** Receivers that answer only after {@link #SLOW_ANSWER}, each subscribed to every measured pair. */
+    private static final int SLOW_ENDPOINTS = Integer.getInteger("notify.bench.slow-endpoints", 0);
+    /** Ports that refuse connections, each subscribed to every measured pair. */
+    private static final int DEAD_ENDPOINTS = Integer.getInteger("notify.bench.dead-endpoints", 0);
+    private static final Duration SLOW_ANSWER = Duration.parse("PT" + System.getProperty("notify.bench.slow-answer", "8s").toUpperCase(Locale.ROOT));
     /**
      * A minute of the measured load first: after 20 s the JIT compilers still took a fifth of a core in the
      * measured round (JFR jdk.CompilerStatistics), which a service that has run for hours no longer pays.
      */
-    private static final int WARM_UP_CHANGES = 12_000;
+    private static final int WARM_UP_CHANGES = Integer.getInteger("notify.bench.warm-up-changes", 12_000);
 
     public static void main(String[] args) throws Exception {
         System.out.printf("notify-service benchmark, %d subscriptions, %d cores available%n", SUBSCRIPTIONS,
                 Runtime.getRuntime().availableProcessors());
+        if (SLOW_ENDPOINTS + DEAD_ENDPOINTS > 0) {
+            System.out.printf("with %d slow endpoints (answering after %s) and %d dead ones subscribed to every measured pair%n",
+                    SLOW_ENDPOINTS, SLOW_ANSWER, DEAD_ENDPOINTS);
+        }
         matching();
         pipeline();
         System.exit(0);
@@ -150,7 +170,7 @@ public final class NotifyBenchmark {
         }
     }
 
-    /** Rate changes at a steady 200 per second, each firing one subscription among the 100,000. */
+    /** Rate changes at a steady {@link #CHANGES_PER_SECOND}, each firing one healthy subscription (and the troubled ones, if any). */
     private static void latency(ConfigurableApplicationContext service, String brokers, Receiver receiver) throws Exception {
         SubscriptionIndex index = service.getBean(SubscriptionIndex.class);
         SyntheticNews news = new SyntheticNews(7L);
@@ -165,6 +185,22 @@ public final class NotifyBenchmark {
                     new SubscriptionRequest.ChannelRequest("webhook", receiver.url(), "bench-secret-0123456789", null),
                     new SubscriptionRequest.RulesRequest(null, null, null, null,
                             List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN).id());
+        }
+        List<Receiver> slow = new ArrayList<>();
+        for (int i = 0; i < SLOW_ENDPOINTS; i++) {
+            slow.add(new Receiver(SLOW_ANSWER));
+        }
+        List<String> troubled = new ArrayList<>(slow.stream().map(Receiver::url).toList());
+        for (int i = 0; i < DEAD_ENDPOINTS; i++) {
+            troubled.add("http://127.0.0.1:" + refusingPort() + "/hook");
+        }
+        for (String url : troubled) {
+            for (String pair : SyntheticNews.PAIRS) {
+                subscriptions.create(new SubscriptionRequest("Troubled " + pair,
+                        new SubscriptionRequest.ChannelRequest("webhook", url, "bench-secret-0123456789", null),
+                        new SubscriptionRequest.RulesRequest(null, null, null, null,
+                                List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN);
+            }
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         // Wall-clock times too, to compare with the times the service writes to the store.
@@ -194,6 +230,14 @@ public final class NotifyBenchmark {
                     CHANGES_PER_SECOND, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
                     latencies.length, MEASURED_CHANGES, seconds);
             stages(service.getBean(MongoTemplate.class), changes.subList(WARM_UP_CHANGES, total), subscriptionOfPair, sentAtMillis, receiver);
+            if (!troubled.isEmpty()) {
+                System.out.printf("slow receivers got %d webhooks; open circuits now %.0f (per-endpoint concurrency %s)%n",
+                        slow.stream().mapToInt(Receiver::count).sum(),
+                        service.getBean(MeterRegistry.class).get("steppewire.notify.delivery.open-circuits").gauge().value(),
+                        service.getEnvironment().getProperty("steppewire.notify.delivery.per-endpoint-concurrency", "2"));
+            }
+        } finally {
+            slow.forEach(Receiver::close);
         }
     }
 
@@ -281,7 +325,8 @@ public final class NotifyBenchmark {
                 String eventId = "bulk-" + round + "-" + i;
                 AlertRaised alert = new AlertRaised(EventIds.alert(subscriptionId, eventId), subscriptionId, "Bulk desk",
                         AlertRaised.KIND_ARTICLE, eventId, ArticleSummary.of(article), null, List.of(), List.of("country:KZ"), Instant.now());
-                outbox.enqueue(alert.alertId(), subscriptionId, "webhook", EventJson.mapper().writeValueAsString(alert), Instant.now());
+                outbox.enqueue(alert.alertId(), subscriptionId, "webhook", EventJson.mapper().writeValueAsString(alert),
+                        DeliveryEndpoint.ofUrl(URI.create(receiver.url())), Instant.now());
             }
             long start = System.nanoTime();
             worker.start();
@@ -315,6 +360,13 @@ public final class NotifyBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    /** A loopback port nothing listens on: connections to it are refused at once. */
+    private static int refusingPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** The local webhook receiver: notes when each expected alert's event arrived. */
     private static final class Receiver implements AutoCloseable {
         private final HttpServer server;
@@ -324,10 +376,22 @@ public final class NotifyBenchmark {
         private final AtomicInteger count = new AtomicInteger();
 
         Receiver() throws IOException {
+            this(Duration.ZERO);
+        }
+
+        /** A receiver that answers each POST only after {@code answerAfter}. */
+        Receiver(Duration answerAfter) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
             server.createContext("/hook", exchange -> {
                 long now = System.nanoTime();
                 exchange.getRequestBody().readAllBytes();
+                if (!answerAfter.isZero()) {
+                    try {
+                        Thread.sleep(answerAfter);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String eventId = eventOfAlert.get(String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")));
                 if (eventId != null) {
                     receivedAt.putIfAbsent(eventId, now);

@@ -79,8 +79,9 @@ class SubscriptionOwnershipTest extends NotifyIntegrationTest {
         JsonNode before = JSON.readTree(getWithKey("/api/subscriptions/" + others).body());
         String missing = "00000000-0000-0000-0000-000000000000";
 
-        for (String[] request : new String[][]{{"GET", ""}, {"PUT", ""}, {"DELETE", ""}, {"GET", "/deliveries"}}) {
-            String body = request[0].equals("PUT") ? REPLACEMENT : null;
+        for (String[] request : new String[][]{{"GET", ""}, {"PUT", ""}, {"DELETE", ""}, {"GET", "/deliveries"},
+                {"POST", "/deliveries/recover"}}) {
+            String body = request[0].equals("PUT") ? REPLACEMENT : request[0].equals("POST") ? "{\"since\": \"2026-03-14T00:00:00Z\"}" : null;
             HttpResponse<String> theirs = sendAs(almaty.key(), request[0], "/api/subscriptions/" + others + request[1], body);
             HttpResponse<String> nobodys = sendAs(almaty.key(), request[0], "/api/subscriptions/" + missing + request[1], body);
             assertThat(theirs.statusCode()).as(request[0] + request[1]).isEqualTo(404);

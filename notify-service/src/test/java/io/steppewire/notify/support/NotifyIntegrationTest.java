@@ -52,6 +52,7 @@ import java.util.concurrent.TimeoutException;
         "steppewire.notify.delivery.first-retry-delay=200ms",
         "steppewire.notify.delivery.max-retry-delay=1s",
         "steppewire.notify.delivery.give-up-after=5m",
+        "steppewire.notify.delivery.circuit-open-for=2s",
         "steppewire.notify.subscriptions.refresh-interval=300ms",
         "steppewire.notify.stream.poll-interval=100ms",
         "steppewire.notify.stream.gap-grace=1s",

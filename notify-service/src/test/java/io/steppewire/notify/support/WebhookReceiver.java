@@ -20,6 +20,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusalsLeft = new AtomicInteger();
+    private volatile boolean abortEvery;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -29,6 +30,9 @@ public final class WebhookReceiver implements AutoCloseable {
             int status = refusalsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
             received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), body, status));
+            if (abortEvery) {
+                exchange.getResponseHeaders().add("webhook-delivery", "abort-message");
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -43,6 +47,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The next {@code count} POSTs are answered 503 Service Unavailable. */
     public void refuseNext(int count) {
         refusalsLeft.set(count);
+    }
+
+    /** Every later answer carries {@code webhook-delivery: abort-message}, whatever its status. */
+    public void abortEvery(boolean abort) {
+        abortEvery = abort;
     }
 
     public List<Received> all() {

@@ -1,12 +1,18 @@
 package io.steppewire.notify.delivery.outbox;
 
+import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.DeliveryStatus;
+import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
 import io.steppewire.platform.problem.ProblemException;
 import io.steppewire.platform.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +39,22 @@ public class DeliveryController {
     public record DeliveryPage(String subscriptionId, List<DeliveryView> items) {
     }
 
+    /** Which failed deliveries to deliver once more: those that finally failed at or after {@code since}. */
+    public record RecoverRequest(@Nullable Instant since) {
+    }
+
+    /** How many failed deliveries were queued again. */
+    public record RecoverResult(String subscriptionId, int queued) {
+    }
+
     private final DeliveryOutbox outbox;
     private final ManageSubscriptions subscriptions;
+    private final DeliveryWorker worker;
 
-    public DeliveryController(DeliveryOutbox outbox, ManageSubscriptions subscriptions) {
+    public DeliveryController(DeliveryOutbox outbox, ManageSubscriptions subscriptions, DeliveryWorker worker) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
+        this.worker = worker;
     }
 
     @Operation(summary = "Deliveries of a subscription's alerts, newest first (needs X-Api-Key: the owner's subscriber key or the admin key)")
@@ -54,5 +70,24 @@ public class DeliveryController {
                 d.attempts().stream().map(a -> new AttemptView(a.at(), a.durationMillis(), a.statusCode(), a.error())).toList(),
                 d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.completedAt())).toList();
         return new DeliveryPage(id, items);
+    }
+
+    @Operation(summary = "Queue every delivery of the subscription that finally failed since a time for one more delivery, "
+            + "once each, oldest first (needs X-Api-Key: the owner's subscriber key or the admin key)")
+    @PostMapping(path = "/api/subscriptions/{id}/deliveries/recover", consumes = "application/json", produces = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public RecoverResult recover(@PathVariable String id, @RequestBody RecoverRequest request) {
+        // Another subscriber's subscription answers 404, as one that does not exist: looked up before the body is checked.
+        Subscription subscription = subscriptions.find(id, Callers.required());
+        Instant since = request.since();
+        if (since == null) {
+            throw ProblemException.badRequest("Invalid body: since", "since is required: the time (ISO-8601, e.g. "
+                    + "2026-03-14T00:00:00Z) from which finally failed deliveries are delivered again");
+        }
+        int queued = outbox.recover(id, since, DeliveryEndpoint.of(subscription.channel()).orElse(null));
+        if (queued > 0) {
+            worker.wake();
+        }
+        return new RecoverResult(id, queued);
     }
 }

@@ -64,6 +64,8 @@ public class DeliveryOutbox {
      * entry directly, and a stale claim or record matches nothing.
      */
     static final String VERSION = "version";
+    /** The receiver a queued delivery goes to, for polls that leave out busy or failing endpoints. */
+    static final String ENDPOINT = "endpoint";
     /** The write that last released an entry. */
     private static final String RELEASE = "releasedBy";
     /** Due and leased "never": a finished entry waiting for its removal once the history is written. */
@@ -79,8 +81,13 @@ public class DeliveryOutbox {
         mongo.indexOps(COLLECTION).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
     }
 
-    /** A delivery to add: due at once, unless its alert already has one. */
-    public record NewDelivery(String alertId, String subscriptionId, String channel, String body) {
+    /**
+     * A delivery to add: due at once, unless its alert already has one.
+     *
+     * @param endpoint the receiver it goes to ({@link io.steppewire.notify.delivery.DeliveryEndpoint}), kept on the
+     *                 queue entry so that a poll can leave out the deliveries of endpoints that are busy or failing
+     */
+    public record NewDelivery(String alertId, String subscriptionId, String channel, String body, @Nullable String endpoint) {
     }
 
     /**
@@ -95,8 +102,8 @@ public class DeliveryOutbox {
     }
 
     /** Adds a delivery due at once, unless the alert already has one. */
-    public void enqueue(String alertId, String subscriptionId, String channel, String body, Instant now) {
-        enqueueAll(List.of(new NewDelivery(alertId, subscriptionId, channel, body)), now);
+    public void enqueue(String alertId, String subscriptionId, String channel, String body, @Nullable String endpoint, Instant now) {
+        enqueueAll(List.of(new NewDelivery(alertId, subscriptionId, channel, body, endpoint)), now);
     }
 
     /**
@@ -134,8 +141,12 @@ public class DeliveryOutbox {
         List<Delivery> created = new ArrayList<>(createdAt.size());
         List<String> toQueue = new ArrayList<>(deliveries.size());
         List<Object> repeated = new ArrayList<>();
+        Map<String, String> endpoints = new HashMap<>();
         for (int i = 0; i < deliveries.size(); i++) {
             NewDelivery d = deliveries.get(i);
+            if (d.endpoint() != null) {
+                endpoints.put(d.alertId(), d.endpoint());
+            }
             if (createdAt.contains(i)) {
                 created.add(new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.body(),
                         DeliveryStatus.PENDING, List.of(), now, now, null, null));
@@ -161,6 +172,10 @@ public class DeliveryOutbox {
             List<UpdateOneModel<Document>> entries = new ArrayList<>(toQueue.size());
             for (int i = 0; i < toQueue.size(); i++) {
                 Document entry = new Document("nextAttemptAt", Date.from(now));
+                String endpoint = endpoints.get(toQueue.get(i));
+                if (endpoint != null) {
+                    entry.append(ENDPOINT, endpoint);
+                }
                 // Only the entries of deliveries created here (the first ones in toQueue) are leased on insert.
                 if (lease != null && i < created.size()) {
                     entry.append("leaseUntil", Date.from(lease.until())).append("leaseOwner", lease.owner()).append(VERSION, 1L);
@@ -177,7 +192,9 @@ public class DeliveryOutbox {
         }
         List<Candidate> candidates = new ArrayList<>(created.size());
         for (Delivery d : created) {
-            candidates.add(leased.contains(d.alertId()) ? new Candidate(d.alertId(), 1L, d, lease) : new Candidate(d.alertId(), 0L, d, null));
+            String endpoint = endpoints.get(d.alertId());
+            candidates.add(leased.contains(d.alertId()) ? new Candidate(d.alertId(), 1L, d, lease, endpoint)
+                    : new Candidate(d.alertId(), 0L, d, null, endpoint));
         }
         return candidates;
     }
@@ -198,10 +215,11 @@ public class DeliveryOutbox {
 
     /**
      * A queue entry a worker may claim: its id, the version it was seen at (null for an entry queued
-     * before entries had versions), when the worker already knows it, the delivery itself, and the lease
-     * it was queued under, if any.
+     * before entries had versions), when the worker already knows it, the delivery itself, the lease
+     * it was queued under, if any, and the endpoint it goes to (null for an entry queued before entries had one).
      */
-    public record Candidate(String alertId, @Nullable Long version, @Nullable Delivery delivery, @Nullable Lease lease) {
+    public record Candidate(String alertId, @Nullable Long version, @Nullable Delivery delivery, @Nullable Lease lease,
+                            @Nullable String endpoint) {
     }
 
     /**
@@ -210,12 +228,23 @@ public class DeliveryOutbox {
      * free, and one that another worker took meanwhile is skipped then. One query serves many claims.
      */
     public List<Candidate> findDue(Instant now, int max) {
+        return findDue(now, max, Set.of());
+    }
+
+    /**
+     * As {@link #findDue(Instant, int)}, leaving out the deliveries to {@code skippedEndpoints} (busy or failing
+     * ones): they stay due in the queue, untouched, until their endpoint can take them.
+     */
+    public List<Candidate> findDue(Instant now, int max, Set<String> skippedEndpoints) {
         Document due = new Document("nextAttemptAt", new Document("$lte", Date.from(now)))
                 .append("leaseUntil", new Document("$lte", Date.from(now)));
+        if (!skippedEndpoints.isEmpty()) {
+            due.append(ENDPOINT, new Document("$nin", new ArrayList<>(skippedEndpoints)));
+        }
         List<Candidate> candidates = new ArrayList<>();
-        mongo.getCollection(QUEUE).find(due).projection(new Document("_id", 1).append(VERSION, 1))
+        mongo.getCollection(QUEUE).find(due).projection(new Document("_id", 1).append(VERSION, 1).append(ENDPOINT, 1))
                 .sort(Sorts.ascending("nextAttemptAt")).limit(max)
-                .forEach(d -> candidates.add(new Candidate(d.getString("_id"), version(d), null, null)));
+                .forEach(d -> candidates.add(new Candidate(d.getString("_id"), version(d), null, null, d.getString(ENDPOINT))));
         return candidates;
     }
 
@@ -424,6 +453,46 @@ public class DeliveryOutbox {
     /** The version a claim gives an entry: {@code $inc} on a missing field sets it to 1. */
     private static long next(@Nullable Long version) {
         return version == null ? 1 : version + 1;
+    }
+
+    /**
+     * Queues every delivery of the subscription that finally failed at or after {@code since} for one more delivery,
+     * due at once and oldest first (an entry is due from its delivery's creation, and polls take the most overdue
+     * first). Each is flipped from failed to pending by an update that matches only the failure it read, so a
+     * delivery is queued once however often, or however concurrently, this is asked; one still pending is left as
+     * it is. The delivery keeps its history and first attempt, so it gets what is left of its retry budget: at least
+     * one attempt. Returns how many were queued. Two writes per delivery, as a rare operation.
+     */
+    public int recover(String subscriptionId, Instant since, @Nullable String endpoint) {
+        List<Document> failed = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(new Document("subscriptionId", subscriptionId)
+                        .append("status", DeliveryStatus.FAILED.name())
+                        .append("completedAt", new Document("$gte", Date.from(since))))
+                .projection(new Document("createdAt", 1).append("completedAt", 1))
+                .sort(Sorts.ascending("createdAt"))
+                .forEach(failed::add);
+        List<UpdateOneModel<Document>> entries = new ArrayList<>();
+        for (Document d : failed) {
+            Document flip = new Document("$set", new Document("status", DeliveryStatus.PENDING.name())
+                    .append("nextAttemptAt", d.getDate("createdAt")))
+                    .append("$unset", new Document("completedAt", ""));
+            boolean mine = mongo.getCollection(COLLECTION).updateOne(new Document("_id", d.getString("_id"))
+                    .append("status", DeliveryStatus.FAILED.name()).append("completedAt", d.getDate("completedAt")), flip)
+                    .getModifiedCount() == 1;
+            if (!mine) {
+                continue;
+            }
+            Document entry = new Document("nextAttemptAt", d.getDate("createdAt")).append("leaseUntil", new Date(0)).append(VERSION, 0L);
+            if (endpoint != null) {
+                entry.append(ENDPOINT, endpoint);
+            }
+            entries.add(new UpdateOneModel<>(new Document("_id", d.getString("_id")), new Document("$setOnInsert", entry),
+                    new UpdateOptions().upsert(true)));
+        }
+        if (!entries.isEmpty()) {
+            mongo.getCollection(QUEUE).bulkWrite(entries, UNORDERED);
+        }
+        return entries.size();
     }
 
     /** The subscription's deliveries, newest first. */

@@ -18,6 +18,10 @@ import java.time.Duration;
  * @param maxRetryDelay   the longest pause between attempts
  * @param giveUpAfter     no retry is scheduled later than this after the first attempt; the delivery is then failed
  * @param mailFrom        the sender address of alert e-mails
+ * @param perEndpointConcurrency attempts in flight at once per endpoint (webhook scheme, host and port; the mail
+ *                        server) on this instance, so one slow receiver holds at most this many of the slots
+ * @param circuitFailures failed attempts in a row that open an endpoint's circuit
+ * @param circuitOpenFor  how long an open circuit keeps its endpoint's deliveries waiting before one probe attempt
  */
 @ConfigurationProperties("steppewire.notify.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled,
@@ -28,7 +32,10 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("2.0") double multiplier,
                                  @DefaultValue("2h") Duration maxRetryDelay,
                                  @DefaultValue("24h") Duration giveUpAfter,
-                                 @DefaultValue("alerts@steppewire.local") String mailFrom) {
+                                 @DefaultValue("alerts@steppewire.local") String mailFrom,
+                                 @DefaultValue("2") int perEndpointConcurrency,
+                                 @DefaultValue("5") int circuitFailures,
+                                 @DefaultValue("30s") Duration circuitOpenFor) {
 
     public RetrySchedule retrySchedule() {
         return new RetrySchedule(firstRetryDelay, multiplier, maxRetryDelay, giveUpAfter);

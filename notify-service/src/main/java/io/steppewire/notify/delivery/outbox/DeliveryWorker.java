@@ -21,7 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -44,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at most {@code concurrency} at once. Deliveries this instance just queued are {@link #handOff handed
  * over} in memory and claimed by id, so a first attempt starts at once without a query; the worker
  * polls the outbox for retries, for deliveries queued elsewhere and for any a crash left behind.
+ * {@link EndpointGuards} give each endpoint at most a few of the slots and stop attempts at a failing one; deliveries
+ * of a blocked endpoint are parked in memory or left due in the outbox, never holding a slot.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -55,6 +63,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final SubscriptionIndex index;
     private final WebhookSender webhooks;
     private final EmailSender mail;
+    private final EndpointGuards endpoints;
     private final DeliveryProperties properties;
     private final RetrySchedule retries;
     private final Clock clock;
@@ -74,6 +83,13 @@ public class DeliveryWorker implements SmartLifecycle {
     /** Candidates one poll fetches per delivery slot: the poll's query (a scan in some stores) serves that many claims. */
     static final int POLLED_PER_SLOT = 8;
     private final AtomicInteger candidateCount = new AtomicInteger();
+    /**
+     * Candidates whose endpoint was busy or failing when their turn came, by endpoint: they wait here, without a
+     * slot, a query or a write, until the endpoint is free again. Touched by the dispatcher only (and by stop()
+     * once the dispatcher has ended).
+     */
+    private final Map<String, Deque<DeliveryOutbox.Candidate>> parked = new LinkedHashMap<>();
+    private int parkedCount;
     /**
      * Attempts waiting to be recorded; the recorder writes whatever has gathered in one bulk write per
      * collection. A slot is free again once its attempt is queued here, so a receiver's answer and the
@@ -100,7 +116,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private Semaphore slots;
 
     public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, SubscriptionIndex index, WebhookSender webhooks, EmailSender mail,
-                          DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+                          EndpointGuards endpoints, DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         Duration longestAttempt = webhooks.longestAttempt();
         if (properties.lease().compareTo(longestAttempt) <= 0) {
             // A lease that ends before its attempt can would let a second worker repeat the attempt at once.
@@ -113,6 +129,7 @@ public class DeliveryWorker implements SmartLifecycle {
         this.index = index;
         this.webhooks = webhooks;
         this.mail = mail;
+        this.endpoints = endpoints;
         this.properties = properties;
         this.retries = properties.retrySchedule();
         this.clock = clock;
@@ -186,7 +203,11 @@ public class DeliveryWorker implements SmartLifecycle {
         try {
             dispatcher.join(Duration.ofSeconds(5));
             // Still in the outbox: whichever worker runs next finds them there.
-            releaseUnattempted(takeCandidates(Integer.MAX_VALUE));
+            List<DeliveryOutbox.Candidate> unattempted = new ArrayList<>(takeCandidates(Integer.MAX_VALUE));
+            parked.values().forEach(unattempted::addAll);
+            parked.clear();
+            parkedCount = 0;
+            releaseUnattempted(unattempted);
             attempts.shutdownNow();
             attempts.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -217,8 +238,13 @@ public class DeliveryWorker implements SmartLifecycle {
             try {
                 // Cleared before looking, so a wake-up that arrives while we look is kept for the wait below.
                 wakeUp.drainPermits();
+                // One view of the blocked endpoints for both: parked candidates come back when their endpoint is free
+                // again, and a poll never fetches one that is parked.
+                Set<String> blocked = endpoints.blocked();
+                unpark(blocked);
                 if (candidateCount.get() == 0 && System.nanoTime() - nextPoll >= 0) {
-                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch);
+                    // Deliveries to busy or failing endpoints stay due in the outbox, out of this poll's way.
+                    List<DeliveryOutbox.Candidate> found = outbox.findDue(clock.instant(), pollBatch, blocked);
                     addCandidates(found);
                     // A full batch means more may be due: look again as soon as these are claimed.
                     nextPoll = System.nanoTime() + (found.size() < pollBatch ? properties.pollInterval().toNanos() : 0);
@@ -228,21 +254,34 @@ public class DeliveryWorker implements SmartLifecycle {
                 // Each claim costs one bulk write whatever its size: wait for a fair share of the slots first,
                 // unless every waiting candidate fits now.
                 if (waiting > 0 && free > 0 && (free * 2 >= properties.concurrency() || waiting <= free)) {
-                    for (DeliveryOutbox.Claimed claim : outbox.claim(takeCandidates(free), workerId, clock.instant(), properties.lease(), longestAttempt)) {
+                    List<DeliveryOutbox.Candidate> startable = takeStartable(free);
+                    for (DeliveryOutbox.Claimed claim : startable.isEmpty() ? List.<DeliveryOutbox.Claimed>of() : claimStarted(startable)) {
+                        String endpoint = endpointOf(startable, claim);
                         slots.acquire();
                         attempts.execute(() -> {
+                            AttemptOutcome counted = null;
                             try {
-                                attempt(claim);
+                                counted = attempt(claim);
                             } finally {
+                                if (endpoint != null) {
+                                    if (counted != null) {
+                                        endpoints.finished(endpoint, counted);
+                                    } else {
+                                        endpoints.abandoned(endpoint);
+                                    }
+                                }
                                 slots.release();
                                 wakeUp.release();
                             }
                         });
                     }
-                    continue;
+                    if (!startable.isEmpty()) {
+                        continue;
+                    }
+                    // Every waiting candidate was parked for a blocked endpoint: wait like an idle worker.
                 }
-                // Nothing to claim now: wait for a hand-off, a freed slot or the next poll.
-                long wait = waiting > 0 ? properties.pollInterval().toNanos() : Math.max(0, nextPoll - System.nanoTime());
+                // Nothing to claim now: wait for a hand-off, a freed slot (which may free an endpoint) or the next poll.
+                long wait = candidateCount.get() > 0 ? properties.pollInterval().toNanos() : Math.max(0, nextPoll - System.nanoTime());
                 wakeUp.tryAcquire(wait, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -274,6 +313,89 @@ public class DeliveryWorker implements SmartLifecycle {
         candidateCount.addAndGet(added.size());
     }
 
+    /**
+     * Up to {@code max} waiting candidates whose endpoints each gave them a place ({@link EndpointGuards#tryStart}).
+     * The others are parked by endpoint, outside the waiting count (so polls for other endpoints go on), until
+     * their endpoint is free again; nothing is written for them. Beyond {@link #MAX_CANDIDATES} parked they are let
+     * go: they stay due in the outbox (those handed off under a lease are released, so they do not wait it out), and
+     * the poll leaves them out while their endpoint is blocked.
+     */
+    private List<DeliveryOutbox.Candidate> takeStartable(int max) {
+        List<DeliveryOutbox.Candidate> taken = new ArrayList<>(Math.min(max, candidateCount.get()));
+        List<DeliveryOutbox.Candidate> letGoLeased = new ArrayList<>();
+        int looked = 0;
+        DeliveryOutbox.Candidate next;
+        while (taken.size() < max && (next = candidates.poll()) != null) {
+            looked++;
+            // An entry queued before entries named their endpoint is attempted unguarded.
+            if (next.endpoint() == null || endpoints.tryStart(next.endpoint())) {
+                taken.add(next);
+            } else if (parkedCount < MAX_CANDIDATES) {
+                parked.computeIfAbsent(next.endpoint(), e -> new ArrayDeque<>()).add(next);
+                parkedCount++;
+            } else if (next.lease() != null) {
+                letGoLeased.add(next);
+            }
+        }
+        candidateCount.addAndGet(-looked);
+        if (!letGoLeased.isEmpty()) {
+            releaseUnattempted(letGoLeased);
+        }
+        return taken;
+    }
+
+    /**
+     * Puts the first parked candidates of each endpoint that is no longer blocked back among the waiting ones, as
+     * many as the endpoint can take at once: the rest would only be parked again.
+     */
+    private void unpark(Set<String> blocked) {
+        if (parked.isEmpty()) {
+            return;
+        }
+        var endpointsParked = parked.entrySet().iterator();
+        while (endpointsParked.hasNext()) {
+            var entry = endpointsParked.next();
+            if (blocked.contains(entry.getKey())) {
+                continue;
+            }
+            Deque<DeliveryOutbox.Candidate> waitingHere = entry.getValue();
+            List<DeliveryOutbox.Candidate> back = new ArrayList<>(properties.perEndpointConcurrency());
+            while (back.size() < properties.perEndpointConcurrency() && !waitingHere.isEmpty()) {
+                back.add(waitingHere.poll());
+            }
+            parkedCount -= back.size();
+            addCandidates(back);
+            if (waitingHere.isEmpty()) {
+                endpointsParked.remove();
+            }
+        }
+    }
+
+    /** Claims started candidates; the endpoint places of those not claimed (another worker took them) are given back. */
+    private List<DeliveryOutbox.Claimed> claimStarted(List<DeliveryOutbox.Candidate> started) {
+        List<DeliveryOutbox.Claimed> claimed;
+        try {
+            claimed = outbox.claim(started, workerId, clock.instant(), properties.lease(), longestAttempt);
+        } catch (RuntimeException e) {
+            started.stream().map(DeliveryOutbox.Candidate::endpoint).filter(Objects::nonNull).forEach(endpoints::abandoned);
+            throw e;
+        }
+        Set<String> ids = new HashSet<>();
+        claimed.forEach(c -> ids.add(c.delivery().alertId()));
+        started.stream().filter(c -> c.endpoint() != null && !ids.contains(c.alertId()))
+                .forEach(c -> endpoints.abandoned(c.endpoint()));
+        return claimed;
+    }
+
+    private static @Nullable String endpointOf(List<DeliveryOutbox.Candidate> started, DeliveryOutbox.Claimed claim) {
+        for (DeliveryOutbox.Candidate c : started) {
+            if (c.alertId().equals(claim.delivery().alertId())) {
+                return c.endpoint();
+            }
+        }
+        return null;
+    }
+
     private List<DeliveryOutbox.Candidate> takeCandidates(int max) {
         List<DeliveryOutbox.Candidate> taken = new ArrayList<>(Math.min(max, candidateCount.get()));
         DeliveryOutbox.Candidate next;
@@ -284,7 +406,11 @@ public class DeliveryWorker implements SmartLifecycle {
         return taken;
     }
 
-    private void attempt(DeliveryOutbox.Claimed claim) {
+    /**
+     * Runs one attempt and records it. Answers the outcome the endpoint's circuit should count, or null when no
+     * attempt reached the endpoint (the subscription was deleted, or stopping interrupted it).
+     */
+    private @Nullable AttemptOutcome attempt(DeliveryOutbox.Claimed claim) {
         DeliveryOutbox.Delivery delivery = claim.delivery();
         // The index knows every subscription this instance has seen; MongoDB answers for one created elsewhere moments ago.
         Optional<Subscription> subscription = index.find(delivery.subscriptionId())
@@ -292,7 +418,7 @@ public class DeliveryWorker implements SmartLifecycle {
         if (subscription.isEmpty()) {
             outbox.cancel(claim, clock.instant());
             count(delivery.channel(), "cancelled");
-            return;
+            return null;
         }
         AttemptOutcome outcome = switch (subscription.get().channel()) {
             case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body());
@@ -301,7 +427,7 @@ public class DeliveryWorker implements SmartLifecycle {
         };
         if (!running && !outcome.succeeded()) {
             // Stopping interrupted the attempt: leave it to the lease to expire so another worker retries it.
-            return;
+            return null;
         }
         attemptTimer.record(outcome.duration());
         DeliveryStatus status;
@@ -326,6 +452,7 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         });
         count(delivery.channel(), outcomeName);
+        return outcome;
     }
 
     /**

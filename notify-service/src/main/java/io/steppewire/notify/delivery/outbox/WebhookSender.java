@@ -26,6 +26,11 @@ import java.time.Instant;
 @Component
 public class WebhookSender {
 
+    /** A response header by which the receiver steers the delivery of the alert it answers. */
+    public static final String DELIVERY_HEADER = "webhook-delivery";
+    /** {@value #DELIVERY_HEADER} value: stop attempting this one alert; it is failed for good. */
+    public static final String ABORT_MESSAGE = "abort-message";
+
     private final OutboundHttp http;
     private final Clock clock;
 
@@ -53,6 +58,10 @@ public class WebhookSender {
             OutboundResponse response = http.exchangeIgnoringBody(request);
             Duration took = since(startNanos);
             int status = response.status();
+            if (asksToAbort(response)) {
+                return AttemptOutcome.permanent(started, took, status, "The receiver asked for no more attempts of this alert ("
+                        + DELIVERY_HEADER + ": " + ABORT_MESSAGE + ", HTTP " + status + ")");
+            }
             if (response.isSuccessful()) {
                 return AttemptOutcome.success(started, took, status);
             }
@@ -76,6 +85,14 @@ public class WebhookSender {
             }
             return AttemptOutcome.retryable(started, since(startNanos), null, "Could not reach the receiver: " + e);
         }
+    }
+
+    /**
+     * Whether the answer carries {@code webhook-delivery: abort-message}: the receiver will never take this alert, so
+     * it is failed at once, whatever the status code (even a 2xx: the receiver says it did not take it).
+     */
+    static boolean asksToAbort(OutboundResponse response) {
+        return response.header(DELIVERY_HEADER).map(v -> v.strip().equalsIgnoreCase(ABORT_MESSAGE)).orElse(false);
     }
 
     private static Duration since(long startNanos) {

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -149,7 +150,38 @@ class DeliveryOutboxClaimTest {
                 .containsExactly(tuple("h1", 0L));
     }
 
+    @Test
+    void aPollLeavesOutTheDeliveriesOfBlockedEndpointsWhichStayDue() {
+        outbox.enqueueAll(List.of(new DeliveryOutbox.NewDelivery("h1", "subscription-1", "webhook", "{}", "http://slow.example:80"),
+                new DeliveryOutbox.NewDelivery("h2", "subscription-2", "webhook", "{}", "http://healthy.example:80")), now);
+
+        assertThat(outbox.findDue(now, 10, Set.of("http://slow.example:80")))
+                .extracting(DeliveryOutbox.Candidate::alertId, DeliveryOutbox.Candidate::endpoint)
+                .containsExactly(tuple("h2", "http://healthy.example:80"));
+        assertThat(outbox.findDue(now, 10)).extracting(DeliveryOutbox.Candidate::alertId).containsExactlyInAnyOrder("h1", "h2");
+    }
+
+    @Test
+    void recoverQueuesFailedDeliveriesSinceATimeOnceEachOldestFirst() {
+        for (String id : List.of("r1", "r2", "r3")) {
+            Instant created = now.plusSeconds(Integer.parseInt(id.substring(1)));
+            outbox.enqueueAll(List.of(delivery(id)), created);
+            DeliveryOutbox.Claimed claim = outbox.claim(outbox.findDue(created, 10), "worker-1", created, LEASE).getFirst();
+            outbox.recordAttempt(claim, AttemptOutcome.permanent(created, Duration.ofMillis(5), 410, "The receiver answered 410 Gone"),
+                    DeliveryStatus.FAILED, null);
+        }
+        Instant later = now.plusSeconds(60);
+
+        assertThat(outbox.recover("subscription-1", now.plusSeconds(2), "http://127.0.0.1:80")).isEqualTo(2);
+        assertThat(outbox.findDue(later, 10)).extracting(DeliveryOutbox.Candidate::alertId).containsExactly("r2", "r3");
+        // Still pending: a second recover queues nothing again.
+        assertThat(outbox.recover("subscription-1", now, "http://127.0.0.1:80")).isEqualTo(1);
+        assertThat(outbox.findDue(later, 10)).extracting(DeliveryOutbox.Candidate::alertId).containsExactly("r1", "r2", "r3");
+        assertThat(outbox.recover("subscription-1", now, "http://127.0.0.1:80")).isZero();
+        assertThat(outbox.ofSubscription("subscription-1", 10)).extracting(DeliveryOutbox.Delivery::status).containsOnly(DeliveryStatus.PENDING);
+    }
+
     private static DeliveryOutbox.NewDelivery delivery(String alertId) {
-        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}");
+        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}", "http://127.0.0.1:80");
     }
 }

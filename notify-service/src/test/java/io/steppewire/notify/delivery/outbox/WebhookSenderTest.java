@@ -64,6 +64,25 @@ class WebhookSenderTest {
     }
 
     @Test
+    void anAnswerWithAbortMessageFailsTheAlertForGoodEvenWithASuccessStatus() {
+        receiver.createContext("/aborting", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Webhook-Delivery", " Abort-Message ");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        WebhookSender sender = sender(OutboundAddressPolicy.allowing("127.0.0.0/8"), new FakeResolver().thenAnswer("127.0.0.1"));
+        Channel.Webhook aborting = new Channel.Webhook(URI.create("http://hooks.example.org:" + receiver.getAddress().getPort() + "/aborting"), SECRET);
+
+        AttemptOutcome outcome = sender.send(aborting, "alert-2", "{\"kind\":\"article\"}");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.permanent()).isTrue();
+        assertThat(outcome.statusCode()).isEqualTo(200);
+        assertThat(outcome.error()).contains("webhook-delivery: abort-message");
+    }
+
+    @Test
     void deliversASignedAlertToTheAddressThatPassedThePolicy() {
         WebhookSender sender = sender(OutboundAddressPolicy.allowing("127.0.0.0/8"), new FakeResolver().thenAnswer("127.0.0.1"));
 
