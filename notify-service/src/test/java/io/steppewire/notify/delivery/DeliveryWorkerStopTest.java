@@ -4,6 +4,7 @@ import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
+import io.steppewire.notify.support.HeldReceiver;
 import io.steppewire.notify.support.NotifyIntegrationTest;
 import io.steppewire.notify.support.RecorderGate;
 import io.steppewire.notify.support.Stories;
@@ -63,6 +64,41 @@ class DeliveryWorkerStopTest extends NotifyIntegrationTest {
                     stopper.join(PATIENCE);
                 }
                 // The other tests share this worker.
+                worker.start();
+            }
+        }
+    }
+
+    @Test
+    void aGracefulStopLetsTheAttemptInFlightFinishInsteadOfCuttingTheReceiverOff() throws Exception {
+        try (HeldReceiver receiver = new HeldReceiver()) {
+            String subscriptionId = subscribe("""
+                    {"name": "Turkmen rail desk", "channel": {"type": "webhook", "url": "%s", "secret": "turkmen-rail-desk-secret"},
+                     "rules": {"countries": ["TM"], "tags": ["rail"]}}
+                    """.formatted(receiver.url()));
+            ArticleIngested story = Stories.article("Turkmenbashi Port Opens a Second Rail Ferry Berth",
+                    "TURKMENBASHI – The port's second rail ferry berth took its first train ferry on Tuesday.",
+                    List.of("TM"), List.of("rail"), List.of());
+            Thread stopper = null;
+            try {
+                publish(Topics.ARTICLES, story.articleId(), story.articleId(), story);
+                await().atMost(PATIENCE).until(() -> receiver.openNow() == 1);
+
+                stopper = Thread.ofPlatform().name("test-worker-stop").start(worker::stop);
+                await().atMost(PATIENCE).until(() -> !worker.isRunning());
+                receiver.release();
+                stopper.join(PATIENCE);
+                assertThat(stopper.isAlive()).as("stop() returned").isFalse();
+
+                assertThat(receiver.accepted()).as("the receiver answered the attempt in flight")
+                        .contains(EventIds.alert(subscriptionId, story.articleId()));
+                JsonNode delivery = deliveries(subscriptionId).path("items").get(0);
+                assertThat(delivery.path("status").asString()).isEqualTo("delivered");
+            } finally {
+                receiver.release();
+                if (stopper != null) {
+                    stopper.join(PATIENCE);
+                }
                 worker.start();
             }
         }

@@ -208,8 +208,13 @@ public class DeliveryWorker implements SmartLifecycle {
             parked.clear();
             parkedCount = 0;
             releaseUnattempted(unattempted);
-            attempts.shutdownNow();
-            attempts.awaitTermination(10, TimeUnit.SECONDS);
+            // Attempts in flight finish (a graceful stop must not cut a receiver off mid-request); each ends within its
+            // deadline, and only one that outlives it is interrupted.
+            attempts.shutdown();
+            if (!attempts.awaitTermination(longestAttempt.toMillis(), TimeUnit.MILLISECONDS)) {
+                attempts.shutdownNow();
+                attempts.awaitTermination(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
