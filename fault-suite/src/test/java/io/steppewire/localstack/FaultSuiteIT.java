@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,6 +66,8 @@ class FaultSuiteIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EVENTS = Integer.getInteger("faults.events", 60);
     private static final int EVENTS_PER_SECOND = Integer.getInteger("faults.eventsPerSecond", 4);
+    /** DeadLetterPolicy.REASON_HEADER of the platform, which this module does not depend on. */
+    private static final String REASON_HEADER = "steppewire_dlt_reason";
     private static final List<String> CONSUMER_SERVICES_OF_ARTICLES = List.of("article-service", "notify-service");
 
     @TempDir
@@ -80,6 +83,8 @@ class FaultSuiteIT {
 
     @BeforeAll
     static void startTheStackUnderLoad() throws Exception {
+        // A check reads whole listings; once a second is enough on a shared machine.
+        Awaitility.setDefaultPollInterval(Duration.ofSeconds(1));
         Map<Part, Integer> ports = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
             ports.put(part, PortCheck.anyFree());
@@ -166,7 +171,11 @@ class FaultSuiteIT {
                     byKey.forEach((key, copies) -> {
                         // One dead letter per consuming service, each the poison's very bytes.
                         assertThat(copies).as(deadLetterTopic + " " + key).hasSize(consumers);
-                        assertThat(copies).allSatisfy(copy -> assertThat(copy.value()).isEqualTo(poison.getValue().get(key)));
+                        assertThat(copies).allSatisfy(copy -> {
+                            assertThat(copy.value()).isEqualTo(poison.getValue().get(key));
+                            assertThat(header(copy, "kafka_dlt-original-topic")).isEqualTo(poison.getKey());
+                            assertThat(header(copy, REASON_HEADER)).as("why %s was dead-lettered", key).isNotEqualTo("<none>");
+                        });
                     });
                 });
                 System.out.printf("[fault-suite] %s holds exactly the %d poison records, %d copies each (groups %s)%n",
@@ -224,14 +233,18 @@ class FaultSuiteIT {
     private static void underLoad(Fault fault) throws Exception {
         Instant begun = Instant.now();
         int before = load.sent();
+        int refusedBefore = load.refusedAtTheDoor.get();
+        int unavailableBefore = load.documented503.get();
         Thread running = load.start(EVENTS, EVENTS_PER_SECOND);
         await().atMost(PATIENCE).until(() -> load.sent() - before >= EVENTS / 3);
         fault.apply();
         running.join(PATIENCE);
         assertThat(running.isAlive()).as("the load ended").isFalse();
         assertExactOutcomes();
-        System.out.printf("[fault-suite] scenario done in %d s: %d articles and %d quotes accepted so far, %d alerts delivered%n",
-                Duration.between(begun, Instant.now()).toSeconds(), load.acceptedArticleIds.size(), load.acceptedQuotes.size(),
+        System.out.printf("[fault-suite] scenario done in %d s (%d refused at the door, %d documented 503): "
+                        + "%d articles and %d quotes accepted so far, %d alerts delivered%n",
+                Duration.between(begun, Instant.now()).toSeconds(), load.refusedAtTheDoor.get() - refusedBefore,
+                load.documented503.get() - unavailableBefore, load.acceptedArticleIds.size(), load.acceptedQuotes.size(),
                 receiver.deliveries());
     }
 
@@ -263,7 +276,7 @@ class FaultSuiteIT {
     private static void producePoison() {
         Map<String, List<byte[]>> values = Map.of(
                 "news.articles.v1", List.of(bytes("{\"articleId\": \"truncated"), bytes("not json at all"),
-                        new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1}),
+                        new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1}, bytes("{\"articleId\": \"a-poison\", \"title\": \"\"}")),
                 "fx.quotes.v1", List.of(bytes("""
                                 {"quoteId": "q-poison", "pair": "KZT/USD", "rate": 1E-500000000, "decimals": 5,
                                  "asOf": "2026-04-02T00:00:00Z", "source": "poison"}"""),
