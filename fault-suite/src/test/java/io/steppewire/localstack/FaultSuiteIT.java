@@ -66,6 +66,8 @@ class FaultSuiteIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EVENTS = Integer.getInteger("faults.events", 60);
     private static final int EVENTS_PER_SECOND = Integer.getInteger("faults.eventsPerSecond", 4);
+    /** Instances of article-service and of notify-service; a SIGKILL hits the first while the others go on. */
+    private static final int INSTANCES = Integer.getInteger("faults.instances", 1);
     /** DeadLetterPolicy.REASON_HEADER of the platform, which this module does not depend on. */
     private static final String REASON_HEADER = "steppewire_dlt_reason";
     private static final List<String> CONSUMER_SERVICES_OF_ARTICLES = List.of("article-service", "notify-service");
@@ -87,19 +89,19 @@ class FaultSuiteIT {
         Awaitility.setDefaultPollInterval(Duration.ofSeconds(1));
         Map<Part, Integer> ports = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
-            ports.put(part, PortCheck.anyFree());
+            ports.put(part, StackSettings.isScaled(part) ? freePortWithFreeInstancePorts() : PortCheck.anyFree());
         }
         Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
         stack = new LocalStack(new StackSettings(repository, data.resolve("data"), ports, API_KEY, false, false,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), INSTANCES));
         stack.start();
         receiver = new AlertReceiver(Duration.ZERO);
         String source = "fault-load-" + UUID.randomUUID().toString().substring(0, 8);
         load = new SteadyLoad(stack.url(Part.INGEST), stack.url(Part.RATES), API_KEY, source);
         subscriptionId = subscribe("healthy desk", receiver.url());
         await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 1);
-        System.out.printf("[fault-suite] stack up after %d s; %d events per scenario at %d/s, source %s%n",
-                Duration.between(STARTED, Instant.now()).toSeconds(), EVENTS, EVENTS_PER_SECOND, source);
+        System.out.printf("[fault-suite] stack up after %d s; %d events per scenario at %d/s, %d instance(s) of the consumers, "
+                + "source %s%n", Duration.between(STARTED, Instant.now()).toSeconds(), EVENTS, EVENTS_PER_SECOND, INSTANCES, source);
     }
 
     @AfterAll
@@ -370,9 +372,24 @@ class FaultSuiteIT {
         return created.path("id").asString();
     }
 
+    /** The fewest subscriptions any notify instance has in its matching index, by its gauge. */
     private static double indexedSubscriptions() {
-        return get(stack.url(Part.NOTIFY) + "/actuator/metrics/steppewire.notify.subscriptions.indexed")
-                .path("measurements").get(0).path("value").asDouble();
+        return stack.urls(Part.NOTIFY).stream().mapToDouble(url -> get(url + "/actuator/metrics/steppewire.notify.subscriptions.indexed")
+                .path("measurements").get(0).path("value").asDouble()).min().orElse(0);
+    }
+
+    private static int freePortWithFreeInstancePorts() {
+        while (true) {
+            int port = PortCheck.anyFree();
+            int last = port + (INSTANCES - 1) * StackSettings.INSTANCE_PORT_STEP;
+            boolean free = last <= 65535;
+            for (int n = 1; free && n < INSTANCES; n++) {
+                free = PortCheck.isFree(port + n * StackSettings.INSTANCE_PORT_STEP);
+            }
+            if (free) {
+                return port;
+            }
+        }
     }
 
     private static JsonNode get(String url) {
