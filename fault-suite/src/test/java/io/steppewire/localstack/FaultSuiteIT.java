@@ -2,6 +2,7 @@ package io.steppewire.localstack;
 
 import io.steppewire.events.EventIds;
 import io.steppewire.events.Topic;
+import io.steppewire.events.Topics;
 import io.steppewire.localstack.StackSettings.Part;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,7 +71,11 @@ class FaultSuiteIT {
     private static final int INSTANCES = Integer.getInteger("faults.instances", 1);
     /** DeadLetterPolicy.REASON_HEADER of the platform, which this module does not depend on. */
     private static final String REASON_HEADER = "steppewire_dlt_reason";
-    private static final List<String> CONSUMER_SERVICES_OF_ARTICLES = List.of("article-service", "notify-service");
+    /** The services that consume each topic: each dead-letters a poison record of it once. */
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            Topics.ARTICLES.name(), List.of("article-service", "notify-service"),
+            Topics.QUOTES.name(), List.of("article-service", "rates-service"),
+            Topics.RATE_CHANGES.name(), List.of("article-service", "notify-service"));
 
     @TempDir
     static Path data;
@@ -164,7 +169,7 @@ class FaultSuiteIT {
         try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer()) {
             for (var poison : POISON.entrySet()) {
                 String deadLetterTopic = poison.getKey() + Topic.DEAD_LETTER_SUFFIX;
-                int consumers = poison.getKey().equals("fx.quotes.v1") ? 2 : CONSUMER_SERVICES_OF_ARTICLES.size();
+                int consumers = CONSUMERS.get(poison.getKey()).size();
                 await().atMost(PATIENCE).untilAsserted(() -> {
                     List<ConsumerRecord<byte[], byte[]>> letters = readAll(consumer, deadLetterTopic);
                     Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = letters.stream().collect(
@@ -277,13 +282,13 @@ class FaultSuiteIT {
 
     private static void producePoison() {
         Map<String, List<byte[]>> values = Map.of(
-                "news.articles.v1", List.of(bytes("{\"articleId\": \"truncated"), bytes("not json at all"),
+                Topics.ARTICLES.name(), List.of(bytes("{\"articleId\": \"truncated"), bytes("not json at all"),
                         new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1}, bytes("{\"articleId\": \"a-poison\", \"title\": \"\"}")),
-                "fx.quotes.v1", List.of(bytes("""
+                Topics.QUOTES.name(), List.of(bytes("""
                                 {"quoteId": "q-poison", "pair": "KZT/USD", "rate": 1E-500000000, "decimals": 5,
                                  "asOf": "2026-04-02T00:00:00Z", "source": "poison"}"""),
                         bytes("{\"pair\": "), bytes("[]")),
-                "fx.rate-changes.v1", List.of(bytes("{\"pair\": \"KZT/USD\"}"), bytes("{{{"), bytes("42")));
+                Topics.RATE_CHANGES.name(), List.of(bytes("{\"pair\": \"KZT/USD\"}"), bytes("{{{"), bytes("42")));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url(Part.KAFKA),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
