@@ -177,6 +177,24 @@ public final class LocalStack implements AutoCloseable {
         service.awaitHealthy(HEALTH_TIMEOUT);
     }
 
+    /** Stops the broker, as an outage would (for the fault suite); {@link #startBroker} brings it back with its log. */
+    void stopBroker() {
+        kafka.close();
+    }
+
+    void startBroker() throws IOException {
+        kafka.start();
+    }
+
+    /** Stops the store, as an outage would (for the fault suite); {@link #startStore} brings it back with its data. */
+    void stopStore() {
+        store.close();
+    }
+
+    void startStore() throws IOException {
+        store.start();
+    }
+
     private List<ServiceProcess> allServices() {
         return services.values().stream().flatMap(List::stream).toList();
     }

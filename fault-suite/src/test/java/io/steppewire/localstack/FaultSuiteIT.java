@@ -1,0 +1,421 @@
+package io.steppewire.localstack;
+
+import io.steppewire.events.EventIds;
+import io.steppewire.events.Topic;
+import io.steppewire.events.Topics;
+import io.steppewire.localstack.StackSettings.Part;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fault suite (issue #12): the local stack's real processes (Kafka broker, store, four services) under a steady
+ * load of pages and quotes with a live webhook receiver, while faults are applied one after another. Every scenario
+ * ends with exact outcomes over everything the load sent so far: the read store holds exactly the accepted articles
+ * and rate points, the receiver got every expected alert id and no other, and no answer was a 4xx or a 5xx other
+ * than the documented 503. Load size: {@code -Dfaults.events} per scenario at {@code -Dfaults.eventsPerSecond}.
+ *
+ * <p>In local-stack's package: the stack's sources are compiled into this module (see its pom), so the suite uses
+ * its package-private stop and start of the broker and the store.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+    private static final String API_KEY = "fault-suite-admin-key-0123";
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int EVENTS = Integer.getInteger("faults.events", 60);
+    private static final int EVENTS_PER_SECOND = Integer.getInteger("faults.eventsPerSecond", 4);
+    /** Instances of article-service and of notify-service; a SIGKILL hits the first while the others go on. */
+    private static final int INSTANCES = Integer.getInteger("faults.instances", 1);
+    /** DeadLetterPolicy.REASON_HEADER of the platform, which this module does not depend on. */
+    private static final String REASON_HEADER = "steppewire_dlt_reason";
+    /** The services that consume each topic: each dead-letters a poison record of it once. */
+    private static final Map<String, List<String>> CONSUMERS = Map.of(
+            Topics.ARTICLES.name(), List.of("article-service", "notify-service"),
+            Topics.QUOTES.name(), List.of("article-service", "rates-service"),
+            Topics.RATE_CHANGES.name(), List.of("article-service", "notify-service"));
+
+    @TempDir
+    static Path data;
+
+    private static LocalStack stack;
+    private static AlertReceiver receiver;
+    private static SteadyLoad load;
+    private static String subscriptionId;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, Map<String, byte[]>> POISON = new HashMap<>();
+    private static final Instant STARTED = Instant.now();
+
+    @BeforeAll
+    static void startTheStackUnderLoad() throws Exception {
+        // A check reads whole listings; once a second is enough on a shared machine.
+        Awaitility.setDefaultPollInterval(Duration.ofSeconds(1));
+        Map<Part, Integer> ports = new EnumMap<>(Part.class);
+        for (Part part : Part.values()) {
+            ports.put(part, StackSettings.isScaled(part) ? freePortWithFreeInstancePorts() : PortCheck.anyFree());
+        }
+        Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
+        stack = new LocalStack(new StackSettings(repository, data.resolve("data"), ports, API_KEY, false, false,
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), INSTANCES));
+        stack.start();
+        receiver = new AlertReceiver(Duration.ZERO);
+        String source = "fault-load-" + UUID.randomUUID().toString().substring(0, 8);
+        load = new SteadyLoad(stack.url(Part.INGEST), stack.url(Part.RATES), API_KEY, source);
+        subscriptionId = subscribe("healthy desk", receiver.url());
+        await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 1);
+        System.out.printf("[fault-suite] stack up after %d s; %d events per scenario at %d/s, %d instance(s) of the consumers, "
+                + "source %s%n", Duration.between(STARTED, Instant.now()).toSeconds(), EVENTS, EVENTS_PER_SECOND, INSTANCES, source);
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (load != null) {
+            System.out.printf("[fault-suite] %d events sent; %d articles and %d quotes accepted; %d uncertain; "
+                            + "%d refused at the door, %d documented 503; whole run %d s%n",
+                    load.sent(), load.acceptedArticleIds.size(), load.acceptedQuotes.size(),
+                    load.uncertainTitles.size() + load.uncertainQuotes.size(), load.refusedAtTheDoor.get(),
+                    load.documented503.get(), Duration.between(STARTED, Instant.now()).toSeconds());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sigkillOfArticleServiceUnderLoadLosesAndDuplicatesNothing() throws Exception {
+        underLoad(() -> {
+            stack.kill(Part.ARTICLE, 0);
+            stack.restart(Part.ARTICLE, 0);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void sigkillOfNotifyServiceUnderLoadLosesAndDuplicatesNoAlert() throws Exception {
+        underLoad(() -> {
+            stack.kill(Part.NOTIFY, 0);
+            stack.restart(Part.NOTIFY, 0);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void sigkillOfRatesServiceUnderLoadLosesNoAcceptedQuote() throws Exception {
+        underLoad(() -> {
+            stack.kill(Part.RATES, 0);
+            stack.restart(Part.RATES, 0);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void sigkillOfIngestServiceUnderLoadLosesNoAcceptedPage() throws Exception {
+        underLoad(() -> {
+            stack.kill(Part.INGEST, 0);
+            stack.restart(Part.INGEST, 0);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void poisonOnEveryTopicGoesToItsDeadLetterTopicAndNothingElseDoes() throws Exception {
+        underLoad(FaultSuiteIT::producePoison);
+        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer()) {
+            for (var poison : POISON.entrySet()) {
+                String deadLetterTopic = poison.getKey() + Topic.DEAD_LETTER_SUFFIX;
+                int consumers = CONSUMERS.get(poison.getKey()).size();
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    List<ConsumerRecord<byte[], byte[]>> letters = readAll(consumer, deadLetterTopic);
+                    Map<String, List<ConsumerRecord<byte[], byte[]>>> byKey = letters.stream().collect(
+                            Collectors.groupingBy(r -> r.key() == null ? "<no key>" : new String(r.key(), StandardCharsets.UTF_8)));
+                    assertThat(byKey.keySet()).as(deadLetterTopic).isEqualTo(poison.getValue().keySet());
+                    byKey.forEach((key, copies) -> {
+                        // One dead letter per consuming service, each the poison's very bytes.
+                        assertThat(copies).as(deadLetterTopic + " " + key).hasSize(consumers);
+                        assertThat(copies).allSatisfy(copy -> {
+                            assertThat(copy.value()).isEqualTo(poison.getValue().get(key));
+                            assertThat(header(copy, "kafka_dlt-original-topic")).isEqualTo(poison.getKey());
+                            assertThat(header(copy, REASON_HEADER)).as("why %s was dead-lettered", key).isNotEqualTo("<none>");
+                        });
+                    });
+                });
+                System.out.printf("[fault-suite] %s holds exactly the %d poison records, %d copies each (groups %s)%n",
+                        deadLetterTopic, poison.getValue().size(), consumers,
+                        readAll(consumer, deadLetterTopic).stream().map(r -> header(r, "kafka_dlt-original-consumer-group"))
+                                .collect(Collectors.toSet()));
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void brokerStopAndRestartUnderLoadLosesNoAcceptedData() throws Exception {
+        underLoad(() -> {
+            stack.stopBroker();
+            Thread.sleep(Duration.ofSeconds(10));
+            stack.startBroker();
+        });
+    }
+
+    @Test
+    @Order(7)
+    void storeStoppedForThirtySecondsUnderLoadLosesNothing() throws Exception {
+        underLoad(() -> {
+            stack.stopStore();
+            Thread.sleep(Duration.ofSeconds(30));
+            stack.startStore();
+        });
+    }
+
+    @Test
+    @Order(8)
+    void aSlowAndADeadEndpointDoNotHoldBackTheHealthyReceiver() throws Exception {
+        try (AlertReceiver slow = new AlertReceiver(Duration.ofSeconds(8))) {
+            int refusingPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                refusingPort = socket.getLocalPort();
+            }
+            subscribe("slow desk", slow.url());
+            subscribe("dead desk", "http://127.0.0.1:" + refusingPort + "/hook");
+            await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 3);
+            underLoad(() -> {
+            });
+        }
+    }
+
+    private interface Fault {
+        void apply() throws Exception;
+    }
+
+    /**
+     * Starts the load, applies the fault once a third of it is sent, waits for the load to end and then for the
+     * exact outcome over everything sent since the suite began.
+     */
+    private static void underLoad(Fault fault) throws Exception {
+        Instant begun = Instant.now();
+        int before = load.sent();
+        int refusedBefore = load.refusedAtTheDoor.get();
+        int unavailableBefore = load.documented503.get();
+        Thread running = load.start(EVENTS, EVENTS_PER_SECOND);
+        await().atMost(PATIENCE).until(() -> load.sent() - before >= EVENTS / 3);
+        fault.apply();
+        running.join(PATIENCE);
+        assertThat(running.isAlive()).as("the load ended").isFalse();
+        assertExactOutcomes();
+        System.out.printf("[fault-suite] scenario done in %d s (%d refused at the door, %d documented 503): "
+                        + "%d articles and %d quotes accepted so far, %d alerts delivered%n",
+                Duration.between(begun, Instant.now()).toSeconds(), load.refusedAtTheDoor.get() - refusedBefore,
+                load.documented503.get() - unavailableBefore, load.acceptedArticleIds.size(), load.acceptedQuotes.size(),
+                receiver.deliveries());
+    }
+
+    private static void assertExactOutcomes() {
+        assertThat(load.unexpectedAnswers).as("answers other than 202 and the documented 503").isEmpty();
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(storedArticles().keySet()).containsAll(load.acceptedArticleIds));
+        Map<String, String> stored = storedArticles();
+        Set<String> beyondAccepted = new HashSet<>(stored.keySet());
+        beyondAccepted.removeAll(load.acceptedArticleIds);
+        // Only a page whose answer was lost with a killed ingest-service may be stored without a 202.
+        assertThat(beyondAccepted).as("stored articles never accepted")
+                .allSatisfy(id -> assertThat(load.uncertainTitles).contains(stored.get(id)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedQuotes()).containsAll(load.acceptedQuotes));
+        List<Instant> points = storedQuoteList();
+        assertThat(points).as("rate points").doesNotHaveDuplicates();
+        Set<Instant> pointsBeyondAccepted = new HashSet<>(points);
+        pointsBeyondAccepted.removeAll(load.acceptedQuotes);
+        assertThat(load.uncertainQuotes).as("stored rate points never accepted").containsAll(pointsBeyondAccepted);
+
+        Set<String> expectedAlerts = stored.keySet().stream().map(id -> EventIds.alert(subscriptionId, id))
+                .collect(Collectors.toSet());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.alertIds()).containsAll(expectedAlerts));
+        assertThat(receiver.alertIds()).as("distinct alert ids received").isEqualTo(expectedAlerts);
+    }
+
+    private static void producePoison() {
+        Map<String, List<byte[]>> values = Map.of(
+                Topics.ARTICLES.name(), List.of(bytes("{\"articleId\": \"truncated"), bytes("not json at all"),
+                        new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1}, bytes("{\"articleId\": \"a-poison\", \"title\": \"\"}")),
+                Topics.QUOTES.name(), List.of(bytes("""
+                                {"quoteId": "q-poison", "pair": "KZT/USD", "rate": 1E-500000000, "decimals": 5,
+                                 "asOf": "2026-04-02T00:00:00Z", "source": "poison"}"""),
+                        bytes("{\"pair\": "), bytes("[]")),
+                Topics.RATE_CHANGES.name(), List.of(bytes("{\"pair\": \"KZT/USD\"}"), bytes("{{{"), bytes("42")));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url(Part.KAFKA),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            values.forEach((topic, poison) -> {
+                Map<String, byte[]> byKey = POISON.computeIfAbsent(topic, t -> new HashMap<>());
+                for (byte[] value : poison) {
+                    String key = "poison-" + UUID.randomUUID();
+                    byKey.put(key, value);
+                    producer.send(new ProducerRecord<>(topic, bytes(key), value));
+                }
+            });
+            producer.flush();
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> rawConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.url(Part.KAFKA),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+    }
+
+    /** Every record of a topic, read from the beginning up to its end offsets. */
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "<none>" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Every stored article of the load's source, id to title, following the pages' cursors. */
+    private static Map<String, String> storedArticles() {
+        Map<String, String> articles = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = get(stack.url(Part.ARTICLE) + "/api/articles?limit=100&source=" + load.source()
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            page.path("items").forEach(a -> {
+                ids.add(a.path("id").asString());
+                articles.put(a.path("id").asString(), a.path("title").asString());
+            });
+            cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
+        } while (cursor != null);
+        assertThat(ids).as("article listing").doesNotHaveDuplicates();
+        return articles;
+    }
+
+    private static Set<Instant> storedQuotes() {
+        return new HashSet<>(storedQuoteList());
+    }
+
+    private static List<Instant> storedQuoteList() {
+        String pair = SteadyLoad.PAIR.replace('/', '-');
+        JsonNode history = get(stack.url(Part.ARTICLE) + "/api/rates/" + pair + "/history?from="
+                + load.firstQuoteAsOf().minusSeconds(1) + "&to=" + Instant.now());
+        List<Instant> points = new ArrayList<>();
+        history.path("items").forEach(p -> {
+            if (load.source().equals(p.path("source").asString())) {
+                points.add(Instant.parse(p.path("asOf").asString()));
+            }
+        });
+        return points;
+    }
+
+    private static String subscribe(String name, String url) {
+        JsonNode created = send(HttpRequest.newBuilder(URI.create(stack.url(Part.NOTIFY) + "/api/subscriptions"))
+                .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "%s", "channel": {"type": "webhook", "url": "%s", "secret": "fault-suite-secret-0123"},
+                         "rules": {"tags": ["energy"], "countries": ["UZ"]}}""".formatted(name, url))), 201);
+        return created.path("id").asString();
+    }
+
+    /** The fewest subscriptions any notify instance has in its matching index, by its gauge. */
+    private static double indexedSubscriptions() {
+        return stack.urls(Part.NOTIFY).stream().mapToDouble(url -> get(url + "/actuator/metrics/steppewire.notify.subscriptions.indexed")
+                .path("measurements").get(0).path("value").asDouble()).min().orElse(0);
+    }
+
+    private static int freePortWithFreeInstancePorts() {
+        while (true) {
+            int port = PortCheck.anyFree();
+            int last = port + (INSTANCES - 1) * StackSettings.INSTANCE_PORT_STEP;
+            boolean free = last <= 65535;
+            for (int n = 1; free && n < INSTANCES; n++) {
+                free = PortCheck.isFree(port + n * StackSettings.INSTANCE_PORT_STEP);
+            }
+            if (free) {
+                return port;
+            }
+        }
+    }
+
+    private static JsonNode get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
