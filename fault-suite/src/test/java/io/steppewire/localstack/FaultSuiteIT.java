@@ -37,7 +37,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,13 +91,7 @@ class FaultSuiteIT {
     static void startTheStackUnderLoad() throws Exception {
         // A check reads whole listings; once a second is enough on a shared machine.
         Awaitility.setDefaultPollInterval(Duration.ofSeconds(1));
-        Map<Part, Integer> ports = new EnumMap<>(Part.class);
-        for (Part part : Part.values()) {
-            ports.put(part, StackSettings.isScaled(part) ? freePortWithFreeInstancePorts() : PortCheck.anyFree());
-        }
-        Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(new StackSettings(repository, data.resolve("data"), ports, API_KEY, false, false,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), INSTANCES));
+        stack = new LocalStack(StackSettings.forTests(data.resolve("data"), API_KEY, INSTANCES));
         stack.start();
         receiver = new AlertReceiver(Duration.ZERO);
         String source = "fault-load-" + UUID.randomUUID().toString().substring(0, 8);
@@ -381,20 +374,6 @@ class FaultSuiteIT {
     private static double indexedSubscriptions() {
         return stack.urls(Part.NOTIFY).stream().mapToDouble(url -> get(url + "/actuator/metrics/steppewire.notify.subscriptions.indexed")
                 .path("measurements").get(0).path("value").asDouble()).min().orElse(0);
-    }
-
-    private static int freePortWithFreeInstancePorts() {
-        while (true) {
-            int port = PortCheck.anyFree();
-            int last = port + (INSTANCES - 1) * StackSettings.INSTANCE_PORT_STEP;
-            boolean free = last <= 65535;
-            for (int n = 1; free && n < INSTANCES; n++) {
-                free = PortCheck.isFree(port + n * StackSettings.INSTANCE_PORT_STEP);
-            }
-            if (free) {
-                return port;
-            }
-        }
     }
 
     private static JsonNode get(String url) {

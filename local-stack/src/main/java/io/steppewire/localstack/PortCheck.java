@@ -45,6 +45,20 @@ final class PortCheck {
         }
     }
 
+    /** A free port whose further instance ports ({@link StackSettings#INSTANCE_PORT_STEP} apart) are free too. */
+    static int anyFreeWithRoomFor(int instances) {
+        while (true) {
+            int port = anyFree();
+            boolean free = port + (instances - 1) * StackSettings.INSTANCE_PORT_STEP <= 65535;
+            for (int n = 1; free && n < instances; n++) {
+                free = isFree(port + n * StackSettings.INSTANCE_PORT_STEP);
+            }
+            if (free) {
+                return port;
+            }
+        }
+    }
+
     private PortCheck() {
     }
 }

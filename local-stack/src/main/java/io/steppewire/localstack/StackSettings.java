@@ -94,6 +94,21 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
     }
 
     /** Whether the part is a service that {@code --instances} scales: the consumers article-service and notify-service. */
+    /**
+     * A stack for a test run: every port free on loopback (with room for each scaled part's further instances), data
+     * under {@code dataDir}, the services' JVMs kept small, and no samples. The repository is the checkout the test
+     * runs in ({@code steppewire.repository}, else the parent folder).
+     */
+    public static StackSettings forTests(Path dataDir, String apiKey, int instances) {
+        Map<Part, Integer> ports = new java.util.EnumMap<>(Part.class);
+        for (Part part : Part.values()) {
+            ports.put(part, isScaled(part) ? PortCheck.anyFreeWithRoomFor(instances) : PortCheck.anyFree());
+        }
+        Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
+        return new StackSettings(repository, dataDir, ports, apiKey, false, false,
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), instances);
+    }
+
     public static boolean isScaled(Part part) {
         return part == Part.ARTICLE || part == Part.NOTIFY;
     }

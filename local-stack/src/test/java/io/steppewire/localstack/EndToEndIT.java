@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,13 +44,7 @@ class EndToEndIT {
 
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        Map<Part, Integer> ports = new EnumMap<>(Part.class);
-        for (Part part : Part.values()) {
-            ports.put(part, StackSettings.isScaled(part) ? freePortWithFreeSecondInstancePort() : PortCheck.anyFree());
-        }
-        Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
-        stack = new LocalStack(new StackSettings(repository, data.resolve("data"), ports, API_KEY, false, false,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), INSTANCES));
+        stack = new LocalStack(StackSettings.forTests(data.resolve("data"), API_KEY, INSTANCES));
         stack.start();
         desk = new NewsDesk(stack.url(Part.INGEST), stack.url(Part.ARTICLE), stack.url(Part.NOTIFY), API_KEY);
         receiver = new WebhookReceiver();
@@ -64,15 +57,6 @@ class EndToEndIT {
         }
         if (stack != null) {
             stack.close();
-        }
-    }
-
-    private static int freePortWithFreeSecondInstancePort() {
-        while (true) {
-            int port = PortCheck.anyFree();
-            if (port + StackSettings.INSTANCE_PORT_STEP <= 65535 && PortCheck.isFree(port + StackSettings.INSTANCE_PORT_STEP)) {
-                return port;
-            }
         }
     }
 
