@@ -45,6 +45,9 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     long limitFor(HttpServletRequest request) {
+        if (rules.isEmpty()) {
+            return defaultLimit;
+        }
         PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
         return rules.stream().filter(r -> r.pattern().matches(path)).mapToLong(Rule::limit).findFirst().orElse(defaultLimit);
     }
