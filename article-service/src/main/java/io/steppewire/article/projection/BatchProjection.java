@@ -1,6 +1,6 @@
 package io.steppewire.article.projection;
 
-import io.steppewire.article.store.StoreOutages;
+import io.steppewire.platform.kafka.MongoOutages;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +31,7 @@ public class BatchProjection {
             try {
                 metrics.recordBatch(stream, () -> write.apply(batch.events()));
             } catch (RuntimeException e) {
-                if (StoreOutages.isOutage(e)) {
+                if (MongoOutages.isOutage(e)) {
                     metrics.storeFailed(stream);
                 }
                 throw new BatchListenerFailedException("Writing " + batch.events().size() + " " + stream

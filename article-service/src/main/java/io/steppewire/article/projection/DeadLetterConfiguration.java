@@ -1,6 +1,6 @@
 package io.steppewire.article.projection;
 
-import io.steppewire.article.store.StoreOutages;
+import io.steppewire.platform.kafka.MongoOutages;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
 import io.steppewire.platform.kafka.ConsumerOutages;
@@ -36,7 +36,7 @@ public class DeadLetterConfiguration {
 
     @Bean
     DeadLetterPolicy projectionFailures(FailurePolicyProperties failures) {
-        return new DeadLetterPolicy(CONSUMED, failures, List.of(StoreOutages.MONGODB), SOURCE);
+        return new DeadLetterPolicy(CONSUMED, failures, List.of(MongoOutages.MONGODB), SOURCE);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.steppewire.article.rebuild;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.projection.DecodedBatch;
 import io.steppewire.article.rates.RateStore;
-import io.steppewire.article.store.StoreOutages;
+import io.steppewire.platform.kafka.MongoOutages;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
@@ -166,7 +166,7 @@ public class ProjectionRebuild {
                 write.apply(events);
                 return;
             } catch (RuntimeException e) {
-                if (!StoreOutages.isOutage(e)) {
+                if (!MongoOutages.isOutage(e)) {
                     throw e;
                 }
                 LOG.warn("Read store unavailable during rebuild, retrying in {} ms: {}", pause, e.getMessage());

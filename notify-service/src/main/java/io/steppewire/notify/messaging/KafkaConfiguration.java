@@ -1,9 +1,5 @@
 package io.steppewire.notify.messaging;
 
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
 import io.steppewire.events.alert.AlertRaised;
@@ -12,16 +8,15 @@ import io.steppewire.events.fx.RateChanged;
 import io.steppewire.platform.kafka.ConsumerOutages;
 import io.steppewire.platform.kafka.CreatedTopics;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
+import io.steppewire.platform.kafka.MongoOutages;
 import io.steppewire.platform.kafka.StaticMembership;
 import io.steppewire.platform.kafka.FailurePolicyProperties;
-import io.steppewire.platform.kafka.TransientFailures;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -46,16 +41,6 @@ public class KafkaConfiguration {
 
     private static final List<Topic<?>> CONSUMED = List.of(Topics.ARTICLES, Topics.RATE_CHANGES);
 
-    /**
-     * A MongoDB outage (no server reachable, a socket failure, a time-out, a primary changing hands): the
-     * record is fine, so it is retried until the store is back instead of being dead-lettered.
-     */
-    static final TransientFailures MONGODB_OUTAGES = failure -> failure instanceof MongoSocketException
-            || failure instanceof MongoTimeoutException
-            || failure instanceof MongoNotPrimaryException
-            || failure instanceof MongoNodeIsRecoveringException
-            || failure instanceof DataAccessResourceFailureException;
-
     @Bean
     CreatedTopics notifyTopics() {
         return CreatedTopics.writing(Topics.ALERTS).consuming(Topics.ARTICLES, Topics.RATE_CHANGES);
@@ -69,7 +54,7 @@ public class KafkaConfiguration {
 
     @Bean
     DeadLetterPolicy deadLetterPolicy(FailurePolicyProperties failures) {
-        return new DeadLetterPolicy(CONSUMED, failures, List.of(MONGODB_OUTAGES), SOURCE);
+        return new DeadLetterPolicy(CONSUMED, failures, List.of(MongoOutages.MONGODB), SOURCE);
     }
 
     /**

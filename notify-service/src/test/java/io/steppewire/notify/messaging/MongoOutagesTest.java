@@ -7,6 +7,7 @@ import com.mongodb.ServerAddress;
 import com.mongodb.WriteError;
 import io.steppewire.events.Topics;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
+import io.steppewire.platform.kafka.MongoOutages;
 import io.steppewire.platform.kafka.FailurePolicyProperties;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class MongoOutagesTest {
 
     private final DeadLetterPolicy policy = new DeadLetterPolicy(List.of(Topics.ARTICLES, Topics.RATE_CHANGES),
             new FailurePolicyProperties(2, Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(10)),
-            List.of(KafkaConfiguration.MONGODB_OUTAGES), KafkaConfiguration.SOURCE);
+            List.of(MongoOutages.MONGODB), KafkaConfiguration.SOURCE);
 
     /** As the listener reports it: the failure of one record, wrapped. */
     private static Exception reported(Exception failure) {

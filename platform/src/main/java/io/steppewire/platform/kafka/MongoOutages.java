@@ -1,4 +1,4 @@
-package io.steppewire.article.store;
+package io.steppewire.platform.kafka;
 
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
@@ -7,23 +7,24 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import io.steppewire.platform.kafka.TransientFailures;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 import java.util.List;
 
 /**
- * Tells a store that is briefly away (network, election, time-out) from a write that will never
- * succeed. The first kind is waited out for as long as it takes, because skipping an event would leave
- * the read model wrong for good.
+ * A MongoDB store briefly away (network, election, time-out), as opposed to a write it refuses for good: the
+ * record is fine, so a consumer waits the outage out instead of dead-lettering it. For the services with a store;
+ * loaded only where the MongoDB driver is.
  */
-public final class StoreOutages {
+public final class MongoOutages {
 
-    /** One failure of the chain that means the store is away rather than refusing the write for good. */
+    /** One failure of the chain that means the store is away; Spring Data's translation of one counts too. */
     public static final TransientFailures MONGODB = failure ->
             failure instanceof MongoSocketException || failure instanceof MongoTimeoutException
                     || failure instanceof MongoNotPrimaryException || failure instanceof MongoNodeIsRecoveringException
                     || failure instanceof MongoExecutionTimeoutException || failure instanceof MongoConnectionPoolClearedException
+                    || failure instanceof DataAccessResourceFailureException
                     || failure instanceof MongoException mongo && (mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
                     || mongo.hasErrorLabel("RetryableWriteError"));
 
@@ -32,6 +33,6 @@ public final class StoreOutages {
         return TransientFailures.anyInChain(failure, List.of(MONGODB));
     }
 
-    private StoreOutages() {
+    private MongoOutages() {
     }
 }
