@@ -28,6 +28,7 @@ class EventSchemaTest {
         assertValid(Topics.RATE_CHANGES, SampleEvents.tengeChange());
         assertValid(Topics.ALERTS, SampleEvents.articleAlert());
         assertValid(Topics.ALERTS, SampleEvents.rateAlert());
+        assertValid(Topics.ALERTS, SampleEvents.endpointDisabledAlert());
     }
 
     @Test
@@ -46,6 +47,14 @@ class EventSchemaTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) alert).remove("rateChange");
 
         assertThat(schema(Topics.ALERTS).validate(alert)).isNotEmpty();
+    }
+
+    @Test
+    void alertOfKindEndpointDisabledMustSayWhichEndpointFailedSinceWhen() throws Exception {
+        JsonNode alert = json(Topics.ALERTS, SampleEvents.endpointDisabledAlert());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) alert.get("deliveryDisabled")).remove("failingSince");
+
+        assertThat(schema(Topics.ALERTS).validate(alert)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("failingSince"));
     }
 
     private <V> void assertValid(Topic<V> topic, V event) throws Exception {

@@ -21,6 +21,7 @@ class EventSerdeTest {
         roundTrip(Topics.RATE_CHANGES, SampleEvents.tengeChange());
         roundTrip(Topics.ALERTS, SampleEvents.articleAlert());
         roundTrip(Topics.ALERTS, SampleEvents.rateAlert());
+        roundTrip(Topics.ALERTS, SampleEvents.endpointDisabledAlert());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.steppewire.events;
 
 import io.steppewire.events.alert.AlertRaised;
 import io.steppewire.events.alert.ArticleSummary;
+import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.article.BodyBlock;
 import io.steppewire.events.article.TagScore;
@@ -55,6 +56,13 @@ public final class SampleEvents {
         return new AlertRaised(EventIds.alert("sub-2", change.changeId()), "sub-2", "Tenge moves",
                 AlertRaised.KIND_RATE, change.changeId(), null, change,
                 List.of(ArticleSummary.of(solarParkArticle())), List.of("pair:KZT/USD"), NEXT_MORNING);
+    }
+
+    public static AlertRaised endpointDisabledAlert() {
+        String eventId = "delivery-disabled:https://hooks.example.org:443:" + MORNING.toEpochMilli();
+        return new AlertRaised(EventIds.alert("sub-2", eventId), "sub-2", "Tenge moves", AlertRaised.KIND_ENDPOINT_DISABLED, eventId,
+                null, null, List.of(), List.of(), NEXT_MORNING,
+                new DeliveryDisabled("https://hooks.example.org:443", MORNING, NEXT_MORNING, "Connection refused"));
     }
 
     private SampleEvents() {
