@@ -9,6 +9,7 @@ import io.steppewire.events.EventJson;
 import io.steppewire.events.Topics;
 import io.steppewire.events.alert.AlertRaised;
 import io.steppewire.events.alert.ArticleSummary;
+import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.RateChanged;
@@ -19,6 +20,7 @@ import io.steppewire.notify.matching.Match;
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.messaging.KafkaConfiguration;
 import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.Subscription;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -87,10 +90,21 @@ public class RaiseAlerts {
             for (Match match : matches) {
                 raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), article.articleId()), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_ARTICLE, article.articleId(), summary, null, List.of(),
-                        match.matchedOn(), now()), match.subscription().channel()));
+                        match.matchedOn(), now()), match.subscription()));
             }
         }
         raise(raises);
+    }
+
+    /**
+     * Raises the alert that says a subscription's delivery was disabled: stored, streamed and published like any
+     * other, and not sent to the endpoint that keeps failing. Its id is made of the run of failures it ends, so a
+     * repeat raises nothing new.
+     */
+    public void forDeliveryDisabled(Subscription subscription, DeliveryDisabled why) {
+        String eventId = "delivery-disabled:" + why.endpoint() + ":" + why.failingSince().toEpochMilli();
+        raise(List.of(new Raise(new AlertRaised(EventIds.alert(subscription.id(), eventId), subscription.id(), subscription.name(),
+                AlertRaised.KIND_ENDPOINT_DISABLED, eventId, null, null, List.of(), List.of("delivery:disabled"), now(), why), subscription)));
     }
 
     /** Raises the alerts of a polled batch of rate changes together: one bulk write per collection, one wait for Kafka. */
@@ -108,14 +122,23 @@ public class RaiseAlerts {
             for (Match match : matches) {
                 raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), change.changeId()), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_RATE, change.changeId(), null, change, related,
-                        match.matchedOn(), now()), match.subscription().channel()));
+                        match.matchedOn(), now()), match.subscription()));
             }
         }
         raise(raises);
     }
 
-    /** An alert to raise, and the channel of its subscription. */
-    private record Raise(AlertRaised alert, Channel channel) {
+    /** An alert to raise, and its subscription as matched. */
+    private record Raise(AlertRaised alert, Subscription subscription) {
+
+        Channel channel() {
+            return subscription.channel();
+        }
+
+        /** Sent to the subscription's endpoint: not when its delivery is disabled, nor the alert that says so. */
+        boolean delivered() {
+            return subscription.deliveryDisabled() == null && !AlertRaised.KIND_ENDPOINT_DISABLED.equals(alert.kind());
+        }
     }
 
     private void raise(List<Raise> candidates) {
@@ -134,15 +157,24 @@ public class RaiseAlerts {
                 r.alert().kind(), EventJson.mapper().writeValueAsString(r.alert()), r.alert().raisedAt())).toList();
         List<AlertStore.Stored> once = alerts.storeAll(fresh);
         once.forEach(stored -> counter(stored.alert().kind(), stored.created()).increment());
-        List<DeliveryOutbox.NewDelivery> deliveries = new ArrayList<>();
+        List<DeliveryOutbox.NewDelivery> firstTime = new ArrayList<>();
+        List<DeliveryOutbox.NewDelivery> repeated = new ArrayList<>();
+        List<DeliveryOutbox.NewDelivery> undelivered = new ArrayList<>();
         List<CompletableFuture<SendResult<String, AlertRaised>>> sends = new ArrayList<>();
         List<String> published = new ArrayList<>();
         for (int i = 0; i < raises.size(); i++) {
             AlertStore.StoredAlert alert = once.get(i).alert();
             Channel channel = raises.get(i).channel();
-            if (!(channel instanceof Channel.ServerSentEvents)) {
-                deliveries.add(new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(), channel.type(), alert.body(),
-                        DeliveryEndpoint.of(channel).orElse(null)));
+            Optional<String> endpoint = DeliveryEndpoint.of(channel);
+            if (endpoint.isPresent()) {
+                DeliveryOutbox.NewDelivery delivery = new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(),
+                        channel.type(), alert.body(), endpoint.get());
+                if (raises.get(i).delivered()) {
+                    (once.get(i).created() ? firstTime : repeated).add(delivery);
+                } else if (!AlertRaised.KIND_ENDPOINT_DISABLED.equals(alert.kind())) {
+                    // Kept as failed, so that a recover once delivery is enabled again sends it.
+                    undelivered.add(delivery);
+                }
             }
             if (alert.publishedAt() == null) {
                 // Publish what was stored first, so a repeat publishes the identical alert (a fresh one is what was just stored).
@@ -156,8 +188,12 @@ public class RaiseAlerts {
         // Delivery needs only the stored alert, so it starts before numbering and while Kafka acknowledges; each
         // step is idempotent, so a repeat after a crash between them completes the rest.
         Instant queuedAt = now();
-        // Queued already leased to this instance's worker, which attempts them at once without a claim's write.
-        worker.handOff(outbox.enqueueAll(deliveries, queuedAt, worker.handOffLease(queuedAt)));
+        // Queued already claimed by this instance's worker, which attempts them at once without a claim's write.
+        worker.submit(outbox.enqueue(firstTime, repeated, queuedAt, worker.claimOnInsert(queuedAt)));
+        if (!undelivered.isEmpty()) {
+            outbox.recordUndelivered(undelivered, "Delivery disabled: the endpoint failed every attempt for longer than disable-after;"
+                    + " a PUT of the subscription enables it again, and deliveries/recover sends what failed", queuedAt);
+        }
         List<AlertStore.StoredAlert> stored = once.stream().map(AlertStore.Stored::alert).toList();
         try {
             awaitAcknowledged(sends);

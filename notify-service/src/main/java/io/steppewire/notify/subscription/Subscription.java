@@ -1,5 +1,6 @@
 package io.steppewire.notify.subscription;
 
+import io.steppewire.events.alert.DeliveryDisabled;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -13,8 +14,16 @@ import java.time.Instant;
  * @param deleted     a deleted subscription is kept as a tombstone so that every instance learns of it
  * @param ownerKeyId  the id of the subscriber key that created it, which alone (besides the admin key) may see
  *                    and change it; {@code null} when created with the admin key
+ * @param deliveryDisabled set when its endpoint failed for longer than the service allows: alerts are still raised
+ *                    and streamed, but not sent; any change of the subscription (PUT) enables delivery again
  */
 public record Subscription(String id, String name, Channel channel, Rules rules, String streamToken,
                            Instant createdAt, Instant updatedAt, long version, boolean deleted,
-                           @Nullable String ownerKeyId) {
+                           @Nullable String ownerKeyId, @Nullable DeliveryDisabled deliveryDisabled) {
+
+    /** A subscription whose delivery is enabled. */
+    public Subscription(String id, String name, Channel channel, Rules rules, String streamToken, Instant createdAt, Instant updatedAt,
+                        long version, boolean deleted, @Nullable String ownerKeyId) {
+        this(id, name, channel, rules, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId, null);
+    }
 }

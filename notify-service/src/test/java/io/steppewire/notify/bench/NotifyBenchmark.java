@@ -325,8 +325,8 @@ public final class NotifyBenchmark {
                 String eventId = "bulk-" + round + "-" + i;
                 AlertRaised alert = new AlertRaised(EventIds.alert(subscriptionId, eventId), subscriptionId, "Bulk desk",
                         AlertRaised.KIND_ARTICLE, eventId, ArticleSummary.of(article), null, List.of(), List.of("country:KZ"), Instant.now());
-                outbox.enqueue(alert.alertId(), subscriptionId, "webhook", EventJson.mapper().writeValueAsString(alert),
-                        DeliveryEndpoint.ofUrl(URI.create(receiver.url())), Instant.now());
+                outbox.enqueue(List.of(new DeliveryOutbox.NewDelivery(alert.alertId(), subscriptionId, "webhook",
+                        EventJson.mapper().writeValueAsString(alert), DeliveryEndpoint.ofUrl(URI.create(receiver.url())))), List.of(), Instant.now(), null);
             }
             long start = System.nanoTime();
             worker.start();

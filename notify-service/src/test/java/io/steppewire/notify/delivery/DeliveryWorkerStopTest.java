@@ -46,7 +46,7 @@ class DeliveryWorkerStopTest extends NotifyIntegrationTest {
                 stopper = Thread.ofPlatform().name("test-worker-stop").start(worker::stop);
                 Thread stopping = stopper;
                 // Lets the write go only once stop() is past the point where it could interrupt the recorder:
-                // either it did, or it waits for the recorder (the join that follows the dispatcher's end).
+                // either it did, or it waits for the recorder (the join that follows the poller's end).
                 await().atMost(PATIENCE).until(() -> hold.wasInterrupted() || waitsForTheRecorder(stopping));
                 hold.release();
                 stopper.join(PATIENCE);
@@ -104,10 +104,10 @@ class DeliveryWorkerStopTest extends NotifyIntegrationTest {
         }
     }
 
-    /** Whether stop() is joining a thread after the dispatcher ended, which only the recorder's end can be. */
+    /** Whether stop() is joining a thread after the poller ended, which only the recorder's end can be. */
     private static boolean waitsForTheRecorder(Thread stopping) {
-        boolean dispatcherEnded = Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("delivery-dispatcher"));
-        return dispatcherEnded && Arrays.stream(stopping.getStackTrace())
+        boolean pollerEnded = Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("delivery-poller"));
+        return pollerEnded && Arrays.stream(stopping.getStackTrace())
                 .anyMatch(f -> f.getClassName().equals(Thread.class.getName()) && f.getMethodName().equals("join"));
     }
 

@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Holds the delivery worker's write of one attempt's history (the {@code $push} of an attempt onto its
- * {@code deliveries} document) until the test lets it go, and notes whether the writing thread was
+ * Holds the delivery worker's write of one finished delivery's history (its {@code deliveries} document) until the test lets it go, and notes whether the writing thread was
  * interrupted meanwhile. Does nothing until a test {@link #arm arms} it, so the shared context's other
  * tests are not affected.
  */
@@ -55,8 +54,7 @@ public final class RecorderGate implements CommandListener {
         }
         for (BsonValue update : command.getArray("updates", new BsonArray())) {
             BsonDocument u = update.asDocument();
-            if (new BsonString(alertId).equals(u.getDocument("q", new BsonDocument()).get("_id"))
-                    && u.getDocument("u", new BsonDocument()).containsKey("$push")) {
+            if (new BsonString(alertId).equals(u.getDocument("q", new BsonDocument()).get("_id"))) {
                 return true;
             }
         }

@@ -1,6 +1,5 @@
 package io.steppewire.notify.delivery.outbox;
 
-import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.DeliveryStatus;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
@@ -66,7 +65,7 @@ public class DeliveryController {
         // Another subscriber's subscription answers 404, as one that does not exist.
         subscriptions.find(id, Callers.required());
         List<DeliveryView> items = outbox.ofSubscription(id, limit).stream().map(d -> new DeliveryView(d.alertId(), d.channel(),
-                d.status().name().toLowerCase(Locale.ROOT), d.attempts().size(),
+                d.status().name().toLowerCase(Locale.ROOT), d.attemptCount(),
                 d.attempts().stream().map(a -> new AttemptView(a.at(), a.durationMillis(), a.statusCode(), a.error())).toList(),
                 d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.completedAt())).toList();
         return new DeliveryPage(id, items);
@@ -84,7 +83,7 @@ public class DeliveryController {
             throw ProblemException.badRequest("Invalid body: since", "since is required: the time (ISO-8601, e.g. "
                     + "2026-03-14T00:00:00Z) from which finally failed deliveries are delivered again");
         }
-        int queued = outbox.recover(id, since, DeliveryEndpoint.of(subscription.channel()).orElse(null));
+        int queued = outbox.recover(subscription.id(), since);
         if (queued > 0) {
             worker.wake();
         }

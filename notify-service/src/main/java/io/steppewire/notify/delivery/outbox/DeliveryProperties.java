@@ -22,6 +22,9 @@ import java.time.Duration;
  *                        server) on this instance, so one slow receiver holds at most this many of the slots
  * @param circuitFailures failed attempts in a row that open an endpoint's circuit
  * @param circuitOpenFor  how long an open circuit keeps its endpoint's deliveries waiting before one probe attempt
+ * @param disableAfter    a webhook endpoint that failed every attempt for this long has its subscriptions' delivery
+ *                        disabled (an {@code endpoint-disabled} alert says so); a PUT of a subscription enables it again
+ * @param disableCheckInterval how often failing endpoints are looked at for disabling
  */
 @ConfigurationProperties("steppewire.notify.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled,
@@ -35,7 +38,9 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("alerts@steppewire.local") String mailFrom,
                                  @DefaultValue("2") int perEndpointConcurrency,
                                  @DefaultValue("5") int circuitFailures,
-                                 @DefaultValue("30s") Duration circuitOpenFor) {
+                                 @DefaultValue("30s") Duration circuitOpenFor,
+                                 @DefaultValue("5d") Duration disableAfter,
+                                 @DefaultValue("1m") Duration disableCheckInterval) {
 
     public RetrySchedule retrySchedule() {
         return new RetrySchedule(firstRetryDelay, multiplier, maxRetryDelay, giveUpAfter);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Keeps one receiver from taking the delivery capacity of the others: at most
@@ -33,6 +34,9 @@ public class EndpointGuards {
     private final CircuitBreakerRegistry circuits;
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    /** Told when an open circuit lets its probe through, so the endpoint's waiting deliveries are looked at again. */
+    private volatile Consumer<String> probeAllowed = endpoint -> {
+    };
     /** The meters of the circuits that are not closed, by endpoint. */
     private final Map<String, Meter.Id> shown = new ConcurrentHashMap<>();
 
@@ -59,7 +63,13 @@ public class EndpointGuards {
         this.meters = meters;
         circuits.getEventPublisher().onEntryAdded(added -> {
             CircuitBreaker circuit = added.getAddedEntry();
-            circuit.getEventPublisher().onStateTransition(change -> show(circuit, change.getStateTransition().getToState()));
+            circuit.getEventPublisher().onStateTransition(change -> {
+                CircuitBreaker.State state = change.getStateTransition().getToState();
+                show(circuit, state);
+                if (state == CircuitBreaker.State.HALF_OPEN) {
+                    probeAllowed.accept(circuit.getName());
+                }
+            });
         });
         Gauge.builder("steppewire.notify.delivery.open-circuits", this, EndpointGuards::openCircuits)
                 .description("Delivery endpoints whose circuit is open or half-open: their deliveries wait").register(meters);
@@ -124,6 +134,17 @@ public class EndpointGuards {
             }
         }
         return blocked;
+    }
+
+    /** Calls {@code listener} with the endpoint whenever an open circuit lets one probe attempt through. */
+    public void onProbeAllowed(Consumer<String> listener) {
+        this.probeAllowed = listener;
+    }
+
+    /** Whether the endpoint's circuit is open: no attempt goes there until its probe is due. */
+    public boolean isOpen(String endpoint) {
+        CircuitBreaker.State state = circuitState(endpoint);
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
     }
 
     /** The state of an endpoint's circuit, e.g. for tests and diagnostics. */

@@ -1,5 +1,6 @@
 package io.steppewire.notify.subscription.api;
 
+import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
@@ -16,11 +17,13 @@ import java.util.Locale;
 /**
  * A subscription as the API shows it. The webhook secret is never echoed; {@code secretSet} says that
  * one is stored. {@code ownerKeyId} (the subscriber key that created it) is shown to the admin key only, and
- * is absent for subscriptions the admin key created.
+ * is absent for subscriptions the admin key created. {@code deliveryDisabled} is present while delivery is disabled
+ * because the endpoint kept failing; a PUT of the subscription enables it again.
  */
 public record SubscriptionResponse(String id, String name, ChannelView channel, RulesView rules, String streamToken,
                                    Instant createdAt, Instant updatedAt, long version,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String ownerKeyId) {
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String ownerKeyId,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DeliveryDisabled deliveryDisabled) {
 
     public record ChannelView(String type, @Nullable String url, @Nullable Boolean secretSet, @Nullable String address) {
     }
@@ -44,6 +47,6 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                 r.pairs().stream().map(p -> new PairRuleView(p.pair().toString(), p.thresholdPct(),
                         p.direction().name().toLowerCase(Locale.ROOT))).toList());
         return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version(),
-                caller.isAdmin() ? s.ownerKeyId() : null);
+                caller.isAdmin() ? s.ownerKeyId() : null, s.deliveryDisabled());
     }
 }

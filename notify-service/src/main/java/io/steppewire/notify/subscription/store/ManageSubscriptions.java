@@ -1,5 +1,6 @@
 package io.steppewire.notify.subscription.store;
 
+import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.SubscriptionRequest;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -74,6 +76,23 @@ public class ManageSubscriptions {
             throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; try the delete again.");
         }
         index.apply(tombstone);
+    }
+
+    /**
+     * Disables the subscription's delivery because its endpoint kept failing, unless it was deleted, is disabled
+     * already, or changed meanwhile. Returns the disabled subscription, or empty when nothing was changed.
+     */
+    public Optional<Subscription> disableDelivery(Subscription current, DeliveryDisabled why) {
+        if (current.deleted() || current.deliveryDisabled() != null) {
+            return Optional.empty();
+        }
+        Subscription disabled = new Subscription(current.id(), current.name(), current.channel(), current.rules(), current.streamToken(),
+                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId(), why);
+        if (!store.replace(disabled, current.version())) {
+            return Optional.empty();
+        }
+        index.apply(disabled);
+        return Optional.of(disabled);
     }
 
     /** @throws ProblemException 404 when it does not exist, was deleted, or belongs to another subscriber */

@@ -1,6 +1,7 @@
 package io.steppewire.notify.subscription.store;
 
 import io.steppewire.events.SaneDecimals;
+import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.Channel;
@@ -26,7 +27,8 @@ import java.util.Set;
  */
 @Document(SubscriptionDocument.COLLECTION)
 record SubscriptionDocument(@Id String id, String name, ChannelDocument channel, RulesDocument rules, String streamToken,
-                            Instant createdAt, Instant updatedAt, long version, boolean deleted, @Nullable String ownerKeyId) {
+                            Instant createdAt, Instant updatedAt, long version, boolean deleted, @Nullable String ownerKeyId,
+                            @Nullable DeliveryDisabledDocument deliveryDisabled) {
 
     static final String COLLECTION = "subscriptions";
 
@@ -40,6 +42,9 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
     record PairRuleDocument(String pair, String thresholdPct, String direction) {
     }
 
+    record DeliveryDisabledDocument(String endpoint, Instant failingSince, Instant disabledAt, @Nullable String lastError) {
+    }
+
     static SubscriptionDocument of(Subscription s) {
         ChannelDocument channel = switch (s.channel()) {
             case Channel.Webhook w -> new ChannelDocument(w.type(), w.url().toString(), w.secret(), null);
@@ -50,8 +55,10 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         RulesDocument rules = new RulesDocument(List.copyOf(r.countries()), List.copyOf(r.tags()), List.copyOf(r.entities()),
                 r.queryText(), r.pairs().stream().map(p -> new PairRuleDocument(p.pair().toString(),
                 p.thresholdPct().toPlainString(), p.direction().name().toLowerCase(Locale.ROOT))).toList());
+        DeliveryDisabled disabled = s.deliveryDisabled();
         return new SubscriptionDocument(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(),
-                s.version(), s.deleted(), s.ownerKeyId());
+                s.version(), s.deleted(), s.ownerKeyId(), disabled == null ? null : new DeliveryDisabledDocument(disabled.endpoint(),
+                disabled.failingSince(), disabled.disabledAt(), disabled.lastError()));
     }
 
     Subscription toSubscription() {
@@ -69,7 +76,9 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         Rules r = new Rules(Set.copyOf(rules.countries()), Set.copyOf(rules.tags()),
                 Set.copyOf(rules.entities()), rules.query(),
                 rules.query() == null ? null : QueryParser.parse(rules.query()), pairs);
-        return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId);
+        return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId,
+                deliveryDisabled == null ? null : new DeliveryDisabled(deliveryDisabled.endpoint(), deliveryDisabled.failingSince(),
+                        deliveryDisabled.disabledAt(), deliveryDisabled.lastError()));
     }
 
     private static String require(@Nullable String value) {
