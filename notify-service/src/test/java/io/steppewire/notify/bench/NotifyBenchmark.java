@@ -60,9 +60,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     -Dexec.mainClass=io.steppewire.notify.bench.NotifyBenchmark</pre>
  *
  * Isolation (issue #12): {@code -Dnotify.bench.slow-endpoints=1 -Dnotify.bench.dead-endpoints=10
- * -Dnotify.bench.changes-per-second=50} adds, for every measured pair, subscriptions at one receiver that answers
- * after {@code notify.bench.slow-answer} (8s) and at ten ports that refuse connections; the latency figures stay
- * those of the healthy receiver, to compare with a run without them. The sizes can be made smaller for a smoke run:
+ * -Dnotify.bench.changes-per-second=50} measures the healthy receiver twice in the same run: alone, and then beside
+ * subscriptions, for every measured pair, at one receiver that answers after {@code notify.bench.slow-answer} (8s) and
+ * at ten ports that refuse connections; it prints the ratio of the two p99s. The sizes can be made smaller for a smoke run:
  * {@code notify.bench.subscriptions}, {@code .measured-changes}, {@code .warm-up-changes}, {@code .deliveries}.
  */
 public final class NotifyBenchmark {
@@ -186,26 +186,11 @@ public final class NotifyBenchmark {
                     new SubscriptionRequest.RulesRequest(null, null, null, null,
                             List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN).id());
         }
-        List<Receiver> slow = new ArrayList<>();
-        for (int i = 0; i < SLOW_ENDPOINTS; i++) {
-            slow.add(new Receiver(SLOW_ANSWER));
-        }
-        List<String> troubled = new ArrayList<>(slow.stream().map(Receiver::url).toList());
-        for (int i = 0; i < DEAD_ENDPOINTS; i++) {
-            troubled.add("http://127.0.0.1:" + refusingPort() + "/hook");
-        }
-        for (String url : troubled) {
-            for (String pair : SyntheticNews.PAIRS) {
-                subscriptions.create(new SubscriptionRequest("Troubled " + pair,
-                        new SubscriptionRequest.ChannelRequest("webhook", url, "bench-secret-0123456789", null),
-                        new SubscriptionRequest.RulesRequest(null, null, null, null,
-                                List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN);
-            }
-        }
+        boolean isolation = SLOW_ENDPOINTS + DEAD_ENDPOINTS > 0;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         // Wall-clock times too, to compare with the times the service writes to the store.
         Map<String, Long> sentAtMillis = new ConcurrentHashMap<>();
-        int total = WARM_UP_CHANGES + MEASURED_CHANGES;
+        int total = WARM_UP_CHANGES + MEASURED_CHANGES * (isolation ? 2 : 1);
         List<RateChanged> changes = java.util.stream.IntStream.range(0, total)
                 .mapToObj(i -> news.rateChange(1_000_000 + i, SyntheticNews.PAIRS.get(i % SyntheticNews.PAIRS.size()), 0.15, i % 2 == 0))
                 .toList();
@@ -213,24 +198,37 @@ public final class NotifyBenchmark {
         // before the clock starts, and the receiver knows each change by its webhook-id instead of parsing the alert.
         List<byte[]> serialised = changes.stream().map(c -> Topics.RATE_CHANGES.valueSerde().serialize(Topics.RATE_CHANGES.name(), c)).toList();
         changes.forEach(c -> receiver.expect(EventIds.alert(subscriptionOfPair.get(c.pair()), c.changeId()), c.changeId()));
+        List<Receiver> slow = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             // A warm-up round first, worked off completely, so the measured round sees a warmed-up service (as one
             // that has run for a while is) instead of the JIT compiling the consumer, store and HTTP paths under load.
             offer(producer, changes.subList(0, WARM_UP_CHANGES), serialised.subList(0, WARM_UP_CHANGES), sentAt, sentAtMillis, receiver);
-            long start = System.nanoTime();
-            offer(producer, changes.subList(WARM_UP_CHANGES, total), serialised.subList(WARM_UP_CHANGES, total), sentAt, sentAtMillis,
-                    receiver);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long[] latencies = changes.subList(WARM_UP_CHANGES, total).stream()
-                    .filter(c -> receiver.receivedAt(c.changeId()) != null)
-                    .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
-            System.out.printf("rate change -> webhook at %d/s: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d measured changes delivered, %.1f s)%n",
-                    CHANGES_PER_SECOND, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
-                    latencies.length, MEASURED_CHANGES, seconds);
-            stages(service.getBean(MongoTemplate.class), changes.subList(WARM_UP_CHANGES, total), subscriptionOfPair, sentAtMillis, receiver);
-            if (!troubled.isEmpty()) {
+            int measuredEnd = WARM_UP_CHANGES + MEASURED_CHANGES;
+            double alone = measure(isolation ? "alone" : null, service, producer, changes.subList(WARM_UP_CHANGES, measuredEnd),
+                    serialised.subList(WARM_UP_CHANGES, measuredEnd), subscriptionOfPair, sentAt, sentAtMillis, receiver);
+            if (isolation) {
+                // The same service and load, now beside receivers that are slow or gone, each matching every measured pair.
+                for (int i = 0; i < SLOW_ENDPOINTS; i++) {
+                    slow.add(new Receiver(SLOW_ANSWER));
+                }
+                List<String> troubled = new ArrayList<>(slow.stream().map(Receiver::url).toList());
+                for (int i = 0; i < DEAD_ENDPOINTS; i++) {
+                    troubled.add("http://127.0.0.1:" + refusingPort() + "/hook");
+                }
+                for (String url : troubled) {
+                    for (String pair : SyntheticNews.PAIRS) {
+                        subscriptions.create(new SubscriptionRequest("Troubled " + pair,
+                                new SubscriptionRequest.ChannelRequest("webhook", url, "bench-secret-0123456789", null),
+                                new SubscriptionRequest.RulesRequest(null, null, null, null,
+                                        List.of(new SubscriptionRequest.PairRuleRequest(pair, "0.1", "either")))), ApiCaller.ADMIN);
+                    }
+                }
+                double beside = measure("beside " + SLOW_ENDPOINTS + " slow and " + DEAD_ENDPOINTS + " dead endpoints", service, producer,
+                        changes.subList(measuredEnd, total), serialised.subList(measuredEnd, total), subscriptionOfPair, sentAt,
+                        sentAtMillis, receiver);
+                System.out.printf("isolation: healthy p99 beside troubled endpoints / alone = %.2f (target at most 2)%n", beside / alone);
                 System.out.printf("slow receivers got %d webhooks; open circuits now %.0f (per-endpoint concurrency %s)%n",
                         slow.stream().mapToInt(Receiver::count).sum(),
                         service.getBean(MeterRegistry.class).get("steppewire.notify.delivery.open-circuits").gauge().value(),
@@ -239,6 +237,23 @@ public final class NotifyBenchmark {
         } finally {
             slow.forEach(Receiver::close);
         }
+    }
+
+    /** One measured round: the healthy receiver's latency figures and stages; answers its p99 in milliseconds. */
+    private static double measure(@org.jspecify.annotations.Nullable String label, ConfigurableApplicationContext service,
+                                  KafkaProducer<String, byte[]> producer, List<RateChanged> measured, List<byte[]> serialised,
+                                  Map<String, String> subscriptionOfPair, Map<String, Long> sentAt, Map<String, Long> sentAtMillis,
+                                  Receiver receiver) throws InterruptedException {
+        long start = System.nanoTime();
+        offer(producer, measured, serialised, sentAt, sentAtMillis, receiver);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] latencies = measured.stream().filter(c -> receiver.receivedAt(c.changeId()) != null)
+                .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
+        System.out.printf("rate change -> webhook at %d/s%s: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d measured changes delivered, %.1f s)%n",
+                CHANGES_PER_SECOND, label == null ? "" : ", " + label, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
+                latencies.length, measured.size(), seconds);
+        stages(service.getBean(MongoTemplate.class), measured, subscriptionOfPair, sentAtMillis, receiver);
+        return millis(latencies, 0.99);
     }
 
     /**
