@@ -1,6 +1,5 @@
 package io.steppewire.notify.stream;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.notify.alerting.AlertStore;
 import io.steppewire.notify.subscription.Subscription;
@@ -28,12 +27,12 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A subscription's alerts as server-sent events. Each event's id is the alert's number in the
- * subscription's sequence; a client that reconnects with {@code Last-Event-ID} continues right after
- * it, whichever instance serves the reconnect.
+ * subscription's sequence, sent in order without skipping a number a writer may still fill (see
+ * {@link AlertStreamSession}); a client that reconnects with {@code Last-Event-ID} continues right
+ * after it, whichever instance serves the reconnect.
  */
 @RestController
 public class AlertStreamController implements SmartLifecycle {
@@ -42,7 +41,7 @@ public class AlertStreamController implements SmartLifecycle {
     private final AlertStore alerts;
     private final StreamProperties properties;
     private final Clock clock;
-    private final AtomicInteger openStreams = new AtomicInteger();
+    private final StreamMeters meters;
     private final Set<AlertStreamSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
@@ -52,8 +51,7 @@ public class AlertStreamController implements SmartLifecycle {
         this.alerts = alerts;
         this.properties = properties;
         this.clock = clock;
-        Gauge.builder("steppewire.notify.streams.open", openStreams, AtomicInteger::get)
-                .description("Open server-sent event streams on this instance").register(meters);
+        this.meters = new StreamMeters(meters);
     }
 
     @Operation(summary = "Stream a subscription's alerts (server-sent events)",
@@ -75,7 +73,7 @@ public class AlertStreamController implements SmartLifecycle {
         }
         long after = lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
-        AlertStreamSession session = new AlertStreamSession(id, after, emitter, alerts, properties, clock, openStreams);
+        AlertStreamSession session = new AlertStreamSession(id, after, emitter, alerts, properties, clock, meters);
         sessions.add(session);
         emitter.onCompletion(() -> end(session));
         emitter.onTimeout(() -> end(session));

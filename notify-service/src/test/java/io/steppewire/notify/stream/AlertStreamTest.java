@@ -1,29 +1,34 @@
 package io.steppewire.notify.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.notify.alerting.AlertStore;
 import io.steppewire.notify.support.NotifyIntegrationTest;
 import io.steppewire.notify.support.Stories;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class AlertStreamTest extends NotifyIntegrationTest {
 
-    /** One server-sent event as read off the wire. */
-    record Event(String id, String data) {
-    }
+    @Autowired
+    private MongoTemplate mongo;
+    @Autowired
+    private AlertStore store;
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void streamsAlertsInOrderAndResumesAfterTheLastEventIdWithoutGaps() throws Exception {
@@ -41,15 +46,55 @@ class AlertStreamTest extends NotifyIntegrationTest {
                         List.of("TM"), List.of("silk-road"), List.of()));
         stories.forEach(s -> publish(Topics.ARTICLES, s.articleId(), s.articleId(), s));
 
-        List<Event> firstRead = read(id, "?token=" + token, null, 3);
+        List<OpenStream.Event> firstRead = read(id, "?token=" + token, null, 3);
 
-        assertThat(firstRead).extracting(Event::id).containsExactly("1", "2", "3");
+        assertThat(firstRead).extracting(OpenStream.Event::id).containsExactly("1", "2", "3");
         assertThat(firstRead).extracting(e -> JSON.readTree(e.data()).path("eventId").asString())
                 .containsExactlyInAnyOrderElementsOf(stories.stream().map(ArticleIngested::articleId).toList());
 
-        List<Event> resumed = read(id, "", "Bearer " + token + "|2", 1);
+        List<OpenStream.Event> resumed = read(id, "", "Bearer " + token + "|2", 1);
 
         assertThat(resumed).containsExactly(firstRead.get(2));
+    }
+
+    @Test
+    void aResumedStreamSendsALowerNumberWrittenAfterAHigherOneBeforeIt() throws Exception {
+        String id = quietSubscription();
+        TwoStepNumbering numbering = new TwoStepNumbering(mongo, store);
+        for (int i = 1; i <= 4; i++) {
+            numbering.storeNumbered(id, id + "-a" + i, Instant.now());
+        }
+        List.of("-a5", "-a6").forEach(alert -> numbering.store(id, id + alert, Instant.now()));
+        // Two instances number one alert each: the one that reserved first writes last.
+        long five = numbering.reserve(id);
+        long six = numbering.reserve(id);
+        numbering.write(id + "-a6", six, Instant.now());
+
+        try (OpenStream stream = OpenStream.open(http, streamRequest(id, "4"), PATIENCE)) {
+            stream.awaitComment("holding alert 6 until alert 5 arrives");
+            numbering.write(id + "-a5", five, Instant.now());
+
+            assertThat(List.of(stream.nextEvent(), stream.nextEvent()))
+                    .extracting(OpenStream.Event::id, e -> JSON.readTree(e.data()).path("alertId").asString())
+                    .containsExactly(tuple("5", id + "-a5"), tuple("6", id + "-a6"));
+        }
+    }
+
+    @Test
+    void aFreshStreamPassesAMissingFirstNumberAfterTheGracePeriod() throws Exception {
+        String id = quietSubscription();
+        TwoStepNumbering numbering = new TwoStepNumbering(mongo, store);
+        numbering.store(id, id + "-a2", Instant.now());
+        numbering.reserve(id); // number 1, taken by a writer that then lost the race: never written
+        numbering.write(id + "-a2", numbering.reserve(id), Instant.now());
+        double skippedBefore = skippedAfterGrace();
+
+        try (OpenStream stream = OpenStream.open(http, streamRequest(id, null), PATIENCE)) {
+            stream.awaitComment("holding alert 2 until alert 1 arrives");
+
+            assertThat(stream.nextEvent().id()).isEqualTo("2");
+        }
+        assertThat(skippedAfterGrace()).isGreaterThanOrEqualTo(skippedBefore + 1);
     }
 
     @Test
@@ -66,40 +111,40 @@ class AlertStreamTest extends NotifyIntegrationTest {
         assertThat(problem.path("detail").asString()).contains("streamToken");
     }
 
+    /** A stream subscription no published story matches, so that only the test numbers its alerts. */
+    private String quietSubscription() {
+        return subscribe("""
+                {"name": "Numbered by hand", "channel": {"type": "sse"}, "rules": {"tags": ["numbered-by-hand"]}}
+                """);
+    }
+
+    private HttpRequest streamRequest(String subscriptionId, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/subscriptions/" + subscriptionId + "/stream")))
+                .header("Accept", "text/event-stream").header("X-Api-Key", API_KEY).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return request.build();
+    }
+
+    private double skippedAfterGrace() {
+        return meters.get("steppewire.notify.streams.gaps.skipped").tag("reason", "grace-expired").counter().count();
+    }
+
     /** Reads {@code count} events; {@code authorization} is "Bearer token|lastEventId" to resume. */
-    private List<Event> read(String subscriptionId, String query, String authorization, int count) throws Exception {
+    private List<OpenStream.Event> read(String subscriptionId, String query, String authorization, int count) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/subscriptions/" + subscriptionId + "/stream" + query)))
                 .header("Accept", "text/event-stream").GET();
         if (authorization != null) {
             String[] parts = authorization.split("\\|");
             request.header("Authorization", parts[0]).header("Last-Event-ID", parts[1]);
         }
-        HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        CompletableFuture<List<Event>> events = CompletableFuture.supplyAsync(() -> {
-            List<Event> read = new ArrayList<>();
-            Iterator<String> lines = response.body().iterator();
-            String eventId = null;
-            StringBuilder data = new StringBuilder();
-            while (read.size() < count && lines.hasNext()) {
-                String line = lines.next();
-                if (line.startsWith("id:")) {
-                    eventId = line.substring(3).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5));
-                } else if (line.isEmpty() && eventId != null) {
-                    read.add(new Event(eventId, data.toString()));
-                    eventId = null;
-                    data.setLength(0);
-                }
+        try (OpenStream stream = OpenStream.open(http, request.build(), PATIENCE)) {
+            List<OpenStream.Event> read = new ArrayList<>();
+            while (read.size() < count) {
+                read.add(stream.nextEvent());
             }
             return read;
-        });
-        try {
-            return events.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } finally {
-            response.body().close();
         }
     }
-
 }

@@ -55,7 +55,8 @@ import java.util.concurrent.TimeoutException;
         "steppewire.notify.delivery.circuit-open-for=2s",
         "steppewire.notify.subscriptions.refresh-interval=300ms",
         "steppewire.notify.stream.poll-interval=100ms",
-        "steppewire.notify.stream.gap-grace=1s",
+        // Short to wait out, yet long enough that a test writes a number a stream holds for well within it.
+        "steppewire.notify.stream.gap-grace=3s",
         "steppewire.notify.stream.heartbeat=1s",
         "spring.lifecycle.timeout-per-shutdown-phase=5s",
         "logging.level.org.apache.kafka=WARN",

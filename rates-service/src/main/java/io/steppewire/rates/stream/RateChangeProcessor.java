@@ -15,7 +15,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -98,14 +97,15 @@ final class RateChangeProcessor implements Processor<String, RateQuoted, String,
                 .getName().getBytes(StandardCharsets.UTF_8));
         put(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, applicationId.getBytes(StandardCharsets.UTF_8));
         put(headers, KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer.allocate(Long.BYTES).putLong(record.timestamp()).array());
-        Optional<RecordMetadata> origin = context.recordMetadata();
-        origin.ifPresent(meta -> {
-            put(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC, meta.topic().getBytes(StandardCharsets.UTF_8));
-            put(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(meta.partition()).array());
-            put(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(meta.offset()).array());
+        Optional<QuoteOrigin> origin = QuoteOrigin.of(headers, context.recordMetadata());
+        headers.remove(QuoteOrigin.HEADER);
+        origin.ifPresent(place -> {
+            put(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC, place.topic().getBytes(StandardCharsets.UTF_8));
+            put(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(place.partition()).array());
+            put(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(place.offset()).array());
         });
         log.warn("Quote sent to {}: {} (from {})", Topics.QUOTES.deadLetterName(), reason,
-                origin.map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("unknown position"));
+                origin.map(o -> o.topic() + "-" + o.partition() + "@" + o.offset()).orElse("unknown position"));
         context.forward(record.withValue((Routed) new Routed.Rejected(record.value())).withHeaders(headers));
     }
 

@@ -6,8 +6,10 @@ import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.change.DetectRateChange;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.rates.settings.RatesSettings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,12 +30,14 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Runs the rate-change topology inside the application (Spring Kafka's Kafka Streams support), with
@@ -52,10 +56,16 @@ class RateChangeStreamConfiguration {
                                                       @Qualifier("deadLetterRecoverer") DeadLetterPublishingRecoverer recoverer) {
         Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
         config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
-        config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "rates-service");
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(kafka));
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.putAll(unreadableRecordsGoTo(recoverer));
         return new KafkaStreamsConfiguration(config);
+    }
+
+    /** The stream's application id, which is also its consumer group: from the properties, else {@code rates-service}. */
+    static String applicationId(KafkaProperties kafka) {
+        Object configured = kafka.buildStreamsProperties().get(StreamsConfig.APPLICATION_ID_CONFIG);
+        return configured == null ? "rates-service" : configured.toString();
     }
 
     /**
@@ -103,13 +113,23 @@ class RateChangeStreamConfiguration {
      * and the stream goes on with the next record.
      */
     @Bean
-    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<byte[], byte[]> deadLetterTemplate, KafkaProperties kafka) {
         // Every record the stream reads is a quote (the repartition topic only carries re-keyed quotes).
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, error) -> new TopicPartition(Topics.QUOTES.deadLetterName(), -1));
-        recoverer.setHeadersFunction((record, error) -> new RecordHeaders().add(DeadLetterPolicy.REASON_HEADER,
-                String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8)));
+        recoverer.setHeadersFunction(deadLetterHeaders(applicationId(kafka)));
         return recoverer;
+    }
+
+    /**
+     * What the recoverer adds to its own headers. It names the consumer group only for a listener's failure, which
+     * carries the group; the stream's deserialisation handler passes none, so the application id (the stream's
+     * group) is added here, as every listener's dead letters have it.
+     */
+    static BiFunction<ConsumerRecord<?, ?>, Exception, Headers> deadLetterHeaders(String applicationId) {
+        return (record, error) -> new RecordHeaders()
+                .add(DeadLetterPolicy.REASON_HEADER, String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8))
+                .add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, applicationId.getBytes(StandardCharsets.UTF_8));
     }
 
     @Bean

@@ -51,7 +51,9 @@ public final class RateChangeTopology {
                 .branch((key, quote) -> quote == null || quote.pair() == null || QuoteIntegrity.isKeyedByPair(key, quote),
                         Branched.as(BY_PAIR))
                 .defaultBranch(Branched.as(OTHERWISE));
+        // Only the re-keyed quotes need their place on the quote topic carried along: the others are read from it.
         KStream<String, RateQuoted> rekeyed = byKey.get(KEYED + OTHERWISE)
+                .processValues(QuoteOrigin.Stamp::new, Named.as("remember-origin"))
                 .selectKey((key, quote) -> quote.pair(), Named.as("key-by-pair"))
                 .repartition(Repartitioned.with(keys, quotes).withName("quotes-by-pair"));
         KStream<String, RateQuoted> keyedByPair = byKey.get(KEYED + BY_PAIR).merge(rekeyed, Named.as("all-quotes-by-pair"));

@@ -7,8 +7,11 @@ import io.steppewire.events.fx.Direction;
 import io.steppewire.events.fx.MoveBasis;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.rates.change.DetectRateChange;
+import io.steppewire.rates.change.QuoteIntegrity;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,17 +263,53 @@ class RateChangeTopologyTest {
 
     @Test
     void aQuoteInTheWrongDirectionGoesToTheDeadLetterTopicWithItsReasonAndOrigin() {
-        RateQuoted canonical = tenge("0.00201", MONDAY, STEPPE_DAILY);
-        RateQuoted turnedRound = new RateQuoted(canonical.quoteId(), "USD/KZT", canonical.rate(), canonical.decimals(),
-                canonical.rateLow(), canonical.rateHigh(), null, null, MONDAY, STEPPE_DAILY, null, MONDAY);
-        quotes.pipeInput("USD/KZT", turnedRound, MONDAY);
+        send(tenge("0.00201", MONDAY, STEPPE_DAILY));
+        RateQuoted turnedRound = turnedRound(tenge("0.00210", TUESDAY, STEPPE_DAILY));
+        quotes.pipeInput("USD/KZT", turnedRound, TUESDAY);
 
         assertThat(changes.isEmpty()).isTrue();
         TestRecord<String, RateQuoted> dead = deadLetters.readRecord();
-        assertThat(dead.value().pair()).isEqualTo("USD/KZT");
-        assertThat(text(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE))).contains("canonical", "KZT/USD");
-        assertThat(text(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC))).isEqualTo(Topics.QUOTES.name());
+        assertThat(dead.key()).isEqualTo("USD/KZT");
+        assertThat(dead.value()).isEqualTo(turnedRound);
+        assertOriginAndCause(dead, 1, TUESDAY);
         assertThat(outcomeCount("rejected")).isEqualTo(1.0);
+    }
+
+    /**
+     * A quote keyed otherwise reaches the detector through the repartition topic, whose position names no record an
+     * operator can find; a redrive sends back only dead letters whose original topic is the one it is asked for.
+     */
+    @Test
+    void aReKeyedQuoteThatIsRejectedNamesItsPlaceOnTheQuoteTopicNotTheRepartitionTopic() {
+        send(tenge("0.00201", MONDAY, STEPPE_DAILY));
+        RateQuoted turnedRound = turnedRound(tenge("0.00210", TUESDAY, STEPPE_DAILY));
+        quotes.pipeInput("not-a-pair", turnedRound, TUESDAY);
+
+        TestRecord<String, RateQuoted> dead = deadLetters.readRecord();
+
+        assertThat(dead.key()).as("re-keyed by its pair").isEqualTo("USD/KZT");
+        assertOriginAndCause(dead, 1, TUESDAY);
+        assertThat(dead.headers().toArray()).extracting(Header::key).allMatch(name -> name.startsWith("kafka_dlt-")
+                || name.equals(DeadLetterPolicy.REASON_HEADER), "only the dead-letter headers");
+    }
+
+    /** Where it was read, when, by whom and why it failed: the headers every service's dead letters carry. */
+    private static void assertOriginAndCause(TestRecord<String, RateQuoted> dead, long offset, Instant timestamp) {
+        Headers headers = dead.headers();
+        assertThat(text(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC))).isEqualTo(Topics.QUOTES.name());
+        assertThat(ByteBuffer.wrap(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt()).isZero();
+        assertThat(ByteBuffer.wrap(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong()).isEqualTo(offset);
+        assertThat(ByteBuffer.wrap(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP).value()).getLong())
+                .isEqualTo(timestamp.toEpochMilli());
+        assertThat(text(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))).isEqualTo("rates-service");
+        assertThat(text(headers.lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN))).isEqualTo(QuoteIntegrity.class.getName());
+        assertThat(text(headers.lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE))).contains("canonical", "KZT/USD");
+        assertThat(text(headers.lastHeader(DeadLetterPolicy.REASON_HEADER))).contains("canonical", "KZT/USD");
+    }
+
+    private static RateQuoted turnedRound(RateQuoted canonical) {
+        return new RateQuoted(canonical.quoteId(), "USD/KZT", canonical.rate(), canonical.decimals(),
+                canonical.rateLow(), canonical.rateHigh(), null, null, canonical.asOf(), canonical.source(), null, canonical.quotedAt());
     }
 
     @Test

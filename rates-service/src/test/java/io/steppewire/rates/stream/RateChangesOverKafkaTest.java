@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,9 +21,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -66,19 +70,29 @@ class RateChangesOverKafkaTest {
     }
 
     @Test
-    void aRecordThatIsNotAQuoteGoesToTheDeadLetterTopicWithItsOrigin() throws Exception {
+    void aRecordThatIsNotAQuoteGoesToTheDeadLetterTopicWithItsOriginAndCause() throws Exception {
         byte[] garbage = "<html>not a quote</html>".getBytes(StandardCharsets.UTF_8);
+        long writtenAt = FRIDAY.toEpochMilli();
         try (KafkaProducer<String, byte[]> producer = producer();
              TopicReader<byte[]> deadLetters = new TopicReader<>(brokers, Topics.QUOTES.deadLetterName(),
                      new ByteArrayDeserializer())) {
-            producer.send(new ProducerRecord<>(Topics.QUOTES.name(), "AMD/USD", garbage)).get();
+            RecordMetadata original = producer.send(new ProducerRecord<>(Topics.QUOTES.name(), null, writtenAt, "AMD/USD", garbage)).get();
 
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.poll())
-                    .anySatisfy(dead -> {
-                        assertThat(dead.value()).isEqualTo(garbage);
-                        assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.QUOTES.name());
-                        assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("not a valid RateQuoted");
-                    }));
+            ConsumerRecord<String, byte[]> dead = deadLetters.readUntil(record -> Arrays.equals(record.value(), garbage)).stream()
+                    .filter(record -> Arrays.equals(record.value(), garbage)).findFirst().orElseThrow();
+
+            assertThat(dead.key()).isEqualTo("AMD/USD");
+            assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.QUOTES.name());
+            assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt())
+                    .isEqualTo(original.partition());
+            assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong())
+                    .isEqualTo(original.offset());
+            assertThat(ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP).value()).getLong())
+                    .isEqualTo(writtenAt);
+            assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).as("the stream's application id").isEqualTo("rates-service");
+            assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(SerializationException.class.getName());
+            assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("not a valid RateQuoted");
+            assertThat(header(dead, DeadLetterPolicy.REASON_HEADER)).contains("not a valid RateQuoted");
         }
     }
 
