@@ -23,6 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Alerts, stored once under their deterministic id. Each alert of a subscription gets the next number
@@ -117,13 +122,7 @@ public class AlertStore {
             markAllPublished(alerts.stream().map(StoredAlert::alertId).filter(published::contains).toList(), now);
             return alerts;
         }
-        Map<String, Long> nextNumber = new HashMap<>();
-        unnumbered.forEach((subscriptionId, count) -> {
-            Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(new Document("_id", subscriptionId),
-                    new Document("$inc", new Document("next", (long) count)),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            nextNumber.put(subscriptionId, requireCounter(counter) - count + 1);
-        });
+        Map<String, Long> nextNumber = reserveNumbers(unnumbered);
         List<StoredAlert> numbered = new ArrayList<>(alerts.size());
         List<UpdateOneModel<Document>> numberings = new ArrayList<>();
         List<UpdateOneModel<Document>> marks = new ArrayList<>();
@@ -156,6 +155,40 @@ public class AlertStore {
         markAllPublished(publishedWhileNumbered, now);
         Map<String, StoredAlert> current = byId(numbered.stream().map(StoredAlert::alertId).toList());
         return numbered.stream().map(a -> require(current.get(a.alertId()))).toList();
+    }
+
+    /**
+     * Reserves {@code count} numbers of each subscription's counter, one find-and-modify per subscription: together,
+     * on virtual threads, when a batch touches several subscriptions, so the batch waits for one round trip instead of
+     * one per subscription (the numbering write that follows must come soon after the reservation, see the stream's
+     * gap grace). Answers the first reserved number per subscription.
+     */
+    private Map<String, Long> reserveNumbers(Map<String, Integer> counts) {
+        Map<String, Long> first = new ConcurrentHashMap<>();
+        if (counts.size() == 1) {
+            counts.forEach((subscriptionId, count) -> first.put(subscriptionId, reserve(subscriptionId, count)));
+            return first;
+        }
+        try (ExecutorService reservations = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> pending = new ArrayList<>(counts.size());
+            counts.forEach((subscriptionId, count) -> pending.add(reservations.submit(() -> first.put(subscriptionId, reserve(subscriptionId, count)))));
+            for (Future<?> reservation : pending) {
+                reservation.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while numbering alerts", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        return first;
+    }
+
+    private long reserve(String subscriptionId, int count) {
+        Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(new Document("_id", subscriptionId),
+                new Document("$inc", new Document("next", (long) count)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return requireCounter(counter) - count + 1;
     }
 
     public void markAllPublished(List<String> alertIds, Instant now) {
