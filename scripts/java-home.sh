@@ -1,4 +1,4 @@
-# Sourced by .ci/run and local-stack/start: makes JAVA_HOME point at a JDK of version 25 or newer.
+# Sourced by mvnw, .ci/run and local-stack/start (POSIX sh): makes JAVA_HOME point at a JDK of version 25 or newer.
 # Order: an existing JAVA_HOME, the java on PATH, then the usual install folders.
 
 steppewire_java_major() {
@@ -21,8 +21,7 @@ steppewire_find_jdk() {
 }
 
 if ! JAVA_HOME=$(steppewire_find_jdk); then
-  echo "steppewire needs a JDK 25 or newer; none found in JAVA_HOME, on PATH or under /usr/lib/jvm." >&2
-  echo "Install one (e.g. Temurin 25) and set JAVA_HOME to it." >&2
+  echo "steppewire needs a JDK 25 or newer and found none in JAVA_HOME, on PATH or under /usr/lib/jvm: install one (e.g. apt-get install temurin-25-jdk, or from adoptium.net) and set JAVA_HOME to it." >&2
   exit 1
 fi
 export JAVA_HOME
