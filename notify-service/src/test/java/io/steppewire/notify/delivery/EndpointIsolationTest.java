@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.delivery.outbox.EndpointGuards;
 import io.steppewire.notify.support.HeldReceiver;
 import io.steppewire.notify.support.NotifyIntegrationTest;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -51,6 +53,34 @@ class EndpointIsolationTest extends NotifyIntegrationTest {
             List<String> slowAlerts = stories.stream().map(s -> EventIds.alert(slowId, s.articleId())).toList();
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(slow.accepted()).containsAll(slowAlerts));
             assertThat(slow.mostOpenAtOnce()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void retriesToOtherReceiversGoOnWhileASlowReceiversBacklogFillsItsLane() throws Exception {
+        String slowTag = "isolation-backlog-" + UUID.randomUUID().toString().substring(0, 8);
+        String healthyTag = "isolation-retried-" + UUID.randomUUID().toString().substring(0, 8);
+        // Slow but within the attempt deadline (2 s here): it stays busy, and its circuit closed.
+        try (HeldReceiver slow = new HeldReceiver(Duration.ofMillis(1500)); WebhookReceiver healthy = new WebhookReceiver()) {
+            subscribe(webhookSubscription("Swamped Osh desk", slow.url(), slowTag));
+            String healthyId = subscribe(webhookSubscription("Patient Naryn desk", healthy.url(), healthyTag));
+            int backlog = DeliveryWorker.LANE_CAPACITY + 40;
+            IntStream.range(0, backlog).mapToObj(i -> Stories.article("Osh Bazaar Stall Count " + i + " " + slowTag,
+                    "OSH – The bazaar counted its stalls again, part " + i + ".", List.of("KG"), List.of(slowTag), List.of()))
+                    .forEach(s -> publish(Topics.ARTICLES, s.articleId(), s.articleId(), s));
+            await().atMost(PATIENCE).until(() -> meters.get("steppewire.notify.delivery.waiting").gauge().value() >= DeliveryWorker.LANE_CAPACITY);
+
+            // Its first attempt fails: only a poll brings the retry back.
+            healthy.refuseNext(1);
+            ArticleIngested story = Stories.article("Naryn Bridge Reopens " + healthyTag, "NARYN – The bridge reopened on Friday.",
+                    List.of("KG"), List.of(healthyTag), List.of());
+            publish(Topics.ARTICLES, story.articleId(), story.articleId(), story);
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(healthy.accepted()).extracting(WebhookReceiver.Received::id)
+                    .containsExactly(EventIds.alert(healthyId, story.articleId())));
+            assertThat(healthy.all()).hasSize(2);
+            assertThat(slow.mostOpenAtOnce()).isLessThanOrEqualTo(2);
+            slow.release();
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,16 @@ public final class HeldReceiver implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
+    /** How long each request is held before its answer, unless {@link #release()} comes first. */
+    private final long holdNanos;
+
     public HeldReceiver() throws IOException {
+        this(Duration.ofDays(1));
+    }
+
+    /** A slow receiver: answers each request with 204 after {@code answerAfter}. */
+    public HeldReceiver(Duration answerAfter) throws IOException {
+        holdNanos = answerAfter.toNanos();
         server = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         threads.execute(() -> {
             while (!server.isClosed()) {
@@ -95,7 +105,8 @@ public final class HeldReceiver implements AutoCloseable {
             mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
             try {
                 socket.setSoTimeout(20);
-                while (released.getCount() > 0) {
+                long answerAt = System.nanoTime() + holdNanos;
+                while (released.getCount() > 0 && System.nanoTime() - answerAt < 0) {
                     try {
                         if (in.read() == -1) {
                             return;

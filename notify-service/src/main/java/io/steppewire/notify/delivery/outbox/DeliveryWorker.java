@@ -38,6 +38,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Works off the delivery outbox apart from matching, so a slow receiver never holds back the event consumers.
@@ -56,7 +57,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     /** Claims held in memory per endpoint; beyond them, deliveries wait in the outbox for a poll. */
-    static final int LANE_CAPACITY = 256;
+    public static final int LANE_CAPACITY = 256;
     /** Claims one poll takes per slot: the poll's query serves that many attempts. */
     static final int POLLED_PER_SLOT = 4;
 
@@ -315,15 +316,17 @@ public class DeliveryWorker implements SmartLifecycle {
         while (running) {
             try {
                 wakeUp.drainPermits();
-                int room = batch - waitingInMemory();
+                Set<String> skipped = guards.blocked();
+                lanes.forEach((endpoint, lane) -> {
+                    if (!hasRoom(endpoint)) {
+                        skipped.add(endpoint);
+                    }
+                });
+                // Claims waiting for endpoints that cannot take them now do not count: a slow endpoint's full lane must
+                // not stop the poll for everyone else's retries.
+                int room = batch - waitingInMemory(endpoint -> !skipped.contains(endpoint));
                 int claimed = 0;
                 if (room > 0) {
-                    Set<String> skipped = guards.blocked();
-                    lanes.forEach((endpoint, lane) -> {
-                        if (!hasRoom(endpoint)) {
-                            skipped.add(endpoint);
-                        }
-                    });
                     List<DeliveryOutbox.Claim> found = outbox.claimDue(clock.instant(), room, skipped, properties.lease());
                     claimed = found.size();
                     submit(found);
@@ -348,10 +351,16 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private int waitingInMemory() {
+        return waitingInMemory(endpoint -> true);
+    }
+
+    private int waitingInMemory(Predicate<String> endpoints) {
         int waiting = 0;
         for (Lane lane : lanes.values()) {
-            synchronized (lane) {
-                waiting += lane.waiting.size();
+            if (endpoints.test(lane.endpoint)) {
+                synchronized (lane) {
+                    waiting += lane.waiting.size();
+                }
             }
         }
         return waiting;
