@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -205,7 +206,15 @@ public class DeliveryWorker implements SmartLifecycle {
                     return;
                 }
                 DeliveryOutbox.Claim claim = lane.waiting.poll();
-                attempts.execute(() -> run(lane, claim));
+                try {
+                    attempts.execute(() -> run(lane, claim));
+                } catch (RejectedExecutionException stopping) {
+                    // stop() shut the attempts down meanwhile: the claim goes back to the lane, which stop() gives back.
+                    lane.waiting.addFirst(claim);
+                    guards.abandoned(lane.endpoint);
+                    slots.release();
+                    return;
+                }
             }
         }
     }
