@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -25,6 +27,23 @@ import java.util.List;
 final class SafeXml {
 
     private static final DocumentBuilderFactory FACTORY = factory();
+    /** Throws what the parser finds instead of also printing it to stderr, as the default handler does. */
+    private static final ErrorHandler QUIET = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {
+            // A warning does not stop the parse, and the document is judged by what it holds.
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+    };
 
     static Document parse(byte[] body, String bank) {
         try {
@@ -32,8 +51,7 @@ final class SafeXml {
             synchronized (FACTORY) {
                 builder = FACTORY.newDocumentBuilder();
             }
-            // The default handler prints to stderr before throwing; the exception alone is enough.
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(QUIET);
             return builder.parse(new ByteArrayInputStream(body));
         } catch (SAXException | IOException e) {
             throw new MalformedPublicationException("the answer is not XML as " + bank + " publishes it: " + e.getMessage(), e);
