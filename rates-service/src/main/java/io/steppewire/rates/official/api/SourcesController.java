@@ -82,17 +82,8 @@ class SourcesController {
     @PostMapping(path = "/api/rates/sources/{id}/fetch", produces = "application/json")
     ResponseEntity<FetchAccepted> fetch(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
                                         @RequestParam(required = false) @Nullable String to, HttpServletRequest request) {
-        for (String name : Collections.list(request.getParameterNames())) {
-            if (!FETCH_PARAMETERS.contains(name)) {
-                throw ProblemException.badRequest("Invalid fetch", "unknown parameter; a fetch takes only from and to"
-                        + " (ISO dates such as 2026-04-01)");
-            }
-        }
-        if (request.getParameterValues("from") != null && request.getParameterValues("from").length > 1
-                || request.getParameterValues("to") != null && request.getParameterValues("to").length > 1) {
-            throw ProblemException.badRequest("Invalid fetch", "from and to may each be given once");
-        }
         source(id);
+        refuseOtherParameters(request);
         OfficialSources.Started started;
         try {
             started = sources.fetchNow(id, from, to);
@@ -105,6 +96,19 @@ class SourcesController {
         }
         return ResponseEntity.accepted().location(URI.create("/api/rates/sources/" + id))
                 .body(new FetchAccepted(started.range().from(), started.range().to(), SourceView.of(started.source())));
+    }
+
+    /** A misspelt {@code form=} must not quietly fetch today, nor a repeated {@code from} leave the choice to us. */
+    private static void refuseOtherParameters(HttpServletRequest request) {
+        for (String name : Collections.list(request.getParameterNames())) {
+            if (!FETCH_PARAMETERS.contains(name)) {
+                throw ProblemException.badRequest("Invalid fetch", "unknown parameter; a fetch takes only from and to"
+                        + " (ISO dates such as 2026-04-01)");
+            }
+            if (request.getParameterValues(name).length > 1) {
+                throw ProblemException.badRequest("Invalid fetch", name + " may be given once");
+            }
+        }
     }
 
     private OfficialSource source(String id) {
