@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param outcome what happened to the quote
  * @param keep    the quote to keep as the new reference for its pair and source; absent when the kept one stays
- * @param change  the change to publish; present only when {@code outcome} is {@link QuoteOutcome#CHANGED}
+ * @param change  the change to publish; present only when {@code outcome} is {@link QuoteOutcome#CHANGED} or
+ *                {@link QuoteOutcome#FIRST_REPORTED_MOVE}
  */
 public record ChangeDecision(QuoteOutcome outcome, @Nullable RateQuoted keep, @Nullable RateChanged change) {
 

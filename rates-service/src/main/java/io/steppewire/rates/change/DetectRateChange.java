@@ -11,8 +11,10 @@ import java.time.Instant;
  * Decides what an incoming quote means against the last quote kept for the same pair and source.
  * Quotes of different sources never meet here: the caller keeps one reference per pair and source.
  * <p>
- * Only a strictly newer quote can produce a change, which keeps the stream idempotent: replaying any
- * earlier quote, in any order, finds either a newer or an identical reference and emits nothing.
+ * Only a strictly newer quote, or the first one of its pair and source, can produce a change, which keeps the stream
+ * idempotent: replaying any quote, in any order, finds either a newer or an identical reference and emits nothing.
+ * The first quote produces one only when it reports a move itself ({@code -0.46%}): that is news, measured from the
+ * rate it implies ({@link ImpliedPrevious}).
  */
 public final class DetectRateChange {
 
@@ -33,7 +35,10 @@ public final class DetectRateChange {
      */
     public ChangeDecision apply(@Nullable RateQuoted kept, RateQuoted incoming, Instant detectedAt) {
         if (kept == null) {
-            return ChangeDecision.keepOnly(QuoteOutcome.FIRST, incoming);
+            return ImpliedPrevious.of(incoming)
+                    .map(implied -> new ChangeDecision(QuoteOutcome.FIRST_REPORTED_MOVE, incoming,
+                            RateChanged.between(implied, incoming, defaultThresholdPct, detectedAt)))
+                    .orElseGet(() -> ChangeDecision.keepOnly(QuoteOutcome.FIRST, incoming));
         }
         boolean sameRate = kept.rate().compareTo(incoming.rate()) == 0;
         int age = incoming.asOf().compareTo(kept.asOf());

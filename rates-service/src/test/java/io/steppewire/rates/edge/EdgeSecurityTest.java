@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to every endpoint without a key, with a wrong key, with a subscriber's key (which rates-service does not know),
  * and on every spelling of the path that a careless edge would route while checking another. Each must be
  * refused, and nothing may reach {@code fx.quotes.v1}; the topic itself is checked, not only the status codes.
- * The protected endpoints are the quote API, the settings (read-only) and the platform's dead-letter endpoints
- * for the quotes this service consumes, whose redrive writes to {@code fx.quotes.v1} and whose listing shows
- * other people's records: both are the operator's only.
+ * The protected endpoints are the quote API, the settings (read-only), fetching an official source (which writes
+ * to {@code fx.quotes.v1}; {@code HostileSourceRequestsTest} tries it further) and the platform's dead-letter
+ * endpoints for the quotes this service consumes, whose redrive writes to {@code fx.quotes.v1} and whose listing
+ * shows other people's records: all are the operator's only.
  */
 @RatesServiceTest
 class EdgeSecurityTest {
@@ -37,7 +38,8 @@ class EdgeSecurityTest {
     private static final String SETTINGS = "/api/rates/settings";
     private static final String DEAD_LETTERS = "/api/dead-letters/fx.quotes.v1";
     private static final String REDRIVE = DEAD_LETTERS + "/redrive";
-    private static final List<String> PROTECTED = List.of(QUOTES, SETTINGS, DEAD_LETTERS, REDRIVE);
+    private static final String FETCH_OFFICIAL_RATES = "/api/rates/sources/nbk/fetch";
+    private static final List<String> PROTECTED = List.of(QUOTES, SETTINGS, DEAD_LETTERS, REDRIVE, FETCH_OFFICIAL_RATES);
     private static final List<String> WRITES = List.of("POST", "PUT", "DELETE", "PATCH");
     private static final String BATCH = """
             {"quotes": [{"pair": "KZT/USD", "rate": "0.00199", "asOf": "2026-03-02", "source": "edge-intruder"}]}""";

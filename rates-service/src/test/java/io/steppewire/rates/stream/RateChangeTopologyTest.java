@@ -9,6 +9,7 @@ import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
 import io.steppewire.rates.change.DetectRateChange;
+import io.steppewire.rates.change.ImpliedPrevious;
 import io.steppewire.rates.change.QuoteIntegrity;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -85,11 +86,38 @@ class RateChangeTopologyTest {
     }
 
     @Test
-    void firstQuoteOfAPairAndSourceEmitsNothing() {
+    void firstQuoteOfAPairAndSourceWithoutAReportedMoveEmitsNothing() {
         send(tenge("0.00201", MONDAY, STEPPE_DAILY));
 
         assertThat(changes.isEmpty()).isTrue();
         assertThat(outcomeCount("first")).isEqualTo(1.0);
+    }
+
+    @Test
+    void theFirstQuoteOfASourceThatReportsAMoveIsPublishedAsAChangeFromTheRateItImplies() {
+        RateQuoted monday = somoni("0.09410", "-1.5", MONDAY);
+        send(monday);
+        send(monday);
+        send(somoni("0.09300", null, TUESDAY));
+
+        List<TestRecord<String, RateChanged>> records = changes.readRecordsToList();
+        assertThat(records).hasSize(2);
+        TestRecord<String, RateChanged> reported = records.getFirst();
+        assertThat(reported.key()).isEqualTo("TJS/USD");
+        RateChanged change = reported.value();
+        assertThat(change.previous().quoteId()).startsWith(ImpliedPrevious.ID_PREFIX);
+        assertThat(change.previous().asOf()).isEqualTo(MONDAY);
+        assertThat(change.current().quoteId()).isEqualTo(monday.quoteId());
+        assertThat(change.computedChangePct().lowPct()).isEqualByComparingTo("-1.5605");
+        assertThat(change.computedChangePct().highPct()).isEqualByComparingTo("-1.4395");
+        assertThat(change.assessment().basis()).isEqualTo(MoveBasis.REPORTED_AND_COMPUTED);
+        assertThat(change.assessment().direction()).isEqualTo(Direction.DOWN);
+        assertThat(CloudEvent.readFrom(reported.headers()).orElseThrow().id()).isEqualTo(change.changeId());
+        assertThat(records.get(1).value().previous().quoteId()).as("the next quote compares with the real one")
+                .isEqualTo(monday.quoteId());
+        assertThat(outcomeCount("first_reported_move")).isEqualTo(1.0);
+        assertThat(outcomeCount("duplicate")).isEqualTo(1.0);
+        assertThat(registry.get(QuoteMetrics.CHANGES_PUBLISHED).tag("big", "true").counter().count()).isEqualTo(2.0);
     }
 
     @Test

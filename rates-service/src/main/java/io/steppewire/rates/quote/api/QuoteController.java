@@ -1,8 +1,11 @@
 package io.steppewire.rates.quote.api;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.quote.NormaliseQuotes;
 import io.steppewire.rates.quote.QuoteBatchRejected;
+import io.steppewire.rates.quote.publish.PublishQuotes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -21,10 +24,14 @@ class QuoteController {
 
     private final NormaliseQuotes normaliseQuotes;
     private final PublishQuotes publishQuotes;
+    private final Counter published;
 
-    QuoteController(NormaliseQuotes normaliseQuotes, PublishQuotes publishQuotes) {
+    QuoteController(NormaliseQuotes normaliseQuotes, PublishQuotes publishQuotes, MeterRegistry registry) {
         this.normaliseQuotes = normaliseQuotes;
         this.publishQuotes = publishQuotes;
+        this.published = Counter.builder("steppewire.rates.api.quotes.published")
+                .description("Quotes accepted over HTTP and committed to fx.quotes.v1")
+                .register(registry);
     }
 
     @Operation(summary = "Publish a batch of quotes to fx.quotes.v1, all or nothing",
@@ -45,6 +52,7 @@ class QuoteController {
             throw new InvalidQuoteBatchException(rejected);
         }
         publishQuotes.publish(quotes);
+        published.increment(quotes.size());
         return AcceptedQuotesResponse.of(quotes);
     }
 }

@@ -3,6 +3,7 @@ package io.steppewire.rates.quote.api;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.quote.NormaliseQuotes;
+import io.steppewire.rates.quote.publish.PublishQuotes;
 import io.steppewire.platform.problem.ProblemAdvice;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class QuoteControllerTest {
         NormaliseQuotes normalise = new NormaliseQuotes(Clock.fixed(Instant.parse("2026-03-14T12:00:00Z"), ZoneOffset.UTC),
                 10, Duration.ofMinutes(2));
         MockMvc mvc = MockMvcBuilders
-                .standaloneSetup(new QuoteController(normalise, new PublishQuotes(brokenKafka, new SimpleMeterRegistry())))
+                .standaloneSetup(new QuoteController(normalise, new PublishQuotes(brokenKafka), new SimpleMeterRegistry()))
                 .setControllerAdvice(new ProblemAdvice())
                 .build();
 

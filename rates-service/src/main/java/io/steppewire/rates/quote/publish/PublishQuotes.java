@@ -1,34 +1,26 @@
-package io.steppewire.rates.quote.api;
+package io.steppewire.rates.quote.publish;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateQuoted;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Service;
 
 import java.util.List;
 
 /**
  * Publishes a checked batch of quotes in one Kafka transaction: readers with {@code read_committed}
  * (the rate-change stream) see all of the batch or none of it. Returns only after the commit, so a
- * client that got its answer knows Kafka has the quotes.
+ * caller that got through knows Kafka has the quotes. Callers count what they published under their own names.
  */
-@Service
 public class PublishQuotes {
 
     static final String CE_SOURCE = "/steppewire/rates-service";
 
     private final KafkaTemplate<String, RateQuoted> quoteTemplate;
-    private final Counter published;
 
-    PublishQuotes(KafkaTemplate<String, RateQuoted> quoteTemplate, MeterRegistry registry) {
+    public PublishQuotes(KafkaTemplate<String, RateQuoted> quoteTemplate) {
         this.quoteTemplate = quoteTemplate;
-        this.published = Counter.builder("steppewire.rates.api.quotes.published")
-                .description("Quotes accepted over HTTP and committed to fx.quotes.v1")
-                .register(registry);
     }
 
     /**
@@ -48,6 +40,5 @@ public class PublishQuotes {
             throw new QuotePublishingException("Kafka did not accept the batch of " + quotes.size()
                     + " quote(s); nothing was published, so the same request can be sent again", e);
         }
-        published.increment(quotes.size());
     }
 }

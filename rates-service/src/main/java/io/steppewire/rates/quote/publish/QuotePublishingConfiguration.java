@@ -1,9 +1,8 @@
-package io.steppewire.rates.quote.api;
+package io.steppewire.rates.quote.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.Topics;
 import io.steppewire.events.fx.RateQuoted;
-import io.steppewire.rates.quote.NormaliseQuotes;
 import io.steppewire.rates.settings.RatesSettings;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -14,18 +13,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 @Configuration(proxyBeanMethods = false)
 class QuotePublishingConfiguration {
-
-    @Bean
-    NormaliseQuotes normaliseQuotes(RatesSettings settings) {
-        return new NormaliseQuotes(Clock.systemUTC(), settings.quoteApi().maxBatchSize(), settings.quoteApi().clockSkew());
-    }
 
     /**
      * Transactional and idempotent. The transactional id gets a random part per instance, so two
@@ -47,5 +40,10 @@ class QuotePublishingConfiguration {
     @Bean
     KafkaTemplate<String, RateQuoted> quoteTemplate(ProducerFactory<String, RateQuoted> quoteProducerFactory) {
         return new KafkaTemplate<>(quoteProducerFactory);
+    }
+
+    @Bean
+    PublishQuotes publishQuotes(KafkaTemplate<String, RateQuoted> quoteTemplate) {
+        return new PublishQuotes(quoteTemplate);
     }
 }

@@ -1,4 +1,4 @@
-package io.steppewire.rates.quote.api;
+package io.steppewire.rates.quote.publish;
 
 import io.steppewire.platform.problem.ProblemException;
 import org.springframework.http.HttpStatus;
