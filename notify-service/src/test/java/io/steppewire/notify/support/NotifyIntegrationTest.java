@@ -48,6 +48,7 @@ import java.util.concurrent.TimeoutException;
         "spring.mail.properties.mail.smtp.timeout=2000",
         "spring.mail.properties.mail.smtp.writetimeout=2000",
         "steppewire.notify.delivery.poll-interval=100ms",
+        "steppewire.notify.delivery.max-poll-interval=1s",
         "steppewire.notify.delivery.lease=5s",
         "steppewire.notify.delivery.first-retry-delay=200ms",
         "steppewire.notify.delivery.max-retry-delay=1s",

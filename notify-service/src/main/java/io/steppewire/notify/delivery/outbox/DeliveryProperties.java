@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param enabled         whether this instance runs delivery workers (matching runs either way)
  * @param concurrency     deliveries in flight at once per instance
  * @param pollInterval    how often idle workers look for due deliveries (new alerts wake them at once)
+ * @param maxPollInterval the longest pause between polls while polls keep finding nothing; a worker's own retries are
+ *                        polled for when due, so this bounds how late deliveries queued elsewhere (or left by a crash)
+ *                        are found
  * @param lease           how long a claimed delivery is reserved for one worker; longer than any attempt
  * @param firstRetryDelay the pause after the first failure, doubled (see multiplier) per failure
  * @param multiplier      growth of the pause per failure
@@ -30,6 +33,7 @@ import java.time.Duration;
 public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("32") int concurrency,
                                  @DefaultValue("1s") Duration pollInterval,
+                                 @DefaultValue("10s") Duration maxPollInterval,
                                  @DefaultValue("60s") Duration lease,
                                  @DefaultValue("30s") Duration firstRetryDelay,
                                  @DefaultValue("2.0") double multiplier,

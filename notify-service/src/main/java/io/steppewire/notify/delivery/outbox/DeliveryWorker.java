@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -80,6 +81,10 @@ public class DeliveryWorker implements SmartLifecycle {
     /** Lanes that have claims waiting and found no free slot: served, in turn, as slots come free. */
     private final ConcurrentLinkedQueue<Lane> starved = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
+    /** When this worker's scheduled retries are due ({@link System#nanoTime()}), so the poller is there for each. */
+    private final PriorityBlockingQueue<Long> retriesDue = new PriorityBlockingQueue<>();
+    /** The poller's pause while its polls find nothing: from poll-interval, doubling up to max-poll-interval. */
+    private long idleWait;
     /** Attempts waiting to be recorded; bounded so that attempts never run far ahead of their records. */
     private final BlockingQueue<DeliveryOutbox.Attempted> toRecord;
 
@@ -322,6 +327,7 @@ public class DeliveryWorker implements SmartLifecycle {
      */
     private void poll() {
         int batch = properties.concurrency() * POLLED_PER_SLOT;
+        idleWait = properties.pollInterval().toNanos();
         while (running) {
             try {
                 wakeUp.drainPermits();
@@ -340,8 +346,28 @@ public class DeliveryWorker implements SmartLifecycle {
                     claimed = found.size();
                     submit(found);
                 }
+                if (claimed > 0) {
+                    idleWait = properties.pollInterval().toNanos();
+                }
                 if (claimed < room || room <= 0) {
-                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    // The poll's query scans the pending deliveries on some stores: while polls find nothing they come
+                    // less often, up to max-poll-interval, but never later than this worker's own next retry.
+                    Long nextRetry = retriesDue.peek();
+                    long untilRetry = nextRetry == null ? Long.MAX_VALUE : nextRetry - System.nanoTime();
+                    long wait = Math.max(0, Math.min(idleWait, untilRetry));
+                    boolean woken = wakeUp.tryAcquire(wait, TimeUnit.NANOSECONDS);
+                    long now = System.nanoTime();
+                    Long due;
+                    boolean retryDue = false;
+                    while ((due = retriesDue.peek()) != null && due - now <= 0) {
+                        retriesDue.poll();
+                        retryDue = true;
+                    }
+                    if (woken || retryDue) {
+                        idleWait = properties.pollInterval().toNanos();
+                    } else if (claimed == 0) {
+                        idleWait = Math.min(idleWait * 2, properties.maxPollInterval().toNanos());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -439,6 +465,11 @@ public class DeliveryWorker implements SmartLifecycle {
 
     /** Hands an outcome to the recorder, waiting only while the recorder is a full queue behind. */
     private void record(DeliveryOutbox.Attempted attempted) {
+        Instant retryAt = attempted.nextAttemptAt();
+        if (retryAt != null) {
+            long dueIn = Duration.between(clock.instant(), retryAt).toNanos();
+            retriesDue.add(System.nanoTime() + Math.max(0, dueIn));
+        }
         try {
             // Offered first: stop() may interrupt attempts, and put() would refuse even a queue with room.
             if (!toRecord.offer(attempted)) {
