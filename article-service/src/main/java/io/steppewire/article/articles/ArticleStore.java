@@ -14,16 +14,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
 import io.steppewire.article.search.Relevance;
-import io.steppewire.article.search.IndexedText;
 import io.steppewire.article.search.SearchQuery;
 import io.steppewire.article.search.TermEntry;
-import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +54,7 @@ public class ArticleStore implements InitializingBean {
     private final DistributionSummary searchCandidates;
     private final PublicationMonths publicationMonths;
     private final TermPostings termPostings;
+    private final ArticleWrites writes;
     private final Map<String, Ranking> rankings = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
@@ -63,10 +62,16 @@ public class ArticleStore implements InitializingBean {
         }
     };
 
+    @Autowired
     public ArticleStore(MongoDatabase database, MeterRegistry meters) {
+        this(database, meters, PostingLimits.DEFAULT);
+    }
+
+    ArticleStore(MongoDatabase database, MeterRegistry meters, PostingLimits limits) {
         this.database = database;
         this.publicationMonths = new PublicationMonths(database);
-        this.termPostings = new TermPostings(database);
+        this.termPostings = new TermPostings(database, limits);
+        this.writes = new ArticleWrites(this::articles, publicationMonths, termPostings);
         this.searchCandidates = DistributionSummary.builder("steppewire.article.search.candidates")
                 .description("Articles that matched every term of a q and were ranked in the service")
                 .register(meters);
@@ -102,25 +107,10 @@ public class ArticleStore implements InitializingBean {
 
     /**
      * Stores each article unless what is stored for its id was ingested at the same moment or later:
-     * a replay changes nothing and an old sighting never overwrites a newer one.
+     * a replay changes nothing and an old sighting never overwrites a newer one. See {@link ArticleWrites}.
      */
     public UpsertOutcome upsertAll(List<ArticleIngested> events) {
-        Map<String, ArticleIngested> newestPerId = new LinkedHashMap<>();
-        for (ArticleIngested event : events) {
-            newestPerId.merge(event.articleId(), event, (a, b) -> b.ingestedAt().isAfter(a.ingestedAt()) ? b : a);
-        }
-        List<ConditionalUpserts.Upsert> upserts = new ArrayList<>(newestPerId.size());
-        List<TermPostings.Indexed> indexed = new ArrayList<>(newestPerId.size());
-        for (ArticleIngested event : newestPerId.values()) {
-            IndexedText text = indexed(event);
-            indexed.add(new TermPostings.Indexed(event, text));
-            upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event, text),
-                    Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
-        }
-        publicationMonths.record(newestPerId.values());
-        termPostings.record(indexed);
-        UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
-        return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
+        return writes.upsertAll(events);
     }
 
     public Optional<ArticleView> findById(String id) {

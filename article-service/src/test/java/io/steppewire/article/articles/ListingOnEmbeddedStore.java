@@ -2,6 +2,7 @@ package io.steppewire.article.articles;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
@@ -17,13 +18,20 @@ import java.util.UUID;
 abstract class ListingOnEmbeddedStore {
 
     private MongoClient client;
+    protected MongoDatabase database;
     protected ArticleStore store;
 
     @BeforeEach
     void openStore() {
         client = MongoClients.create(EmbeddedStore.uri());
-        store = new ArticleStore(client.getDatabase("listing-" + UUID.randomUUID()), new SimpleMeterRegistry());
+        database = client.getDatabase("listing-" + UUID.randomUUID());
+        store = new ArticleStore(database, new SimpleMeterRegistry(), limits());
         store.createIndexes();
+    }
+
+    /** How large posting documents may grow; small limits show what happens when one fills. */
+    protected PostingLimits limits() {
+        return PostingLimits.DEFAULT;
     }
 
     @AfterEach
