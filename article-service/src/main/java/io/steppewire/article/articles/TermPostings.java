@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import io.steppewire.article.search.IndexedText;
 import io.steppewire.article.store.ConditionalUpserts;
+import io.steppewire.article.store.Generation;
 import io.steppewire.article.search.TermEntry;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
@@ -98,6 +99,7 @@ final class TermPostings {
     }
 
     private final MongoDatabase database;
+    private final Generation generation;
     private final PostingLimits limits;
     private final PostingBuckets buckets;
     private final Map<String, TermIndex> cache = new LinkedHashMap<>(64, 0.75f, true);
@@ -110,23 +112,23 @@ final class TermPostings {
     };
     private long cachedEntries;
 
-    TermPostings(MongoDatabase database, PostingLimits limits) {
+    TermPostings(MongoDatabase database, Generation generation, PostingLimits limits) {
         this.database = database;
+        this.generation = generation;
         this.limits = limits;
         this.buckets = new PostingBuckets(this::postings, limits);
     }
 
     private MongoCollection<Document> postings() {
-        return database.getCollection(COLLECTION);
+        return database.getCollection(generation.collection(COLLECTION));
     }
 
     private MongoCollection<Document> chunks() {
-        return database.getCollection(CHUNK_COLLECTION);
+        return database.getCollection(generation.collection(CHUNK_COLLECTION));
     }
 
-    void reset() {
-        postings().drop();
-        chunks().drop();
+    /** Forgets what was cached, as when the collections were dropped. */
+    void forget() {
         buckets.forget();
         synchronized (cache) {
             cache.clear();

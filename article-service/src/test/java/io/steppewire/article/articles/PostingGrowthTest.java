@@ -2,7 +2,6 @@ package io.steppewire.article.articles;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steppewire.article.query.ArticleFilter;
 import io.steppewire.article.search.SearchQuery;
 import io.steppewire.article.support.Newsroom;
@@ -141,11 +140,11 @@ class PostingGrowthTest extends ListingOnEmbeddedStore {
 
     @Test
     void twoInstancesTakingTurnsKeepEveryBucketBoundedAndFindEachOthersArticles() {
-        ArticleStore otherInstance = new ArticleStore(database, new SimpleMeterRegistry(), limits());
+        ArticleGeneration otherInstance = anotherInstance();
         List<String> titles = new ArrayList<>();
         for (int batch = 1; batch <= 27; batch++) {
             // Turns of nine batches, over two buckets: each instance finds buckets the other has filled and opened.
-            ArticleStore writer = (batch - 1) / 9 % 2 == 0 ? store : otherInstance;
+            ArticleGeneration writer = (batch - 1) / 9 % 2 == 0 ? store : otherInstance;
             writer.upsertAll(List.of(Newsroom.story("steppe-daily", "Wheat Cargo " + batch, "Wheat went east, cargo " + batch + ".")
                     .publishedOn("2026-04-0" + (batch % 9 + 1)).about("UZ").event()));
             titles.add("Wheat Cargo " + batch);
