@@ -90,15 +90,14 @@ public class ArticleStore implements InitializingBean {
     }
 
     private ArticleGeneration generation(Generation generation) {
-        ArticleGeneration known = inUse.get(generation);
-        if (known != null) {
-            return known;
-        }
         ArticleGeneration opened = inUse.computeIfAbsent(generation,
                 number -> new ArticleGeneration(database, number, searchCandidates, PostingLimits.DEFAULT));
-        ProjectionGenerations.State state = generations.lastKnown();
-        inUse.keySet().removeIf(other -> !other.equals(generation) && !other.equals(state.active())
-                && !other.equals(state.building()));
+        if (inUse.size() > 1) {
+            // After a switch: the caches of a generation neither read nor written any more go with it.
+            ProjectionGenerations.State state = generations.lastKnown();
+            inUse.keySet().removeIf(other -> !other.equals(generation) && !other.equals(state.active())
+                    && !other.equals(state.building()));
+        }
         return opened;
     }
 }

@@ -106,7 +106,7 @@ final class ArticleWrites {
         publicationMonths.record(newestPerId.values());
         Map<String, Stored> stored = stored(pending);
         Set<String> applied = new HashSet<>();
-        List<TermPostings.Indexed> toFile = new ArrayList<>();
+        List<TermPostings.Indexed> filing = new ArrayList<>();
         for (int round = 1; !pending.isEmpty(); round++) {
             if (round > MAX_ROUNDS) {
                 throw new IllegalStateException(pending.size() + " articles changed under every one of " + MAX_ROUNDS
@@ -124,7 +124,7 @@ final class ArticleWrites {
                     // A replay or an older sighting. A replay of the stored sighting files again: its first filing
                     // may have been cut short.
                     if (now.filedAs(sighting)) {
-                        toFile.add(sighting.indexed());
+                        filing.add(sighting.indexed());
                     }
                 } else if (sighting.digest().equals(now.digest())) {
                     replaced.add(sighting);
@@ -140,7 +140,7 @@ final class ArticleWrites {
             List<Sighting> recheck = new ArrayList<>(replaced);
             for (Sighting inserted : insert(fresh, recheck)) {
                 applied.add(inserted.id());
-                toFile.add(inserted.indexed());
+                filing.add(inserted.indexed());
             }
             if (!replacements.isEmpty()) {
                 articles.get().bulkWrite(replacements, new BulkWriteOptions().ordered(false));
@@ -155,12 +155,12 @@ final class ArticleWrites {
                 } else if (now.version() == sighting.version()) {
                     applied.add(sighting.id());
                     if (now.filedAs(sighting)) {
-                        toFile.add(sighting.indexed());
+                        filing.add(sighting.indexed());
                     }
                 }
             }
         }
-        termPostings.record(toFile);
+        termPostings.record(filing);
         return new UpsertOutcome(applied.size(), events.size() - applied.size());
     }
 
