@@ -41,7 +41,7 @@ import java.util.TreeSet;
  * Because a chunk id names its content, a posting's entries follow from its chunk ids alone, so the service keeps
  * the entries of recently searched terms in memory and reads only the chunks added since (a bounded cache, least
  * recently used out first). A newer sighting of an article whose entries differ adds newer entries; readers keep
- * the newest one. Postings never shrink: a reader checks what it shows. {@link ArticleStore} decides which
+ * the newest one. Postings never shrink: a reader checks what it shows. {@link ArticleWrites} decides which
  * sightings are filed.
  */
 final class TermPostings {

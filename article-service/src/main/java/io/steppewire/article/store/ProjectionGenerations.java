@@ -152,7 +152,7 @@ public class ProjectionGenerations {
         if (issued == null) {
             throw new IllegalStateException("The store returned no " + COLLECTION + " document after an upsert");
         }
-        // Also past the active one: generation numbers of a store written before this counter existed stay unused.
+        // Never at or below the active generation, whatever the counter says.
         long number = Math.max(number(issued, LAST_ISSUED), number(issued, ACTIVE) + 1);
         Generation building = new Generation(number);
         collection().updateOne(Filters.eq(ID, DOCUMENT_ID), Updates.combine(Updates.set(BUILDING, number),
