@@ -33,16 +33,21 @@ final class ArticleDocuments {
     static final String TITLE_TERMS = "titleTerms";
     static final String TERM_TOTAL = "termTotal";
     static final String PHRASE_TEXT = "phraseText";
+    /** What the article's entries in the term postings say apart from their version ({@link TermPostings#digest}). */
+    static final String POSTINGS_DIGEST = "postingsDigest";
+    /** The version (an {@code ingestedAt} in epoch milliseconds) of the article's entries in the term postings. */
+    static final String POSTINGS_VERSION = "postingsVersion";
 
-    /** Fields only search reads; left out when articles are shown. */
-    static final List<String> SEARCH_FIELDS = List.of(TERMS, TERM_COUNTS, TITLE_TERMS, TERM_TOTAL, PHRASE_TEXT);
+    /** Fields only search and the writes read; left out when articles are shown. */
+    static final List<String> SEARCH_FIELDS = List.of(TERMS, TERM_COUNTS, TITLE_TERMS, TERM_TOTAL, PHRASE_TEXT,
+            POSTINGS_DIGEST, POSTINGS_VERSION);
 
     /** The search fields of an article, computed once per write. */
     static IndexedText indexed(ArticleIngested article) {
         return SearchAnalysis.index(article.title(), article.body().stream().map(BodyBlock::text).toList());
     }
 
-    static Document toDocument(ArticleIngested article, IndexedText indexed) {
+    static Document toDocument(ArticleIngested article, IndexedText indexed, String postingsDigest, long postingsVersion) {
         List<Document> body = new ArrayList<>(article.body().size());
         for (BodyBlock block : article.body()) {
             body.add(new Document("kind", block.kind().name()).append("text", block.text()));
@@ -64,7 +69,9 @@ final class ArticleDocuments {
                 .append(TERM_COUNTS, indexed.termCounts())
                 .append(TITLE_TERMS, indexed.titleTerms())
                 .append(TERM_TOTAL, indexed.termTotal())
-                .append(PHRASE_TEXT, indexed.phraseText());
+                .append(PHRASE_TEXT, indexed.phraseText())
+                .append(POSTINGS_DIGEST, postingsDigest)
+                .append(POSTINGS_VERSION, postingsVersion);
     }
 
     static ArticleView toView(Document doc) {

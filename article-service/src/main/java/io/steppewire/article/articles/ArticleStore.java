@@ -1,364 +1,103 @@
 package io.steppewire.article.articles;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.article.query.ArticleCursor;
 import io.steppewire.article.query.ArticleFilter;
-import io.steppewire.article.search.Relevance;
-import io.steppewire.article.search.IndexedText;
-import io.steppewire.article.search.SearchQuery;
-import io.steppewire.article.search.TermEntry;
-import io.steppewire.article.store.ConditionalUpserts;
+import io.steppewire.article.store.Generation;
+import io.steppewire.article.store.ProjectionGenerations;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.article.ArticleIngested;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-import static io.steppewire.article.articles.ArticleDocuments.*;
-
-/** The articles collection: idempotent upserts from the event stream and the queries of the API. */
+/**
+ * The articles of the read model: live batches go to every generation being written (see
+ * {@link ProjectionGenerations}), queries to the one readers use, and a rebuild writes the generation it builds.
+ * Each generation keeps its own caches ({@link ArticleGeneration}); those of generations no longer used are let go.
+ */
 @Component
 public class ArticleStore implements InitializingBean {
 
-    static final String COLLECTION = "articles";
-    private static final int CANDIDATE_BATCH = 2_000;
-    /** Rankings of the queries searched most recently (each up to a few ten thousand small candidates). */
-    private static final int MAX_CACHED_RANKINGS = 64;
+    /** The collections of one generation, by base name. */
+    public static final List<String> COLLECTIONS = ArticleGeneration.COLLECTIONS;
 
     private final MongoDatabase database;
+    private final ProjectionGenerations generations;
     private final DistributionSummary searchCandidates;
-    private final PublicationMonths publicationMonths;
-    private final TermPostings termPostings;
-    private final Map<String, Ranking> rankings = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Ranking> eldest) {
-            return size() > MAX_CACHED_RANKINGS;
-        }
-    };
+    private final Map<Generation, ArticleGeneration> inUse = new ConcurrentHashMap<>();
 
-    public ArticleStore(MongoDatabase database, MeterRegistry meters) {
+    public ArticleStore(MongoDatabase database, ProjectionGenerations generations, MeterRegistry meters) {
         this.database = database;
-        this.publicationMonths = new PublicationMonths(database);
-        this.termPostings = new TermPostings(database);
+        this.generations = generations;
         this.searchCandidates = DistributionSummary.builder("steppewire.article.search.candidates")
                 .description("Articles that matched every term of a q and were ranked in the service")
                 .register(meters);
     }
 
-    private MongoCollection<Document> articles() {
-        return database.getCollection(COLLECTION);
-    }
-
     @Override
     public void afterPropertiesSet() {
-        createIndexes();
+        generations.current().writeTargets().forEach(this::createIndexes);
     }
 
     /** The indexes every query of the API relies on; creating an existing index is a no-op. */
-    public void createIndexes() {
-        articles().createIndexes(List.of(
-                new IndexModel(Indexes.descending(PUBLISHED_ON, FIRST_SEEN_AT, ID)),
-                new IndexModel(Indexes.ascending(COUNTRIES)),
-                new IndexModel(Indexes.ascending(TAGS)),
-                new IndexModel(Indexes.ascending(ENTITIES)),
-                new IndexModel(Indexes.ascending(SOURCE)),
-                new IndexModel(Indexes.ascending(TERMS))));
+    public void createIndexes(Generation generation) {
+        generation(generation).createIndexes();
     }
 
-    /** Drops every article; the rebuild replays them from the topic. */
-    public void reset() {
-        articles().drop();
-        publicationMonths.reset();
-        termPostings.reset();
-        createIndexes();
+    /** Drops the articles of a generation no longer used. */
+    public void drop(Generation generation) {
+        generation(generation).drop();
+        inUse.remove(generation);
     }
 
     /**
-     * Stores each article unless what is stored for its id was ingested at the same moment or later:
-     * a replay changes nothing and an old sighting never overwrites a newer one.
+     * Stores each article in every generation being written unless what is stored there for its id was ingested
+     * at the same moment or later: a replay changes nothing and an old sighting never overwrites a newer one.
      */
     public UpsertOutcome upsertAll(List<ArticleIngested> events) {
-        Map<String, ArticleIngested> newestPerId = new LinkedHashMap<>();
-        for (ArticleIngested event : events) {
-            newestPerId.merge(event.articleId(), event, (a, b) -> b.ingestedAt().isAfter(a.ingestedAt()) ? b : a);
-        }
-        List<ConditionalUpserts.Upsert> upserts = new ArrayList<>(newestPerId.size());
-        List<TermPostings.Indexed> indexed = new ArrayList<>(newestPerId.size());
-        for (ArticleIngested event : newestPerId.values()) {
-            IndexedText text = indexed(event);
-            indexed.add(new TermPostings.Indexed(event, text));
-            upserts.add(new ConditionalUpserts.Upsert(event.articleId(), toDocument(event, text),
-                    Filters.lt(INGESTED_AT, Date.from(event.ingestedAt()))));
-        }
-        publicationMonths.record(newestPerId.values());
-        termPostings.record(indexed);
-        UpsertOutcome outcome = ConditionalUpserts.run(articles(), upserts);
-        return new UpsertOutcome(outcome.applied(), outcome.stale() + events.size() - newestPerId.size());
+        return generations.writeLive(target -> upsertAll(target, events));
+    }
+
+    /** Stores the articles in one generation, as {@link #upsertAll(List)} does in each. */
+    public UpsertOutcome upsertAll(Generation target, List<ArticleIngested> events) {
+        return generation(target).upsertAll(events);
     }
 
     public Optional<ArticleView> findById(String id) {
-        return Optional.ofNullable(articles().find(Filters.eq(ID, id)).projection(Projections.exclude(SEARCH_FIELDS)).first())
-                .map(ArticleDocuments::toView);
+        return readable().findById(id);
     }
 
     /** One page of articles matching the filter, after the cursor, newest first or by relevance when q is given. */
     public ArticlePage find(ArticleFilter filter, @Nullable ArticleCursor after, int limit) {
-        return filter.search() == null ? newestFirst(filter, after, limit) : byRelevance(filter, filter.search(), after, limit);
-    }
-
-    /**
-     * Walks the months that have articles, newest first, through the term postings of the filter's values
-     * ({@code #country:KZ:2026-03}, {@code #all:…}; read by {@code _id}, their entries cached): within a month the
-     * entries give each article's sort key, so only the best candidates are read, and each is checked against the
-     * filter, its month and the cursor, because postings keep entries for values an article has since lost.
-     */
-    private ArticlePage newestFirst(ArticleFilter filter, @Nullable ArticleCursor after, int limit) {
-        List<List<String>> groups = PostingKeys.of(filter);
-        List<YearMonth> months = monthsToRead(filter, after).reversed();
-        TermPostings.KeyPostings keyPostings = termPostings.ofKeys(groups, months);
-        List<Listed> found = new ArrayList<>(limit + 1);
-        Map<String, ArticleView> views = new HashMap<>();
-        for (int m = 0; m < months.size() && found.size() <= limit; m++) {
-            YearMonth month = months.get(m);
-            List<TermEntry> entries = keyPostings.newestFirstIn(month);
-            List<Listed> monthFound = new ArrayList<>();
-            int next = 0;
-            for (int round = limit + 1; found.size() + monthFound.size() <= limit && next < entries.size();
-                 round = Math.min(round * 2, CANDIDATE_BATCH)) {
-                List<String> reading = new ArrayList<>(round);
-                for (; reading.size() < round && next < entries.size(); next++) {
-                    TermEntry entry = entries.get(next);
-                    if (withinDates(filter, entry.publishedOn()) && (after == null
-                            || after.precedesByDate(entry.publishedOn(), entry.firstSeenAt(), entry.articleId()))) {
-                        reading.add(entry.articleId());
-                    }
-                }
-                if (reading.isEmpty()) {
-                    break;
-                }
-                articles().find(Filters.in(ID, reading))
-                        .projection(Projections.exclude(SEARCH_FIELDS))
-                        .forEach(doc -> {
-                            ArticleView view = toView(doc);
-                            if (YearMonth.from(view.publishedOn()).equals(month) && withinDates(filter, view.publishedOn())
-                                    && matches(filter, doc) && (after == null
-                                    || after.precedesByDate(view.publishedOn(), view.firstSeenAt(), view.id()))) {
-                                monthFound.add(new Listed(view.id(), view.publishedOn(), view.firstSeenAt()));
-                                views.put(view.id(), view);
-                            }
-                        });
-            }
-            monthFound.sort(NEWEST_LISTED_FIRST);
-            found.addAll(monthFound);
-        }
-        List<ArticleView> shown = found.stream().limit(limit + 1L).map(listed -> views.get(listed.id())).toList();
-        return page(shown, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
-    }
-
-    /** The sort key of an article that a newest-first listing found. */
-    private record Listed(String id, LocalDate publishedOn, Instant firstSeenAt) {
-    }
-
-    private static final Comparator<Listed> NEWEST_LISTED_FIRST = Comparator.comparing(Listed::publishedOn)
-            .thenComparing(Listed::firstSeenAt).thenComparing(Listed::id).reversed();
-
-    /** The months with articles within the filter's dates and not after the cursor, oldest first. */
-    private List<YearMonth> monthsToRead(ArticleFilter filter, @Nullable ArticleCursor after) {
-        LocalDate latest = after == null ? filter.to() : filter.to() == null || after.publishedOn().isBefore(filter.to())
-                ? after.publishedOn() : filter.to();
-        LocalDate earliest = filter.from();
-        Set<YearMonth> months = new TreeSet<>();
-        publicationMonths.months().forEach(month -> {
-            if ((latest == null || !month.isAfter(YearMonth.from(latest))) && (earliest == null || !month.isBefore(YearMonth.from(earliest)))) {
-                months.add(month);
-            }
-        });
-        return List.copyOf(months);
-    }
-
-    /** The filter without q, checked on a stored article (the date range is checked by the caller's months). */
-    private static boolean matches(ArticleFilter filter, Document article) {
-        return (filter.countries().isEmpty() || filter.countries().stream().anyMatch(strings(article, COUNTRIES)::contains))
-                && (filter.tag() == null || strings(article, TAGS).contains(filter.tag()))
-                && (filter.entity() == null || strings(article, ENTITIES).contains(filter.entity()))
-                && (filter.source() == null || filter.source().equals(article.getString(SOURCE)));
-    }
-
-    private record Candidate(String id, LocalDate publishedOn, Instant firstSeenAt, double score) {
-    }
-
-    /** A query's matches ranked, and the matches they were ranked from. */
-    private record Ranking(Map<String, List<TermEntry>> matches, List<Candidate> ranked) {
-    }
-
-    /**
-     * The matches as candidates, best first; the same matches (the postings cache hands out the same map while
-     * no posting grew) are not ranked again.
-     */
-    private List<Candidate> ranked(String query, Map<String, List<TermEntry>> matches) {
-        synchronized (rankings) {
-            Ranking known = rankings.get(query);
-            if (known != null && known.matches() == matches) {
-                return known.ranked();
-            }
-        }
-        List<Candidate> ranked = new ArrayList<>(matches.size());
-        matches.forEach((id, entries) -> {
-            TermEntry entry = entries.getFirst();
-            ranked.add(new Candidate(id, entry.publishedOn(), entry.firstSeenAt(), Relevance.score(entries)));
-        });
-        ranked.sort(BY_RELEVANCE);
-        List<Candidate> result = Collections.unmodifiableList(ranked);
-        synchronized (rankings) {
-            rankings.put(query, new Ranking(matches, result));
-        }
-        return result;
-    }
-
-    private static final Comparator<Candidate> BY_RELEVANCE = Comparator.comparingDouble(Candidate::score).reversed()
-            .thenComparing(Candidate::publishedOn, Comparator.reverseOrder())
-            .thenComparing(Candidate::firstSeenAt, Comparator.reverseOrder())
-            .thenComparing(Candidate::id, Comparator.reverseOrder());
-
-    /**
-     * Matches and ranks from the term postings (a few documents read by {@code _id}), the filter's values included,
-     * then reads only the best candidates whole and checks each against the filter, every
-     * term and phrase and its stored score: postings never shrink, so an entry may be older than the article.
-     */
-    private ArticlePage byRelevance(ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after, int limit) {
-        List<List<String>> groups = PostingKeys.of(filter);
-        List<List<String>> keyGroups = groups.equals(List.of(List.of(PostingKeys.ALL))) ? List.of() : groups;
-        List<YearMonth> months = monthsToRead(filter, null);
-        Map<String, List<TermEntry>> matches = termPostings.underAll(search.terms(), keyGroups, months);
-        List<Candidate> candidates = new ArrayList<>();
-        for (Candidate candidate : ranked(search.terms() + "|" + keyGroups + "|" + months, matches)) {
-            if (withinDates(filter, candidate.publishedOn()) && (after == null || after.precedesByRelevance(candidate.score(),
-                    candidate.publishedOn(), candidate.firstSeenAt(), candidate.id()))) {
-                candidates.add(candidate);
-            }
-        }
-        searchCandidates.record(candidates.size());
-        List<Candidate> found = new ArrayList<>(limit + 1);
-        Map<String, ArticleView> views = new HashMap<>();
-        int next = 0;
-        for (int round = limit + 1; found.size() <= limit && next < candidates.size(); round = Math.min(round * 2, CANDIDATE_BATCH)) {
-            List<Candidate> reading = candidates.subList(next, Math.min(candidates.size(), next + round));
-            next += reading.size();
-            articles().find(Filters.in(ID, reading.stream().map(Candidate::id).toList())).forEach(doc -> {
-                Candidate stored = storedMatch(doc, filter, search, after);
-                if (stored != null) {
-                    found.add(stored);
-                    views.put(stored.id(), toView(doc).withScore(stored.score()));
-                }
-            });
-        }
-        found.sort(BY_RELEVANCE);
-        List<ArticleView> ranked = found.stream().limit(limit + 1L).map(candidate -> views.get(candidate.id())).toList();
-        return page(ranked, limit, view -> new ArticleCursor(view.score(), view.publishedOn(), view.firstSeenAt(), view.id()));
-    }
-
-    /** The stored article as a candidate when it really matches the filter and q and follows the cursor; else null. */
-    private static @Nullable Candidate storedMatch(Document doc, ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after) {
-        List<String> terms = strings(doc, TERMS);
-        LocalDate publishedOn = LocalDate.parse(doc.getString(PUBLISHED_ON));
-        if (!matches(filter, doc) || !withinDates(filter, publishedOn)
-                || !search.terms().stream().allMatch(term -> Collections.binarySearch(terms, term) >= 0)
-                || !search.phrasesOccurIn(doc.getString(PHRASE_TEXT))) {
-            return null;
-        }
-        Candidate candidate = new Candidate(doc.getString(ID), publishedOn, instant(doc, FIRST_SEEN_AT),
-                Relevance.score(search, terms, doc.getList(TERM_COUNTS, Integer.class), strings(doc, TITLE_TERMS),
-                        doc.getInteger(TERM_TOTAL, 0)));
-        return after == null || after.precedesByRelevance(candidate.score(), candidate.publishedOn(), candidate.firstSeenAt(),
-                candidate.id()) ? candidate : null;
-    }
-
-    private static boolean withinDates(ArticleFilter filter, LocalDate day) {
-        return (filter.from() == null || !day.isBefore(filter.from())) && (filter.to() == null || !day.isAfter(filter.to()));
-    }
-
-    private static ArticlePage page(List<ArticleView> found, int limit, java.util.function.Function<ArticleView, ArticleCursor> cursorOf) {
-        if (found.size() <= limit) {
-            return new ArticlePage(List.copyOf(found), null);
-        }
-        List<ArticleView> items = List.copyOf(found.subList(0, limit));
-        return new ArticlePage(items, cursorOf.apply(items.getLast()).encode());
+        return readable().find(filter, after, limit);
     }
 
     /** Counts per country, tag and entity among the articles matching the filter, the {@code top} most frequent of each. */
     public FacetsView facets(ArticleFilter filter, int top) {
-        Bson query = matching(filter);
-        return new FacetsView(countPer(query, COUNTRIES, top), countPer(query, TAGS, top), countPer(query, ENTITIES, top));
+        return readable().facets(filter, top);
     }
 
-    private List<FacetsView.Count> countPer(Bson query, String field, int top) {
-        List<FacetsView.Count> counts = new ArrayList<>();
-        articles().aggregate(List.of(
-                        Aggregates.match(query),
-                        Aggregates.project(Projections.include(field)),
-                        Aggregates.unwind("$" + field),
-                        Aggregates.group("$" + field, Accumulators.sum("count", 1)),
-                        Aggregates.sort(Sorts.orderBy(Sorts.descending("count"), Sorts.ascending(ID))),
-                        Aggregates.limit(top)))
-                .forEach(doc -> counts.add(new FacetsView.Count(String.valueOf(doc.get(ID)), ((Number) doc.get("count")).longValue())));
-        return counts;
+    private ArticleGeneration readable() {
+        return generation(generations.active());
     }
 
-    /** The filter as a store query; phrases are checked on the stored phrase text, whole words only. */
-    static Bson matching(ArticleFilter filter) {
-        List<Bson> parts = new ArrayList<>();
-        if (!filter.countries().isEmpty()) {
-            parts.add(Filters.in(COUNTRIES, filter.countries()));
+    private ArticleGeneration generation(Generation generation) {
+        ArticleGeneration opened = inUse.computeIfAbsent(generation,
+                number -> new ArticleGeneration(database, number, searchCandidates, PostingLimits.DEFAULT));
+        if (inUse.size() > 1) {
+            // After a switch: the caches of a generation neither read nor written any more go with it.
+            ProjectionGenerations.State state = generations.lastKnown();
+            inUse.keySet().removeIf(other -> !other.equals(generation) && !other.equals(state.active())
+                    && !other.equals(state.building()));
         }
-        if (filter.tag() != null) {
-            parts.add(Filters.eq(TAGS, filter.tag()));
-        }
-        if (filter.entity() != null) {
-            parts.add(Filters.eq(ENTITIES, filter.entity()));
-        }
-        if (filter.source() != null) {
-            parts.add(Filters.eq(SOURCE, filter.source()));
-        }
-        if (filter.from() != null) {
-            parts.add(Filters.gte(PUBLISHED_ON, filter.from().toString()));
-        }
-        if (filter.to() != null) {
-            parts.add(Filters.lte(PUBLISHED_ON, filter.to().toString()));
-        }
-        SearchQuery search = filter.search();
-        if (search != null) {
-            parts.add(Filters.all(TERMS, search.terms()));
-            for (String pattern : search.phrasePatterns()) {
-                parts.add(Filters.regex(PHRASE_TEXT, pattern));
-            }
-        }
-        return parts.isEmpty() ? new Document() : Filters.and(parts);
+        return opened;
     }
 }

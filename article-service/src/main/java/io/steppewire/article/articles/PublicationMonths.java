@@ -6,11 +6,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.steppewire.article.store.ConditionalUpserts;
+import io.steppewire.article.store.Generation;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -24,27 +24,19 @@ import java.util.TreeSet;
 final class PublicationMonths {
 
     static final String DAYS_COLLECTION = "article_days";
-    /** Held a day list per filter value and an id list per value and day before listings read term postings; dropped on reset. */
-    private static final String FORMER_POSTINGS_COLLECTION = "article_postings";
     private static final String ID = "_id";
     private static final String MONTHS = "months";
 
     private final MongoDatabase database;
+    private final Generation generation;
 
-    PublicationMonths(MongoDatabase database) {
+    PublicationMonths(MongoDatabase database, Generation generation) {
         this.database = database;
+        this.generation = generation;
     }
 
     private MongoCollection<Document> collection() {
-        return database.getCollection(DAYS_COLLECTION);
-    }
-
-    void reset() {
-        collection().drop();
-        // Only when present: the embedded store answers the drop of a missing collection with an error.
-        if (database.listCollectionNames().into(new ArrayList<>()).contains(FORMER_POSTINGS_COLLECTION)) {
-            database.getCollection(FORMER_POSTINGS_COLLECTION).drop();
-        }
+        return database.getCollection(generation.collection(DAYS_COLLECTION));
     }
 
     /** Adds the publication months of the articles (what listings read). */

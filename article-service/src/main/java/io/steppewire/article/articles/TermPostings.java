@@ -6,11 +6,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import io.steppewire.article.search.IndexedText;
 import io.steppewire.article.store.ConditionalUpserts;
+import io.steppewire.article.store.Generation;
 import io.steppewire.article.search.TermEntry;
 import io.steppewire.events.article.ArticleIngested;
 import org.bson.Document;
@@ -32,29 +30,28 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Search postings read only by {@code _id}: one document per analysed term and publication month
- * ({@code copper:2026-03}) listing the chunks filed under it, so that a {@code q} listing matches and ranks from
- * a few documents instead of scanning the articles (the embedded store uses only the {@code _id} index).
+ * Search postings read only by {@code _id}: per analysed term and publication month ({@code copper:2026-03}) the
+ * chunks filed under it, so that a {@code q} listing matches and ranks from a few documents instead of scanning the
+ * articles (the embedded store uses only the {@code _id} index).
  *
- * <p>A chunk is the text of one batch's {@link TermEntry entries} for one posting, stored once under an id made
- * from its content and never changed. Each batch inserts its chunks and then adds their ids to the postings
- * ({@code $addToSet}): a replayed batch adds nothing, and a posting grows by one small value per batch. Because
- * a chunk id names its content, a posting's entries follow from its list of chunk ids alone, so the service keeps
+ * <p>A chunk is the text of one batch's {@link TermEntry entries} for one posting (continued in a further chunk past
+ * {@link PostingLimits#chunkChars()}), stored once under an id made from its content and never changed. Each batch
+ * inserts its chunks and then adds their ids to the posting's newest bucket ({@link PostingBuckets}): a replayed
+ * batch adds nothing, and a posting grows by one small value per batch, spread over documents of bounded size.
+ * Because a chunk id names its content, a posting's entries follow from its chunk ids alone, so the service keeps
  * the entries of recently searched terms in memory and reads only the chunks added since (a bounded cache, least
- * recently used out first). A newer sighting of an article adds a newer entry; readers keep the newest one. Like
- * {@link PublicationMonths} they are written before the article and never shrink: a reader checks what it shows.
+ * recently used out first). A newer sighting of an article whose entries differ adds newer entries; readers keep
+ * the newest one. Postings never shrink: a reader checks what it shows. {@link ArticleWrites} decides which
+ * sightings are filed.
  */
 final class TermPostings {
 
     static final String COLLECTION = "article_terms";
     static final String CHUNK_COLLECTION = "article_term_chunks";
     private static final String ID = "_id";
-    private static final String CHUNKS = "chunks";
     private static final String ENTRIES = "entries";
     /** Marks a filter value's posting ({@code #country:KZ:2026-03}); the analyser never emits '#'. */
     private static final String KEY_PREFIX = "#";
-    /** The month suffix of a posting id: {@code :yyyy-MM}. */
-    private static final int MONTH_SUFFIX = 8;
     /** Chunks read per query: the embedded store checks every document it finds against the whole $in list. */
     private static final int READ_SLICE = 200;
     /** Queries whose intersections are kept: each holds references to entries cached anyway, plus its own map. */
@@ -73,18 +70,18 @@ final class TermPostings {
     /** The newest entry per article of a term over some postings, and the chunk ids it was made from. */
     private static final class TermIndex {
 
-        private final Map<String, List<String>> chunksPerPosting;
+        private final Map<String, List<String>> chunksPerBucket;
         private final Map<String, TermEntry> newest;
         /** Sorted once per index rather than on every listing that reads it. */
         private volatile @Nullable List<TermEntry> newestFirst;
 
-        private TermIndex(Map<String, List<String>> chunksPerPosting, Map<String, TermEntry> newest) {
-            this.chunksPerPosting = chunksPerPosting;
+        private TermIndex(Map<String, List<String>> chunksPerBucket, Map<String, TermEntry> newest) {
+            this.chunksPerBucket = chunksPerBucket;
             this.newest = newest;
         }
 
-        Map<String, List<String>> chunksPerPosting() {
-            return chunksPerPosting;
+        Map<String, List<String>> chunksPerBucket() {
+            return chunksPerBucket;
         }
 
         Map<String, TermEntry> newest() {
@@ -102,6 +99,9 @@ final class TermPostings {
     }
 
     private final MongoDatabase database;
+    private final Generation generation;
+    private final PostingLimits limits;
+    private final PostingBuckets buckets;
     private final Map<String, TermIndex> cache = new LinkedHashMap<>(64, 0.75f, true);
     /** The last intersections of the queries searched most recently, least recently used out. */
     private final Map<String, Intersection> intersections = new LinkedHashMap<>(64, 0.75f, true) {
@@ -112,21 +112,24 @@ final class TermPostings {
     };
     private long cachedEntries;
 
-    TermPostings(MongoDatabase database) {
+    TermPostings(MongoDatabase database, Generation generation, PostingLimits limits) {
         this.database = database;
+        this.generation = generation;
+        this.limits = limits;
+        this.buckets = new PostingBuckets(this::postings, limits);
     }
 
     private MongoCollection<Document> postings() {
-        return database.getCollection(COLLECTION);
+        return database.getCollection(generation.collection(COLLECTION));
     }
 
     private MongoCollection<Document> chunks() {
-        return database.getCollection(CHUNK_COLLECTION);
+        return database.getCollection(generation.collection(CHUNK_COLLECTION));
     }
 
-    void reset() {
-        postings().drop();
-        chunks().drop();
+    /** Forgets what was cached, as when the collections were dropped. */
+    void forget() {
+        buckets.forget();
         synchronized (cache) {
             cache.clear();
             cachedEntries = 0;
@@ -140,9 +143,29 @@ final class TermPostings {
         return term + ":" + month;
     }
 
+    /**
+     * What an article's entries say apart from its version: equal for two sightings exactly when they would be
+     * filed under the same postings with the same entries, as when the same page is posted again.
+     */
+    static String digest(ArticleIngested article, IndexedText text) {
+        StringBuilder filed = new StringBuilder(256 + text.terms().size() * 12);
+        filed.append(article.publishedOn()).append('|').append(article.firstSeenAt().toEpochMilli()).append('|')
+                .append(text.termTotal());
+        new TreeSet<>(PostingKeys.of(article)).forEach(key -> filed.append('|').append(KEY_PREFIX).append(key));
+        for (int i = 0; i < text.terms().size(); i++) {
+            String term = text.terms().get(i);
+            filed.append('|').append(term).append(',').append(text.termCounts().get(i))
+                    .append(text.titleTerms().contains(term) ? ",t" : "");
+        }
+        return hash(filed.toString());
+    }
+
     /** Files every article under each of its terms and its publication month. */
     void record(Collection<Indexed> articles) {
-        Map<String, StringBuilder> chunkPerPosting = new HashMap<>();
+        if (articles.isEmpty()) {
+            return;
+        }
+        Map<String, List<StringBuilder>> chunksPerPosting = new HashMap<>();
         // In id order, so that a replayed batch writes the very same chunks.
         List<Indexed> byId = articles.stream().sorted(Comparator.comparing((Indexed indexed) -> indexed.article().articleId())
                 .thenComparing(indexed -> indexed.article().ingestedAt())).toList();
@@ -155,25 +178,43 @@ final class TermPostings {
             // Filter values as well ("all" included): a filtered q intersects postings that are cached alike, and
             // newest-first listings walk them month by month.
             for (String key : PostingKeys.of(article)) {
-                TermEntry.appendTo(chunkPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new StringBuilder()),
+                append(chunksPerPosting.computeIfAbsent(posting(KEY_PREFIX + key, month), k -> new ArrayList<>(1)),
                         articlePart, 0, false);
             }
             for (int i = 0; i < text.terms().size(); i++) {
                 String term = text.terms().get(i);
-                TermEntry.appendTo(chunkPerPosting.computeIfAbsent(posting(term, month), k -> new StringBuilder()),
+                append(chunksPerPosting.computeIfAbsent(posting(term, month), k -> new ArrayList<>(1)),
                         articlePart, text.termCounts().get(i), text.titleTerms().contains(term));
             }
         }
-        List<InsertOneModel<Document>> inserts = new ArrayList<>(chunkPerPosting.size());
-        List<WriteModel<Document>> updates = new ArrayList<>(chunkPerPosting.size());
-        chunkPerPosting.forEach((postingId, chunk) -> {
-            String text = chunk.toString();
-            String chunkId = chunkId(postingId, text);
-            inserts.add(new InsertOneModel<>(new Document(ID, chunkId).append(ENTRIES, text)));
-            updates.add(new UpdateOneModel<>(Filters.eq(ID, postingId), Updates.addToSet(CHUNKS, chunkId), ConditionalUpserts.UPSERT));
+        List<InsertOneModel<Document>> inserts = new ArrayList<>(chunksPerPosting.size());
+        Map<String, List<String>> chunkIds = new HashMap<>(chunksPerPosting.size());
+        chunksPerPosting.forEach((postingId, chunks) -> {
+            List<String> ids = new ArrayList<>(chunks.size());
+            for (StringBuilder chunk : chunks) {
+                String text = chunk.toString();
+                String chunkId = chunkId(postingId, text);
+                inserts.add(new InsertOneModel<>(new Document(ID, chunkId).append(ENTRIES, text)));
+                ids.add(chunkId);
+            }
+            chunkIds.put(postingId, ids);
         });
         insertChunks(inserts);
-        ConditionalUpserts.upsertAll(postings(), updates);
+        buckets.add(chunkIds);
+    }
+
+    /** Appends an entry to the batch's last chunk of a posting, or to a new chunk once that one has its fill. */
+    private void append(List<StringBuilder> chunks, String articlePart, int count, boolean inTitle) {
+        if (chunks.isEmpty()) {
+            chunks.add(new StringBuilder());
+        }
+        StringBuilder last = chunks.getLast();
+        int before = last.length();
+        TermEntry.appendTo(last, articlePart, count, inTitle);
+        if (before > 0 && last.length() > limits.chunkChars()) {
+            chunks.add(new StringBuilder(last.substring(before)));
+            last.setLength(before);
+        }
     }
 
     private void insertChunks(List<InsertOneModel<Document>> inserts) {
@@ -190,12 +231,20 @@ final class TermPostings {
 
     /** An id that names the chunk's content, so that equal ids always mean equal entries. */
     private static String chunkId(String postingId, String text) {
+        MessageDigest digest = sha256();
+        digest.update(postingId.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static String hash(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(postingId.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -213,11 +262,11 @@ final class TermPostings {
         }
         List<String> names = new ArrayList<>(terms);
         keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));
-        Map<String, Map<String, List<String>>> chunksPerName = chunkLists(names, months);
+        Map<String, Map<String, Map<String, List<String>>>> chunksPerName = chunkLists(names, months);
         List<TermIndex> sources = new ArrayList<>(names.size());
         List<Map<String, TermEntry>> perTerm = new ArrayList<>(terms.size());
         for (String term : terms) {
-            Map<String, List<String>> chunkIds = chunksPerName.get(term);
+            Map<String, Map<String, List<String>>> chunkIds = chunksPerName.get(term);
             if (chunkIds == null) {
                 return Map.of();
             }
@@ -229,7 +278,7 @@ final class TermPostings {
         for (List<String> group : keyGroups) {
             List<Map<String, TermEntry>> alternatives = new ArrayList<>(group.size());
             for (String key : group) {
-                Map<String, List<String>> chunkIds = chunksPerName.get(KEY_PREFIX + key);
+                Map<String, Map<String, List<String>>> chunkIds = chunksPerName.get(KEY_PREFIX + key);
                 if (chunkIds != null) {
                     TermIndex index = newestUnder(KEY_PREFIX + key, chunkIds);
                     sources.add(index);
@@ -286,16 +335,16 @@ final class TermPostings {
         }
     }
 
-    /** The chunk ids of each posting of the names in the months, per name and posting id, read in one query. */
-    private Map<String, Map<String, List<String>>> chunkLists(List<String> names, Collection<YearMonth> months) {
-        List<String> postingIds = new ArrayList<>(names.size() * months.size());
-        names.forEach(name -> months.forEach(month -> postingIds.add(posting(name, month))));
-        Map<String, Map<String, List<String>>> chunksPerName = new HashMap<>();
-        postings().find(Filters.in(ID, postingIds)).forEach(doc -> {
-            String id = doc.getString(ID);
-            chunksPerName.computeIfAbsent(id.substring(0, id.length() - MONTH_SUFFIX), k -> new HashMap<>())
-                    .put(id, doc.getList(CHUNKS, String.class, List.of()));
-        });
+    /**
+     * The chunk ids of each posting of the names in the months, per name, posting id and bucket id (see
+     * {@link PostingBuckets}); a name without postings in the months is left out.
+     */
+    private Map<String, Map<String, Map<String, List<String>>>> chunkLists(List<String> names, Collection<YearMonth> months) {
+        Map<String, String> nameOfPosting = new HashMap<>(names.size() * months.size());
+        names.forEach(name -> months.forEach(month -> nameOfPosting.put(posting(name, month), name)));
+        Map<String, Map<String, Map<String, List<String>>>> chunksPerName = new HashMap<>();
+        buckets.chunkIds(nameOfPosting.keySet()).forEach((postingId, chunkIds) ->
+                chunksPerName.computeIfAbsent(nameOfPosting.get(postingId), k -> new HashMap<>()).put(postingId, chunkIds));
         return chunksPerName;
     }
 
@@ -303,9 +352,9 @@ final class TermPostings {
     final class KeyPostings {
 
         private final List<List<String>> keyGroups;
-        private final Map<String, Map<String, List<String>>> chunksPerName;
+        private final Map<String, Map<String, Map<String, List<String>>>> chunksPerName;
 
-        private KeyPostings(List<List<String>> keyGroups, Map<String, Map<String, List<String>>> chunksPerName) {
+        private KeyPostings(List<List<String>> keyGroups, Map<String, Map<String, Map<String, List<String>>>> chunksPerName) {
             this.keyGroups = keyGroups;
             this.chunksPerName = chunksPerName;
         }
@@ -321,7 +370,7 @@ final class TermPostings {
                 List<TermIndex> alternatives = new ArrayList<>(group.size());
                 for (String key : group) {
                     String postingId = posting(KEY_PREFIX + key, month);
-                    List<String> chunkIds = chunksPerName.getOrDefault(KEY_PREFIX + key, Map.of()).get(postingId);
+                    Map<String, List<String>> chunkIds = chunksPerName.getOrDefault(KEY_PREFIX + key, Map.of()).get(postingId);
                     if (chunkIds != null) {
                         alternatives.add(newestUnder(KEY_PREFIX + key, Map.of(postingId, chunkIds)));
                     }
@@ -378,45 +427,50 @@ final class TermPostings {
         return true;
     }
 
-    /** The newest entry per article of a term over its postings: from the cache, read only what it lacks. */
-    private TermIndex newestUnder(String term, Map<String, List<String>> chunksPerPosting) {
+    /**
+     * The newest entry per article of a term over its postings (chunk ids per posting and bucket): from the cache,
+     * read only what it lacks.
+     */
+    private TermIndex newestUnder(String term, Map<String, Map<String, List<String>>> postings) {
         // A date range reads fewer months: a separate index of the same term.
-        String key = term + "|" + String.join(",", new TreeSet<>(chunksPerPosting.keySet()));
+        String key = term + "|" + String.join(",", new TreeSet<>(postings.keySet()));
+        Map<String, List<String>> chunksPerBucket = new HashMap<>();
+        postings.values().forEach(chunksPerBucket::putAll);
         TermIndex cached;
         synchronized (cache) {
             cached = cache.get(key);
         }
         Map<String, TermEntry> newest;
         List<String> missing = new ArrayList<>();
-        if (cached != null && grewFrom(chunksPerPosting, cached.chunksPerPosting())) {
-            chunksPerPosting.forEach((postingId, ids) ->
-                    missing.addAll(ids.subList(cached.chunksPerPosting().get(postingId).size(), ids.size())));
+        if (cached != null && grewFrom(chunksPerBucket, cached.chunksPerBucket())) {
+            chunksPerBucket.forEach((bucketId, ids) ->
+                    missing.addAll(ids.subList(cached.chunksPerBucket().getOrDefault(bucketId, List.of()).size(), ids.size())));
             if (missing.isEmpty()) {
                 return cached;
             }
             newest = new HashMap<>(cached.newest());
         } else {
-            chunksPerPosting.values().forEach(missing::addAll);
+            chunksPerBucket.values().forEach(missing::addAll);
             newest = new HashMap<>();
         }
         for (int from = 0; from < missing.size(); from += READ_SLICE) {
             chunks().find(Filters.in(ID, missing.subList(from, Math.min(missing.size(), from + READ_SLICE))))
                     .forEach(doc -> addNewest(doc.getString(ENTRIES), newest));
         }
-        TermIndex index = new TermIndex(Map.copyOf(chunksPerPosting), newest);
+        TermIndex index = new TermIndex(Map.copyOf(chunksPerBucket), newest);
         remember(key, index);
         return index;
     }
 
-    /** True when every posting of {@code now} was cached with the chunks it starts with, and no other posting was. */
+    /**
+     * True when every bucket that was cached is still there and starts with the chunks cached of it; buckets opened
+     * since are new chunks like those added to a bucket.
+     */
     private static boolean grewFrom(Map<String, List<String>> now, Map<String, List<String>> cached) {
-        if (!now.keySet().equals(cached.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, List<String>> posting : now.entrySet()) {
-            List<String> before = cached.get(posting.getKey());
-            List<String> ids = posting.getValue();
-            if (ids.size() < before.size() || !ids.subList(0, before.size()).equals(before)) {
+        for (Map.Entry<String, List<String>> bucket : cached.entrySet()) {
+            List<String> before = bucket.getValue();
+            List<String> ids = now.get(bucket.getKey());
+            if (ids == null || ids.size() < before.size() || !ids.subList(0, before.size()).equals(before)) {
                 return false;
             }
         }

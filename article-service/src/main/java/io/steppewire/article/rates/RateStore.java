@@ -8,6 +8,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.store.ConditionalUpserts.Upsert;
+import io.steppewire.article.store.Generation;
+import io.steppewire.article.store.ProjectionGenerations;
 import io.steppewire.article.store.UpsertOutcome;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.EventJson;
@@ -32,7 +34,8 @@ import java.util.function.BinaryOperator;
 /**
  * Rates in three collections: the history (one point per pair, source and as-of), the latest quote per
  * pair, and every change with the last one per pair. Writes are conditional upserts, so a replay
- * changes nothing and an older quote or change never replaces a newer one.
+ * changes nothing and an older quote or change never replaces a newer one. Live batches go to every generation
+ * being written (see {@link ProjectionGenerations}), queries to the one readers use.
  */
 @Component
 public class RateStore implements InitializingBean {
@@ -41,6 +44,8 @@ public class RateStore implements InitializingBean {
     static final String LATEST = "rate_latest";
     static final String CHANGES = "rate_changes";
     static final String LAST_CHANGE = "rate_last_change";
+    /** The collections of one generation, by base name. */
+    public static final List<String> COLLECTIONS = List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE);
 
     private static final String ID = "_id";
     private static final String PAIR = "pair";
@@ -52,30 +57,39 @@ public class RateStore implements InitializingBean {
     private static final String EVENT = "event";
 
     private final MongoDatabase database;
+    private final ProjectionGenerations generations;
 
-    public RateStore(MongoDatabase database) {
+    public RateStore(MongoDatabase database, ProjectionGenerations generations) {
         this.database = database;
+        this.generations = generations;
+    }
+
+    private MongoCollection<Document> collection(Generation generation, String base) {
+        return database.getCollection(generation.collection(base));
     }
 
     @Override
     public void afterPropertiesSet() {
-        createIndexes();
+        generations.current().writeTargets().forEach(this::createIndexes);
     }
 
-    public void createIndexes() {
-        database.getCollection(HISTORY).createIndex(Indexes.ascending(PAIR, AS_OF, SOURCE));
-        database.getCollection(CHANGES).createIndex(Indexes.ascending(PAIR, CURRENT_AS_OF));
+    public void createIndexes(Generation generation) {
+        collection(generation, HISTORY).createIndex(Indexes.ascending(PAIR, AS_OF, SOURCE));
+        collection(generation, CHANGES).createIndex(Indexes.ascending(PAIR, CURRENT_AS_OF));
     }
 
-    public void reset() {
-        for (String collection : List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE)) {
-            database.getCollection(collection).drop();
-        }
-        createIndexes();
+    /** Drops the rates of a generation no longer used. */
+    public void drop(Generation generation) {
+        ProjectionGenerations.drop(database, generation, COLLECTIONS);
     }
 
-    /** Adds quotes to the history and moves the latest rate of each pair forward. */
+    /** Adds quotes to the history and moves the latest rate of each pair forward, in every generation being written. */
     public UpsertOutcome recordQuotes(List<RateQuoted> quotes) {
+        return generations.writeLive(target -> recordQuotes(target, quotes));
+    }
+
+    /** Adds quotes to the history and moves the latest rate of each pair forward, in one generation. */
+    public UpsertOutcome recordQuotes(Generation target, List<RateQuoted> quotes) {
         Map<String, RateQuoted> perPoint = newestPer(quotes, RateStore::pointId, RateStore::laterQuote);
         List<Upsert> history = new ArrayList<>();
         for (RateQuoted quote : perPoint.values()) {
@@ -90,13 +104,18 @@ public class RateStore implements InitializingBean {
                     Filters.and(Filters.eq(AS_OF, asOf), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt()))));
             latest.add(new Upsert(quote.pair(), quoteDocument(quote.pair(), quote), olderStored));
         }
-        UpsertOutcome outcome = ConditionalUpserts.run(database.getCollection(HISTORY), history);
-        ConditionalUpserts.run(database.getCollection(LATEST), latest);
+        UpsertOutcome outcome = ConditionalUpserts.run(collection(target, HISTORY), history);
+        ConditionalUpserts.run(collection(target, LATEST), latest);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + quotes.size() - perPoint.size());
     }
 
-    /** Keeps every change and moves the last change of each pair forward. */
+    /** Keeps every change and moves the last change of each pair forward, in every generation being written. */
     public UpsertOutcome recordChanges(List<RateChanged> changes) {
+        return generations.writeLive(target -> recordChanges(target, changes));
+    }
+
+    /** Keeps every change and moves the last change of each pair forward, in one generation. */
+    public UpsertOutcome recordChanges(Generation target, List<RateChanged> changes) {
         Map<String, RateChanged> perId = newestPer(changes, RateChanged::changeId, (a, b) -> b);
         List<Upsert> all = new ArrayList<>();
         for (RateChanged change : perId.values()) {
@@ -111,16 +130,17 @@ public class RateStore implements InitializingBean {
                     Filters.and(Filters.eq(CURRENT_AS_OF, asOf), Filters.lt(DETECTED_AT, Date.from(change.detectedAt()))));
             last.add(new Upsert(change.pair(), changeDocument(change.pair(), change), olderStored));
         }
-        UpsertOutcome outcome = ConditionalUpserts.run(database.getCollection(CHANGES), all);
-        ConditionalUpserts.run(database.getCollection(LAST_CHANGE), last);
+        UpsertOutcome outcome = ConditionalUpserts.run(collection(target, CHANGES), all);
+        ConditionalUpserts.run(collection(target, LAST_CHANGE), last);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + changes.size() - perId.size());
     }
 
     public List<RateViews.LatestRate> latestRates() {
+        Generation readable = generations.active();
         Map<String, RateViews.Change> lastChanges = new HashMap<>();
-        database.getCollection(LAST_CHANGE).find().forEach(doc -> lastChanges.put(doc.getString(ID), RateViews.Change.of(change(doc))));
+        collection(readable, LAST_CHANGE).find().forEach(doc -> lastChanges.put(doc.getString(ID), RateViews.Change.of(change(doc))));
         List<RateViews.LatestRate> rates = new ArrayList<>();
-        database.getCollection(LATEST).find().sort(Sorts.ascending(ID)).forEach(doc -> rates.add(new RateViews.LatestRate(
+        collection(readable, LATEST).find().sort(Sorts.ascending(ID)).forEach(doc -> rates.add(new RateViews.LatestRate(
                 doc.getString(PAIR), doc.getString("rate"), doc.getInteger("decimals"), doc.getString("rateLow"),
                 doc.getString("rateHigh"), doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
                 doc.getString("reportedChangePct"), quotedAs(doc), lastChanges.get(doc.getString(PAIR)))));
@@ -128,7 +148,7 @@ public class RateStore implements InitializingBean {
     }
 
     public boolean knows(String pair) {
-        return database.getCollection(LATEST).find(Filters.eq(ID, pair)).first() != null;
+        return collection(generations.active(), LATEST).find(Filters.eq(ID, pair)).first() != null;
     }
 
     /** History points of a pair with {@code from <= asOf < toExclusive}, oldest first. */
@@ -141,7 +161,7 @@ public class RateStore implements InitializingBean {
             filter.add(Filters.lt(AS_OF, Date.from(toExclusive)));
         }
         List<RateViews.HistoryPoint> points = new ArrayList<>();
-        database.getCollection(HISTORY).find(Filters.and(filter)).sort(Sorts.ascending(AS_OF, SOURCE))
+        collection(generations.active(), HISTORY).find(Filters.and(filter)).sort(Sorts.ascending(AS_OF, SOURCE))
                 .forEach(doc -> points.add(new RateViews.HistoryPoint(doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
                         doc.getString("rate"), doc.getInteger("decimals"), doc.getString("rateLow"), doc.getString("rateHigh"),
                         doc.getString("reportedChangePct"), doc.getString("quoteId"))));
@@ -151,7 +171,7 @@ public class RateStore implements InitializingBean {
     /** Changes of a pair whose newer quote holds for {@code from <= asOf < toExclusive}, oldest first. */
     public List<RateViews.Change> changes(String pair, Instant from, Instant toExclusive) {
         List<RateViews.Change> changes = new ArrayList<>();
-        database.getCollection(CHANGES)
+        collection(generations.active(), CHANGES)
                 .find(Filters.and(Filters.eq(PAIR, pair), Filters.gte(CURRENT_AS_OF, Date.from(from)),
                         Filters.lt(CURRENT_AS_OF, Date.from(toExclusive))))
                 .sort(Sorts.ascending(CURRENT_AS_OF, DETECTED_AT))

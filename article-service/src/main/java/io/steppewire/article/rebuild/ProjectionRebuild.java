@@ -3,8 +3,10 @@ package io.steppewire.article.rebuild;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.projection.DecodedBatch;
 import io.steppewire.article.rates.RateStore;
-import io.steppewire.platform.kafka.MongoOutages;
+import io.steppewire.article.store.Generation;
+import io.steppewire.article.store.ProjectionGenerations;
 import io.steppewire.article.store.UpsertOutcome;
+import io.steppewire.platform.kafka.MongoOutages;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -24,13 +26,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Resets the read model and replays the three topics from their beginning up to the end offsets
- * captured at the start, through the same store writes as the live projection. It reads with
- * assigned partitions and commits nothing, so the service's own consumer group keeps its place:
- * running instances go on projecting meanwhile, and their upserts and the replay's agree.
+ * Builds a new generation of the read model beside the one readers use, switches readers to it once it is complete
+ * and then drops the one it replaced:
+ * <ol>
+ * <li>It marks a new generation as building ({@link ProjectionGenerations#startBuilding()}); from then on every live
+ * batch is written to it as well.</li>
+ * <li>Only then it captures the end offsets of the three topics, and replays them from their beginning up to those
+ * offsets into the new generation alone, through the same store writes as the live projection. A record before the
+ * end offsets is replayed; one after them reaches a live consumer after the mark, which writes it to the new
+ * generation too. So the new generation lacks nothing when the replay ends, and the writes agree whatever the
+ * order (they are conditional upserts).</li>
+ * <li>It makes the new generation the active one in one write; instances switch their readers within
+ * {@code steppewire.store.generation-refresh}.</li>
+ * <li>After {@link RebuildProperties#retireDelay()} it drops the generation it replaced.</li>
+ * </ol>
+ * Readers therefore see the whole old generation until the switch and the whole new one after it, never an empty or
+ * half-built store. It reads with assigned partitions and commits nothing, so the service's consumer group keeps its
+ * place. When it fails, or another rebuild takes over its generation, it drops what it built; readers never saw it.
  */
 @Component
 public class ProjectionRebuild {
@@ -41,13 +57,15 @@ public class ProjectionRebuild {
     private final ConsumerFactory<String, byte[]> consumers;
     private final ArticleStore articles;
     private final RateStore rates;
+    private final ProjectionGenerations generations;
     private final RebuildProperties properties;
 
     public ProjectionRebuild(ConsumerFactory<String, byte[]> consumers, ArticleStore articles, RateStore rates,
-                             RebuildProperties properties) {
+                             ProjectionGenerations generations, RebuildProperties properties) {
         this.consumers = consumers;
         this.articles = articles;
         this.rates = rates;
+        this.generations = generations;
         this.properties = properties;
     }
 
@@ -59,12 +77,38 @@ public class ProjectionRebuild {
     public record Result(long events, long skipped, Duration took) {
     }
 
+    /** What the replay read. */
+    private record Replayed(long events, long skipped) {
+    }
+
     /** Runs the rebuild to its end, printing progress lines to {@code progress}. */
     public Result rebuild(java.util.function.Consumer<String> progress) {
+        long started = System.nanoTime();
+        Generation building = generations.startBuilding();
+        Replayed replayed;
+        Generation replaced;
+        try {
+            Generation active = generations.current().active();
+            dropUnused(Set.of(active, building));
+            articles.createIndexes(building);
+            rates.createIndexes(building);
+            replayed = replayInto(building, active, progress, started);
+            replaced = generations.activate(building);
+        } catch (RuntimeException | Error e) {
+            abandon(building, e);
+            throw e;
+        }
+        progress.accept("rebuild: readers switched from " + replaced + " to " + building);
+        retire(replaced, progress);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        progress.accept("rebuild: done in " + took.toMillis() + " ms; " + replayed.skipped() + " unreadable records skipped");
+        return new Result(replayed.events(), replayed.skipped(), took);
+    }
+
+    private Replayed replayInto(Generation building, Generation active, java.util.function.Consumer<String> progress, long started) {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        long started = System.nanoTime();
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.recordsPerPoll()));
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(GROUP, "rebuild", null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (Topic<?> topic : List.of(Topics.ARTICLES, Topics.QUOTES, Topics.RATE_CHANGES)) {
@@ -73,13 +117,12 @@ public class ProjectionRebuild {
                     infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
                 }
             }
+            // After the generation was marked as building: every record past these offsets is written to it live.
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            progress.accept("rebuild: resetting the projection; replaying " + String.format("%,d", total) + " events from "
-                    + partitions.size() + " partitions");
-            articles.reset();
-            rates.reset();
+            progress.accept("rebuild: building " + building + " beside " + active + ", which readers keep using meanwhile; replaying "
+                    + String.format("%,d", total) + " events from " + partitions.size() + " partitions");
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long events = 0;
@@ -96,22 +139,67 @@ public class ProjectionRebuild {
                 for (var entry : perTopic.entrySet()) {
                     List<ConsumerRecord<String, byte[]>> records = entry.getValue();
                     skipped += switch (entry.getKey()) {
-                        case String t when t.equals(Topics.ARTICLES.name()) -> replay(Topics.ARTICLES, records, articles::upsertAll);
-                        case String t when t.equals(Topics.QUOTES.name()) -> replay(Topics.QUOTES, records, rates::recordQuotes);
-                        default -> replay(Topics.RATE_CHANGES, records, rates::recordChanges);
+                        case String t when t.equals(Topics.ARTICLES.name()) ->
+                                replay(Topics.ARTICLES, records, stories -> articles.upsertAll(building, stories));
+                        case String t when t.equals(Topics.QUOTES.name()) ->
+                                replay(Topics.QUOTES, records, quotes -> rates.recordQuotes(building, quotes));
+                        default -> replay(Topics.RATE_CHANGES, records, changes -> rates.recordChanges(building, changes));
                     };
                     events += records.size();
                 }
                 if (System.nanoTime() - lastReport >= properties.progressInterval().toNanos()) {
+                    generations.confirmBuilding(building);
                     progress.accept(new RebuildProgress(passed(consumer, partitions, begin, end), total,
                             Duration.ofNanos(System.nanoTime() - started)).describe());
                     lastReport = System.nanoTime();
                 }
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            progress.accept(new RebuildProgress(passed(consumer, partitions, begin, end), total, took).describe());
-            progress.accept("rebuild: done in " + took.toMillis() + " ms; " + skipped + " unreadable records skipped");
-            return new Result(events, skipped, took);
+            progress.accept(new RebuildProgress(passed(consumer, partitions, begin, end), total,
+                    Duration.ofNanos(System.nanoTime() - started)).describe());
+            return new Replayed(events, skipped);
+        }
+    }
+
+    /** Drops generations left behind by a rebuild that was stopped, or by one that could not drop what it replaced. */
+    private void dropUnused(Set<Generation> inUse) {
+        List<String> bases = new ArrayList<>(ArticleStore.COLLECTIONS);
+        bases.addAll(RateStore.COLLECTIONS);
+        for (Generation unused : generations.present(bases)) {
+            if (!inUse.contains(unused)) {
+                LOG.info("Dropping {}, which no reader uses", unused);
+                articles.drop(unused);
+                rates.drop(unused);
+            }
+        }
+    }
+
+    /** Stops live batches from writing the generation and drops it; readers never used it. */
+    private void abandon(Generation building, Throwable cause) {
+        try {
+            generations.abandon(building);
+            articles.drop(building);
+            rates.drop(building);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Waits for the queries and instances still on the replaced generation, then drops it. */
+    private void retire(Generation replaced, java.util.function.Consumer<String> progress) {
+        try {
+            Thread.sleep(properties.retireDelay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.accept("rebuild: interrupted; " + replaced + " is left for the next rebuild to drop");
+            return;
+        }
+        try {
+            articles.drop(replaced);
+            rates.drop(replaced);
+            progress.accept("rebuild: dropped " + replaced + " after " + properties.retireDelay().toSeconds() + " s");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not drop {}: {}", replaced, e.getMessage());
+            progress.accept("rebuild: could not drop " + replaced + " (" + e.getMessage() + "); the next rebuild drops it");
         }
     }
 

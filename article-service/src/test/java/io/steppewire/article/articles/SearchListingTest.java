@@ -102,7 +102,7 @@ class SearchListingTest extends ListingOnEmbeddedStore {
     }
 
     @Test
-    void findsWhatArrivedAfterATermWasLastSearchedAndNothingAfterAReset() {
+    void findsWhatArrivedAfterATermWasLastSearchedAndNothingAfterADrop() {
         ArticleIngested first = story("Ferry Line Opens", "2026-03-05", "KZ", "A ferry line opens.", "Copper goes by ferry.").event();
         store.upsertAll(List.of(first));
         assertThat(allPages(search("ferry copper"), 20)).containsExactly("Ferry Line Opens");
@@ -116,7 +116,7 @@ class SearchListingTest extends ListingOnEmbeddedStore {
         assertThat(allPages(search("ferry copper", List.of(), null, "2026-03-01", "2026-03-31"), 20)).containsExactly("Second Ferry");
         assertThat(allPages(search("ferry grain"), 20)).containsExactly("Ferry Line Opens");
 
-        store.reset();
+        store.drop();
         assertThat(allPages(search("ferry copper"), 20)).isEmpty();
     }
 

@@ -5,6 +5,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.steppewire.article.ArticleServiceApplication;
 import io.steppewire.article.articles.ArticleStore;
+import io.steppewire.article.rates.RateStore;
+import io.steppewire.article.store.Generation;
+import io.steppewire.article.store.ProjectionGenerations;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
@@ -45,8 +48,9 @@ import java.util.SplittableRandom;
  *
  * <p>A production service has been running for hours, so the JIT compilers have long finished; in a fresh JVM they
  * take a third of the CPU for the first half minute. The benchmark therefore first projects a separate warm-up set
- * (other articles, same generator, same batches), waits until it is stored, stops the listeners and resets the
- * projection, so that the measured articles go into an empty store exactly as without the warm-up.
+ * (other articles, same generator, same batches), waits until it is stored, stops the listeners and switches to a
+ * new, empty generation of the read model (dropping the warm-up's), so that the measured articles go into an empty
+ * store exactly as without the warm-up.
  * Arguments: number of articles (default 100000), requests per second (default 100; 0 measures the projection only),
  * warm-up articles (default 30000; 0 for none), warm-up seconds per query kind at its rate (default 10).
  */
@@ -97,14 +101,15 @@ public final class ProjectionBenchmark {
                     "--steppewire.projection.listeners-enabled=false",
                     "--logging.level.root=WARN");
             MongoDatabase database = app.getBean(MongoDatabase.class);
+            ProjectionGenerations generations = app.getBean(ProjectionGenerations.class);
             var listeners = app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers();
             if (warmUpArticles > 0) {
                 long warming = System.nanoTime();
                 listeners.forEach(c -> c.start());
-                awaitStored(database, warmUpArticles);
+                awaitStored(database, generations, warmUpArticles);
                 listeners.forEach(c -> c.stop());
-                app.getBean(ArticleStore.class).reset();
-                System.out.printf(Locale.ROOT, "warm-up: projected %,d other generated articles in %.1f s (JIT), then stopped the listeners and reset the projection%n",
+                emptyGeneration(app);
+                System.out.printf(Locale.ROOT, "warm-up: projected %,d other generated articles in %.1f s (JIT), then stopped the listeners and switched to an empty generation%n",
                         warmUpArticles, (System.nanoTime() - warming) / 1e9);
             }
 
@@ -120,7 +125,7 @@ public final class ProjectionBenchmark {
             long cpuBefore = processCpuNanos();
             long projecting = System.nanoTime();
             listeners.forEach(c -> c.start());
-            awaitStored(database, articles);
+            awaitStored(database, generations, articles);
             double projectSeconds = (System.nanoTime() - projecting) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             System.out.printf(Locale.ROOT, "PROJECTION: %,d articles in %.1f s = %,.0f articles/s (listeners started to last article stored)%n",
@@ -152,10 +157,24 @@ public final class ProjectionBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static void awaitStored(MongoDatabase database, long count) throws InterruptedException {
-        while (database.getCollection("articles").estimatedDocumentCount() < count) {
+    private static void awaitStored(MongoDatabase database, ProjectionGenerations generations, long count) throws InterruptedException {
+        String articles = generations.current().active().collection("articles");
+        while (database.getCollection(articles).estimatedDocumentCount() < count) {
             Thread.sleep(200);
         }
+    }
+
+    /** What a rebuild does without its replay: readers and writers move to a new, empty generation; the old one goes. */
+    private static void emptyGeneration(ConfigurableApplicationContext app) {
+        ProjectionGenerations generations = app.getBean(ProjectionGenerations.class);
+        ArticleStore articles = app.getBean(ArticleStore.class);
+        RateStore rates = app.getBean(RateStore.class);
+        Generation empty = generations.startBuilding();
+        articles.createIndexes(empty);
+        rates.createIndexes(empty);
+        Generation warm = generations.activate(empty);
+        articles.drop(warm);
+        rates.drop(warm);
     }
 
     /** Generates {@code count} articles numbered from {@code firstNumber} (numbers go into titles, hence ids). */

@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "steppewire.kafka.failures.outage-retry-max-interval=1s",
         "spring.kafka.consumer.properties.metadata.max.age.ms=1000",
         "steppewire.kafka.instance-id=" + ServiceTest.INSTANCE_ID,
+        // Queries still running on a replaced generation take milliseconds here.
+        "steppewire.rebuild.retire-delay=1s",
         "management.endpoint.health.show-details=always"})
 public abstract class ServiceTest {
 
