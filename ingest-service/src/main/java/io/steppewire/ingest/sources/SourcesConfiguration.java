@@ -1,0 +1,55 @@
+package io.steppewire.ingest.sources;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.steppewire.ingest.pages.FirstSeenIndex;
+import io.steppewire.ingest.pages.IngestPage;
+import io.steppewire.ingest.pages.IngestProperties;
+import io.steppewire.ingest.sources.fetch.Backoff;
+import io.steppewire.ingest.sources.fetch.HostGates;
+import io.steppewire.ingest.sources.fetch.PoliteFetcher;
+import io.steppewire.ingest.taxonomy.CurrentTaxonomy;
+import io.steppewire.platform.net.http.OutboundHttp;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/** Wires the source fetching: the polite fetcher over the platform's outbound client, the writer, the scheduler. */
+@Configuration(proxyBeanMethods = false)
+class SourcesConfiguration {
+
+    @Bean
+    PoliteFetcher politeFetcher(OutboundHttp http, SourcesProperties properties, Clock clock) {
+        return new PoliteFetcher(http, new HostGates(properties.perHostConcurrency(), properties.perHostGap()),
+                properties.userAgent(), properties.maxResponseSize().toBytes(), properties.maxRedirects(),
+                properties.robotsCacheTime(), clock);
+    }
+
+    @Bean
+    Backoff sourceBackoff(SourcesProperties properties) {
+        return new Backoff(properties.maxBackoff(), properties.maxRetryAfter(), RandomGenerator.getDefault());
+    }
+
+    @Bean
+    ArticleWriter sourceArticleWriter(KafkaTemplate<String, Object> kafka, IngestProperties ingest) {
+        return new KafkaArticleWriter(kafka, ingest.publishTimeout());
+    }
+
+    @Bean
+    FetchSources fetchSources(SourceStore store, SeenItems seenItems, PoliteFetcher fetcher, Backoff backoff,
+                              ArticleWriter writer, CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen,
+                              IngestPage ingestPage, ObjectProvider<HtmlExtraction> extraction,
+                              SourcesProperties properties, Clock clock, MeterRegistry meters) {
+        return new FetchSources(store, seenItems, fetcher, backoff, writer, taxonomy, firstSeen, ingestPage, extraction,
+                properties, clock, meters);
+    }
+
+    @Bean
+    SourceScheduler sourceScheduler(SourceStore store, FetchSources fetchSources, SourcesProperties properties,
+                                    Clock clock) {
+        return new SourceScheduler(store, fetchSources, properties, clock);
+    }
+}
