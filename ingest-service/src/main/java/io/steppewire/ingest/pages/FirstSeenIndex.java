@@ -33,8 +33,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Knows when each article was first seen. Ingest keeps no database, so the article topic itself is
- * the record: at start-up this reads {@code news.articles.v1} from the beginning of every partition
+ * Knows when each article was first seen. The article topic itself is the record (the sources' store
+ * holds only what fetching needs): at start-up this reads {@code news.articles.v1} from the beginning of every partition
  * (assigned directly, no consumer group, committed transactions only) and then keeps tailing it, so
  * articles published by other instances are known too. Pages published here are added at once after
  * their commit. Health stays OUT_OF_SERVICE until the start-up read has caught up, so a load balancer
