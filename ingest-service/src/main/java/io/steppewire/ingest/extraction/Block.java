@@ -1,0 +1,35 @@
+package io.steppewire.ingest.extraction;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * One block of text as a reader sees it: a paragraph, a heading, a caption or a table row.
+ *
+ * @param kind      what the block is
+ * @param text      the cleaned text
+ * @param linkChars how much of the text sits inside links
+ * @param source    the element that made the block
+ */
+record Block(Kind kind, String text, int linkChars, Element source) {
+
+    enum Kind { PARAGRAPH, HEADING, CAPTION }
+
+    /** The lines a single {@code <br>} separated; one line for most blocks. */
+    java.util.List<String> lines() {
+        return java.util.Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** The text as one paragraph: lines joined with a space. */
+    String joined() {
+        return String.join(" ", lines());
+    }
+
+    double linkDensity() {
+        return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
+    }
+
+    int headingLevel() {
+        String tag = source.tagName();
+        return kind == Kind.HEADING && tag.length() == 2 && tag.charAt(0) == 'h' ? tag.charAt(1) - '0' : 0;
+    }
+}
