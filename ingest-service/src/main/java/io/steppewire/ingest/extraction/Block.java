@@ -12,7 +12,11 @@ import org.jsoup.nodes.Element;
  */
 record Block(Kind kind, String text, int linkChars, Element source) {
 
-    enum Kind { PARAGRAPH, HEADING, CAPTION }
+    enum Kind {
+        PARAGRAPH, HEADING, CAPTION,
+        /** A {@code <time>} element on a front page; its text is the datetime attribute when there is one. */
+        DATE
+    }
 
     /** The lines a single {@code <br>} separated; one line for most blocks. */
     java.util.List<String> lines() {
@@ -30,6 +34,10 @@ record Block(Kind kind, String text, int linkChars, Element source) {
 
     int headingLevel() {
         String tag = source.tagName();
-        return kind == Kind.HEADING && tag.length() == 2 && tag.charAt(0) == 'h' ? tag.charAt(1) - '0' : 0;
+        if (kind != Kind.HEADING) {
+            return 0;
+        }
+        // Headlines marked only by class ("a.headline") rank as the usual teaser level.
+        return tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1)) ? tag.charAt(1) - '0' : 3;
     }
 }

@@ -3,6 +3,8 @@ package io.steppewire.ingest.extraction;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +30,23 @@ final class BlockWalker {
     private Element current;
     private int pendingBreaks;
 
-    private BlockWalker(Element root) {
+    /** On front pages headlines may be marked by class only, and story times are blocks of their own. */
+    private final boolean frontPage;
+
+    private BlockWalker(Element root, boolean frontPage) {
         this.current = root;
+        this.frontPage = frontPage;
+    }
+
+    static List<Block> frontPageBlocks(Element root) {
+        BlockWalker walker = new BlockWalker(root, true);
+        walker.walk(root);
+        walker.flush(root, Block.Kind.PARAGRAPH);
+        return walker.blocks;
     }
 
     static List<Block> blocks(Element root) {
-        BlockWalker walker = new BlockWalker(root);
+        BlockWalker walker = new BlockWalker(root, false);
         walker.walk(root);
         walker.flush(root, Block.Kind.PARAGRAPH);
         return walker.blocks;
@@ -64,6 +77,24 @@ final class BlockWalker {
             if (pendingBreaks >= 2) {
                 flush(current, Block.Kind.PARAGRAPH);
             }
+            return;
+        }
+        if (frontPage && isDate(e)) {
+            flush(current, Block.Kind.PARAGRAPH);
+            String when = e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+            blocks.add(new Block(Block.Kind.DATE, Texts.clean(when), 0, e));
+            return;
+        }
+        if (frontPage && isClassHeadline(e)) {
+            flush(current, Block.Kind.PARAGRAPH);
+            Element outer = current;
+            current = e;
+            boolean link = tag.equals("a");
+            linkDepth += link ? 1 : 0;
+            walk(e);
+            linkDepth -= link ? 1 : 0;
+            flush(e, Block.Kind.HEADING);
+            current = outer;
             return;
         }
         if (tag.equals("table") && isDataTable(e)) {
@@ -164,6 +195,27 @@ final class BlockWalker {
                 blocks.add(new Block(Block.Kind.PARAGRAPH, text, Math.min(links, text.length()), row));
             }
         }
+    }
+
+    private static final Set<String> DATE_WORDS = Set.of("date", "time", "published", "posted", "timestamp", "dateline");
+
+    /** A {@code <time>}, or a short element named as a date whose text reads as one. */
+    private static boolean isDate(Element e) {
+        if (e.tagName().equals("time")) {
+            return true;
+        }
+        return Clutter.matches(e, DATE_WORDS, Set.of()) && e.text().length() <= 60
+                && PublishedTimes.localDate(e.text()) != null;
+    }
+
+    private static final Evaluator HEADING_OR_TEXT_BLOCKS = QueryParser.parse("h1, h2, h3, h4, h5, h6, p, li");
+    private static final Evaluator HEADING_TAGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Set<String> HEADLINE_WORDS = Set.of("headline", "title", "heading", "hed");
+
+    /** A headline marked only by its class: {@code <a class="headline">}, {@code <div class="story-title">}. */
+    static boolean isClassHeadline(Element e) {
+        return !HEADINGS.contains(e.tagName()) && Clutter.matches(e, HEADLINE_WORDS, Set.of())
+                && e.select(HEADING_OR_TEXT_BLOCKS).isEmpty() && e.closest(HEADING_TAGS) == null && !e.text().isBlank();
     }
 
     /** A table of figures rather than a page laid out in table cells: no cell holds blocks or long text. */

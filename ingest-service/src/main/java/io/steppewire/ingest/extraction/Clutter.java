@@ -2,9 +2,12 @@ package io.steppewire.ingest.extraction;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,6 +49,12 @@ final class Clutter {
     private static final Set<String> CONTENT_WORDS = Set.of("articlebody", "body", "content", "text", "entry",
             "main", "prose", "storybody", "richtext");
 
+    private static final Evaluator ARTICLE_CONTAINERS = QueryParser.parse("article, main, [itemprop=articleBody]");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[-_\\s:.]+");
+
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
@@ -55,17 +64,51 @@ final class Clutter {
     private Clutter() {
     }
 
-    /** Takes clutter out of the document in place. */
+    /**
+     * On a front page, teaser summaries, story dates and photo credits are the text the flattener wants, and
+     * "top stories" or "latest news" are the stories themselves.
+     */
+    private static final Set<String> FRONT_PAGE_TEXT_WORDS = Set.of("caption", "credit", "credits", "timestamp",
+            "dateline", "published", "updated", "date", "time", "standfirst", "dek", "subtitle", "excerpt", "meta");
+    private static final Set<String> FRONT_PAGE_WORDS = without(UNWANTED_WORDS, FRONT_PAGE_TEXT_WORDS);
+    private static final Set<String> FRONT_PAGE_PHRASES = without(UNWANTED_PHRASES,
+            Set.of("topstories", "latestnews", "editorspicks", "morenews", "morestories"));
+
+    private static Set<String> without(Set<String> all, Set<String> left) {
+        Set<String> rest = new java.util.HashSet<>(all);
+        rest.removeAll(left);
+        return Set.copyOf(rest);
+    }
+
+    /** Takes clutter out of an article page in place. */
     static void remove(Document document) {
-        document.select(NEVER_TEXT).remove();
+        remove(document, NEVER_TEXT, UNWANTED_WORDS, UNWANTED_PHRASES);
+    }
+
+    /** Takes clutter out of a front page in place, keeping captions (for their credits) and story dates. */
+    static void removeFromFrontPage(Document document) {
+        remove(document, NEVER_TEXT.replace("figcaption, ", ""), FRONT_PAGE_WORDS, FRONT_PAGE_PHRASES);
+    }
+
+    private static void remove(Document document, String neverText, Set<String> unwantedWords,
+                               Set<String> unwantedPhrases) {
+        document.select(neverText).remove();
+        Set<Element> holdingArticle = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element article : document.body().select(ARTICLE_CONTAINERS)) {
+            for (Element e = article; e != null && holdingArticle.add(e); e = e.parent()) {
+                // Marks the article container and every element around it, once each.
+            }
+        }
         List<Element> doomed = new ArrayList<>();
         for (Element element : document.body().getAllElements()) {
-            if (element == document.body() || isProtected(element)) {
+            // The article container and anything holding it stay, whatever their class says.
+            if (element == document.body() || holdingArticle.contains(element)) {
                 continue;
             }
             if (isHidden(element) || FURNITURE_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))
                     || element.tagName().equals("header") && !holdsArticleText(element)
-                    || (namedUnwanted(element) && !(namedContent(element) && holdsParagraphs(element, 2)))) {
+                    || (matches(element, unwantedWords, unwantedPhrases)
+                        && !(namedContent(element) && holdsParagraphs(element, 2)))) {
                 doomed.add(element);
             }
         }
@@ -76,19 +119,6 @@ final class Clutter {
         }
     }
 
-    /** The article container and anything holding it stay, whatever their class says. */
-    private static boolean isProtected(Element element) {
-        String tag = element.tagName();
-        if (tag.equals("article") || tag.equals("main") || tag.equals("html")) {
-            return true;
-        }
-        if (element.attr("itemprop").equalsIgnoreCase("articleBody")) {
-            return true;
-        }
-        Elements inside = element.select("article, main, [itemprop=articleBody]");
-        return !inside.isEmpty();
-    }
-
     private static boolean holdsArticleText(Element header) {
         return holdsParagraphs(header, 3);
     }
@@ -96,7 +126,7 @@ final class Clutter {
     /** At least {@code count} paragraphs of sentence length: article text rather than furniture. */
     private static boolean holdsParagraphs(Element element, int count) {
         int found = 0;
-        for (Element p : element.select("p")) {
+        for (Element p : element.select(PARAGRAPHS)) {
             if (p.text().length() >= 80 && ++found >= count) {
                 return true;
             }
@@ -109,21 +139,18 @@ final class Clutter {
                 || HIDDEN_STYLE.matcher(element.attr("style")).find();
     }
 
-    static boolean namedUnwanted(Element element) {
-        return matches(element, UNWANTED_WORDS, UNWANTED_PHRASES);
-    }
-
     static boolean namedContent(Element element) {
         return matches(element, CONTENT_WORDS, CONTENT_WORDS);
     }
 
     /** Whether a word of the element's class or id, or two or more of them run together, is in the set. */
     static boolean matches(Element element, Set<String> words, Set<String> phrases) {
-        String names = element.className() + " " + element.id();
-        if (names.isBlank()) {
+        String className = element.className();
+        String id = element.id();
+        if (className.isEmpty() && id.isEmpty()) {
             return false;
         }
-        for (String token : names.split("\\s+")) {
+        for (String token : WHITESPACE.split(className + " " + id)) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -149,7 +176,7 @@ final class Clutter {
 
     /** {@code article__share-bar} and {@code articleShareBar} both become article, share, bar. */
     static String[] splitWords(String token) {
-        String spaced = token.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return spaced.split("[-_\\s:.]+");
+        String spaced = CAMEL_HUMP.matcher(token).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+        return WORD_SEPARATORS.split(spaced);
     }
 }

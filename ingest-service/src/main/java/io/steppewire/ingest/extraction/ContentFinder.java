@@ -3,6 +3,8 @@ package io.steppewire.ingest.extraction;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -28,6 +30,9 @@ final class ContentFinder {
             "sponsor", "promo", "related", "share", "social", "widget", "tags", "masthead", "media", "teaser",
             "card", "list", "menu", "nav", "ad", "ads");
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Evaluator SCORED_TAGS = QueryParser.parse("p, pre, td, blockquote");
+    private static final Evaluator BOXES = QueryParser.parse("div, section, td, ul, ol, dl, table, form, center, nav");
     private static final int ANCESTOR_LEVELS = 5;
 
     private final Map<Element, Double> scores = new IdentityHashMap<>();
@@ -164,7 +169,7 @@ final class ContentFinder {
             return 0;
         }
         int links = 0;
-        for (Element a : element.select("a")) {
+        for (Element a : element.select(LINKS)) {
             String href = a.attr("href");
             links += (int) ((href.startsWith("#") ? 0.3 : 1) * a.text().length());
         }
@@ -188,7 +193,7 @@ final class ContentFinder {
 
     private static int paragraphChars(Element element) {
         int chars = 0;
-        for (Element paragraph : element.select("p, pre, td, blockquote")) {
+        for (Element paragraph : element.select(SCORED_TAGS)) {
             int length = paragraph.text().length();
             if (length >= MIN_PARAGRAPH_CHARS) {
                 chars += length;
@@ -203,7 +208,7 @@ final class ContentFinder {
      */
     private static void removeLinkLists(Element root) {
         List<Element> doomed = new ArrayList<>();
-        for (Element element : root.select("div, section, td, ul, ol, dl, table, form, center, nav")) {
+        for (Element element : root.select(BOXES)) {
             if (element == root || isAncestor(element, root)) {
                 continue;
             }

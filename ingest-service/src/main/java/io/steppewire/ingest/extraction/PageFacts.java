@@ -2,12 +2,17 @@ package io.steppewire.ingest.extraction;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +27,7 @@ final class PageFacts {
             "(?iu)^(?:(?:by|written by|words by|reporting by|story by)\\s+"
                     + "|(?:text|author|authors|автор|авторы|текст|материал подготовил[а]?)\\s*:\\s*)");
     /** Words allowed in lower case between names: "A and B", "Ludwig van Beethoven". */
-    private static final java.util.Set<String> NAME_JOINERS = java.util.Set.of("and", "&", "и", "van", "von", "de",
+    private static final Set<String> NAME_JOINERS = Set.of("and", "&", "и", "van", "von", "de",
             "del", "la", "le", "bin", "ibn", "uly", "kyzy", "uulu", "ogly");
     private static final Pattern URL = Pattern.compile("(?i)^(?:https?:)?//.*");
 
@@ -38,13 +43,26 @@ final class PageFacts {
             ".published time", ".publish-date time", ".date-published", ".published", ".pubdate", ".post-date",
             ".entry-date", ".article-date", ".publication-date", ".date-publication"};
 
-    private PageFacts() {
+    /** Elements inside asides, navigation, related boxes and the like: their times and names are not the article's. */
+    private final Set<Element> outside = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private PageFacts(Document document) {
+        for (Element element : document.getAllElements()) {
+            Element parent = element.parent();
+            if (parent != null && outside.contains(parent) || isFurnitureBox(element)) {
+                outside.add(element);
+            }
+        }
     }
 
     record Facts(String title, @Nullable Instant publishedAt, @Nullable String byline, @Nullable String lang) {
     }
 
     static Facts read(Document document) {
+        return new PageFacts(document).facts(document);
+    }
+
+    private Facts facts(Document document) {
         List<String> blocks = new ArrayList<>();
         for (Element script : document.select("script[type=application/ld+json]")) {
             blocks.add(script.data());
@@ -178,7 +196,7 @@ final class PageFacts {
 
     // ---- publication time ----
 
-    private static @Nullable Instant published(Document document, JsonLd.Facts ld) {
+    private @Nullable Instant published(Document document, JsonLd.Facts ld) {
         Instant fromLd = PublishedTimes.parse(ld.datePublished());
         if (fromLd != null) {
             return fromLd;
@@ -210,8 +228,8 @@ final class PageFacts {
             }
         }
         for (Element element : document.body().getAllElements()) {
-            if (element.text().length() <= 80 && Clutter.matches(element, DATE_WORDS, java.util.Set.of())
-                    && !isOutsideArticle(element) && !isUpdateMark(element)) {
+            if (Clutter.matches(element, DATE_WORDS, Set.of()) && !isOutsideArticle(element)
+                    && element.text().length() <= 80 && !isUpdateMark(element)) {
                 Instant time = timeOf(element);
                 if (time != null) {
                     return time;
@@ -221,14 +239,14 @@ final class PageFacts {
         return dateLineNearHeadline(document);
     }
 
-    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of("date", "time", "published", "posted",
+    private static final Set<String> DATE_WORDS = Set.of("date", "time", "published", "posted",
             "pubdate", "timestamp", "dateline", "datetime");
 
     /**
      * The last resort: a short line after the headline that is only a date, or has one between separators
      * ("Posted: 03/02/2026 09:15 GMT+5 | Category: Economy"). Lines before the headline are tried after those below it.
      */
-    private static @Nullable Instant dateLineNearHeadline(Document document) {
+    private @Nullable Instant dateLineNearHeadline(Document document) {
         for (String line : shortLines(document)) {
             for (String part : line.split("\\s[|·•]\\s")) {
                 Instant time = PublishedTimes.parse(withoutDateLabel(part));
@@ -240,35 +258,55 @@ final class PageFacts {
         return null;
     }
 
-    /** Short texts of the page in reading order, from the headline on, then those above it; furniture left out. */
-    private static List<String> shortLines(Document document) {
+    /**
+     * Short texts of the page in reading order, from the headline on, then those above it; furniture left out. Dates
+     * stand near the headline, so a few hundred lines either side are enough however long the page is.
+     */
+    private List<String> shortLines(Document document) {
         List<String> after = new ArrayList<>();
         List<String> before = new ArrayList<>();
-        Element headline = document.selectFirst("h1");
+        Element headline = document.selectFirst(H1);
         boolean seen = headline == null;
         for (Element element : document.body().getAllElements()) {
             if (element == headline) {
                 seen = true;
             }
-            if (element.children().size() > 3 || isOutsideArticle(element)) {
+            if (element.childrenSize() > 3 || isOutsideArticle(element)) {
                 continue;
             }
             for (org.jsoup.nodes.TextNode node : element.textNodes()) {
                 String text = Texts.clean(node.text());
-                if (text.length() >= 6 && text.length() <= 100) {
-                    (seen ? after : before).add(text);
+                List<String> lines = seen ? after : before;
+                if (text.length() >= 6 && text.length() <= 100 && lines.size() < NEARBY_LINES) {
+                    lines.add(text);
                 }
+            }
+            if (after.size() >= NEARBY_LINES) {
+                break;
             }
         }
         after.addAll(before);
         return after;
     }
 
+    private static final int NEARBY_LINES = 300;
+    private static final int BYLINE_CANDIDATES = 2_000;
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator BYLINE_HOLDERS = QueryParser.parse("p, div, span, em, i, strong, b, address");
+
     /** A line elsewhere on the page that only names the author: "By Merdan Ataev" under the body, or in a meta line. */
-    private static @Nullable String standaloneByline(Document document) {
-        for (Element element : document.body().select("p, div, span, em, i, strong, b, address")) {
+    private @Nullable String standaloneByline(Document document) {
+        int looked = 0;
+        for (Element element : document.body().select(BYLINE_HOLDERS)) {
+            // Only elements holding a line of text themselves: a wrapper's text would be read again for each level.
+            if (holdsBlocks(element) || isOutsideArticle(element)) {
+                continue;
+            }
+            if (++looked > BYLINE_CANDIDATES) {
+                return null;
+            }
             String whole = Texts.clean(element.text());
-            if (whole.length() > 120 || isOutsideArticle(element)) {
+            if (whole.length() > 120) {
                 continue;
             }
             for (String part : whole.split("\\s[|·•]\\s")) {
@@ -279,6 +317,20 @@ final class PageFacts {
             }
         }
         return null;
+    }
+
+    private static boolean holdsBlocks(Element element) {
+        for (Element child : element.children()) {
+            switch (child.tagName()) {
+                case "div", "p", "section", "article", "ul", "ol", "table", "blockquote", "header", "footer", "main" -> {
+                    return true;
+                }
+                default -> {
+                    // Inline children keep the element a line of text.
+                }
+            }
+        }
+        return false;
     }
 
     /** The names of a line that opens with "By" or "Автор:" and then names people only; null for any other line. */
@@ -316,19 +368,24 @@ final class PageFacts {
     }
 
     /** Times in related links, comments, sidebars and footers date other things. */
-    private static boolean isOutsideArticle(Element element) {
-        for (Element e = element; e != null; e = e.parent()) {
-            String tag = e.tagName();
-            if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer") && e.closest("article") == null) {
-                return true;
-            }
-            if (Clutter.matches(e, java.util.Set.of("related", "comment", "comments", "sidebar", "recommended",
-                    "trending", "popular", "promo", "newsletter"), java.util.Set.of("mostread", "morestories"))) {
-                return true;
-            }
-        }
-        return false;
+    private boolean isOutsideArticle(Element element) {
+        return outside.contains(element);
     }
+
+    private static boolean isFurnitureBox(Element e) {
+        String tag = e.tagName();
+        if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer") && e.closest(ARTICLE) == null) {
+            return true;
+        }
+        return Clutter.matches(e, FURNITURE_BOX_WORDS, FURNITURE_BOX_PHRASES);
+    }
+
+    private static final Evaluator ARTICLE = QueryParser.parse("article");
+    private static final Evaluator AUTHOR = QueryParser.parse("[rel=author], [itemprop=author]");
+    private static final Set<String> FURNITURE_BOX_WORDS = Set.of("related", "comment", "comments", "sidebar",
+            "recommended", "trending", "popular", "promo", "newsletter");
+    private static final Set<String> FURNITURE_BOX_PHRASES = Set.of("mostread", "morestories");
+    private static final Set<String> AUTHOR_BOX_WORDS = Set.of("bio", "box", "avatar");
 
     /** A time that says when the article was changed, not published: by its class, or by the label just before it. */
     private static boolean isUpdateMark(Element element) {
@@ -355,7 +412,7 @@ final class PageFacts {
 
     // ---- byline ----
 
-    private static @Nullable String byline(Document document, JsonLd.Facts ld) {
+    private @Nullable String byline(Document document, JsonLd.Facts ld) {
         String fromLd = bylineText(ld.byline());
         if (fromLd != null) {
             return fromLd;
@@ -369,7 +426,7 @@ final class PageFacts {
         }
         List<String> names = new ArrayList<>();
         for (Element author : document.select("[rel=author], [itemprop=author]")) {
-            if (isOutsideArticle(author) || author.parents().stream().anyMatch(p -> p.is("[rel=author], [itemprop=author]"))) {
+            if (isOutsideArticle(author) || author.parents().stream().anyMatch(p -> p.is(AUTHOR))) {
                 continue;
             }
             Element name = author.selectFirst("[itemprop=name]");
@@ -385,7 +442,7 @@ final class PageFacts {
         }
         for (Element element : document.select(".byline, .by-line, .author, .author-name, .article-author, "
                 + ".story-byline, .entry-author, [class*=byline], [class*=author-name], .avtor, .author__name")) {
-            if (isOutsideArticle(element) || Clutter.matches(element, java.util.Set.of("bio", "box", "avatar"), java.util.Set.of())) {
+            if (isOutsideArticle(element) || Clutter.matches(element, AUTHOR_BOX_WORDS, Set.of())) {
                 continue;
             }
             Element copy = element.clone();
