@@ -36,7 +36,7 @@ final class Clutter {
             "breadcrumbs", "tags", "tag", "pagination", "pager", "nav", "navbar", "navigation", "menu", "sidebar",
             "footer", "masthead", "header", "toolbar", "tools", "widget", "modal", "popup", "overlay", "paywall",
             "invisible", "sronly", "print", "donate", "donation", "ticker", "skip", "rating",
-            "reactions", "follow", "login", "search", "bio", "timestamp", "dateline", "published",
+            "reactions", "follow", "tweet", "twitter", "instagram", "tiktok", "login", "search", "bio", "timestamp", "dateline", "published",
             "updated", "date", "time", "kicker", "eyebrow", "label", "standfirst", "dek", "subtitle", "excerpt");
 
     /** Words of two parts that only mean furniture together: {@code read-more}, {@code most-read}. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 final class Furniture {
 
     /** Short blocks that are page furniture in any layout: labels, prompts, credits, cookie notices. */
-    private static final Pattern FURNITURE = Pattern.compile("(?iu)^(?:"
+    private static final Pattern FURNITURE = Pattern.compile("(?iuU)^(?:"
             + "advertisement|advert|ad|sponsored(?: content)?|реклама|партнёрский материал"
             + "|share(?: this)?(?: article| story| on .{1,40})?:?|поделиться:?"
             + "|(?:read|see) (?:more|also)\\b.{0,200}|also read\\b.{0,200}|more on this (?:story|topic):?"
@@ -27,9 +27,9 @@ final class Furniture {
             + ")$");
     /** The end mark of a press release or wire story: nothing after it is the story. */
     private static final Pattern END_MARK = Pattern.compile("(?i)#{3}|-\\s*ends?\\s*-|- ?30 ?-");
-    /** A clock time alone: the stamp of a live-blog entry. */
+    /** A clock time alone (the stamp of a live-blog entry), or a gallery counter ("1/6"). */
     private static final Pattern CLOCK = Pattern.compile(
-            "(?iu)^(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:utc|gmt|[a-z]{3,4}))?|\\d{1,3} (?:min|mins|minutes|hours?) ago)$");
+            "(?iuU)^(?:\\d{1,3}\\s*(?:/|of|из)\\s*\\d{1,3}|\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:utc|gmt|[a-z]{3,4}))?|\\d{1,3} (?:min|mins|minutes|hours?) ago)$");
     private static final int FURNITURE_MAX_CHARS = 320;
 
     private Furniture() {
@@ -76,7 +76,7 @@ final class Furniture {
         if (byline != null && Texts.comparable(text).equals(Texts.comparable(byline))) {
             return true;
         }
-        for (String part : text.split("\\s[|·•]\\s")) {
+        for (String part : Texts.parts(text)) {
             if (PageFacts.prefixedByline(part) != null) {
                 return true;
             }
@@ -93,7 +93,7 @@ final class Furniture {
             return true;
         }
         // "By A. Name | 14 March 2026" and "14 March 2026 | 3 min read"
-        for (String part : text.split("\\s[|·•]\\s")) {
+        for (String part : Texts.parts(text)) {
             if (PublishedTimes.parse(PageFacts.withoutDateLabel(part)) != null) {
                 return true;
             }

@@ -24,7 +24,7 @@ final class PageFacts {
     /** Separators between a headline and the site's name in a {@code <title>}. */
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|·•»«:/]|::|[-–—]{1,2})\\s+");
     private static final Pattern BYLINE_PREFIX = Pattern.compile(
-            "(?iu)^(?:(?:by|written by|words by|reporting by|story by)\\s+"
+            "(?iuU)^(?:(?:by|written by|words by|reporting by|story by)\\s+"
                     + "|(?:text|author|authors|автор|авторы|текст|материал подготовил[а]?)\\s*:\\s*)");
     /** Words allowed in lower case between names: "A and B", "Ludwig van Beethoven". */
     private static final Set<String> NAME_JOINERS = Set.of("and", "&", "и", "van", "von", "de",
@@ -248,7 +248,7 @@ final class PageFacts {
      */
     private @Nullable Instant dateLineNearHeadline(Document document) {
         for (String line : shortLines(document)) {
-            for (String part : line.split("\\s[|·•]\\s")) {
+            for (String part : Texts.parts(line)) {
                 Instant time = PublishedTimes.parse(withoutDateLabel(part));
                 if (time != null) {
                     return time;
@@ -309,7 +309,7 @@ final class PageFacts {
             if (whole.length() > 120) {
                 continue;
             }
-            for (String part : whole.split("\\s[|·•]\\s")) {
+            for (String part : Texts.parts(whole)) {
                 String names = prefixedByline(part);
                 if (names != null) {
                     return names;
@@ -361,7 +361,7 @@ final class PageFacts {
     }
 
     private static final Pattern DATE_LABEL = Pattern.compile(
-            "(?iu)^(?:published|posted|first published|date|опубликовано|дата публикации|дата)\\s*:?\\s*(?:on\\s+)?");
+            "(?iuU)^(?:published|posted|first published|date|опубликовано|дата публикации|дата)\\s*:?\\s*(?:on\\s+)?");
 
     static String withoutDateLabel(String text) {
         return DATE_LABEL.matcher(Texts.clean(text)).replaceFirst("");

@@ -41,6 +41,20 @@ final class Texts {
                 || (c >= '\u0080' && c <= '\u009f');
     }
 
+    /** The parts of a meta line between separators: "By A. Name | 14 March 2026 · 3 min" gives three. */
+    static java.util.List<String> parts(String line) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : SEPARATORS.split(line)) {
+            String stripped = part.strip();
+            if (!stripped.isEmpty()) {
+                parts.add(stripped);
+            }
+        }
+        return parts;
+    }
+
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("(?:^|\\s)[|·•](?:\\s|$)");
+
     static int wordCount(String text) {
         int count = 0;
         boolean inWord = false;
