@@ -2,6 +2,9 @@ package io.steppewire.ingest.extraction;
 
 import org.jsoup.nodes.Element;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One block of text as a reader sees it: a paragraph, a heading, a caption or a table row.
  *
@@ -19,8 +22,8 @@ record Block(Kind kind, String text, int linkChars, Element source) {
     }
 
     /** The lines a single {@code <br>} separated; one line for most blocks. */
-    java.util.List<String> lines() {
-        return java.util.Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines() {
+        return Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     /** The text as one paragraph: lines joined with a space. */

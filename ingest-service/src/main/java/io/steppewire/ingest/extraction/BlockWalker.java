@@ -33,6 +33,11 @@ final class BlockWalker {
     /** On front pages headlines may be marked by class only, and story times are blocks of their own. */
     private final boolean frontPage;
 
+    private static final Set<String> DATE_WORDS = Set.of("date", "time", "published", "posted", "timestamp", "dateline");
+    private static final Evaluator HEADING_OR_TEXT_BLOCKS = QueryParser.parse("h1, h2, h3, h4, h5, h6, p, li");
+    private static final Evaluator HEADING_TAGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Set<String> HEADLINE_WORDS = Set.of("headline", "title", "heading", "hed");
+
     private BlockWalker(Element root, boolean frontPage) {
         this.current = root;
         this.frontPage = frontPage;
@@ -197,8 +202,6 @@ final class BlockWalker {
         }
     }
 
-    private static final Set<String> DATE_WORDS = Set.of("date", "time", "published", "posted", "timestamp", "dateline");
-
     /** A {@code <time>}, or a short element named as a date whose text reads as one. */
     private static boolean isDate(Element e) {
         if (e.tagName().equals("time")) {
@@ -207,10 +210,6 @@ final class BlockWalker {
         return Clutter.matches(e, DATE_WORDS, Set.of()) && e.text().length() <= 60
                 && PublishedTimes.localDate(e.text()) != null;
     }
-
-    private static final Evaluator HEADING_OR_TEXT_BLOCKS = QueryParser.parse("h1, h2, h3, h4, h5, h6, p, li");
-    private static final Evaluator HEADING_TAGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
-    private static final Set<String> HEADLINE_WORDS = Set.of("headline", "title", "heading", "hed");
 
     /** A headline marked only by its class: {@code <a class="headline">}, {@code <div class="story-title">}. */
     static boolean isClassHeadline(Element e) {

@@ -7,6 +7,7 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,9 +62,6 @@ final class Clutter {
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "complementary",
             "contentinfo", "dialog", "alertdialog", "search", "menu", "menubar", "toolbar");
 
-    private Clutter() {
-    }
-
     /**
      * On a front page, teaser summaries, story dates and photo credits are the text the flattener wants, and
      * "top stories" or "latest news" are the stories themselves.
@@ -74,8 +72,11 @@ final class Clutter {
     private static final Set<String> FRONT_PAGE_PHRASES = without(UNWANTED_PHRASES,
             Set.of("topstories", "latestnews", "editorspicks", "morenews", "morestories"));
 
+    private Clutter() {
+    }
+
     private static Set<String> without(Set<String> all, Set<String> left) {
-        Set<String> rest = new java.util.HashSet<>(all);
+        Set<String> rest = new HashSet<>(all);
         rest.removeAll(left);
         return Set.copyOf(rest);
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -63,7 +64,7 @@ public final class FrontPageFlattener {
         if (stories.stream().noneMatch(s -> s.ownDate != null)) {
             return page;
         }
-        Set<String> titles = new java.util.HashSet<>();
+        Set<String> titles = new HashSet<>();
         for (SegmentedArticle article : SEGMENTER.segment(page).articles()) {
             titles.add(article.title());
         }

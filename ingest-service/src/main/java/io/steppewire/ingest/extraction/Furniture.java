@@ -2,6 +2,7 @@ package io.steppewire.ingest.extraction;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Lines that are page furniture in any layout, told apart from text one line at a time. */
@@ -81,7 +82,7 @@ final class Furniture {
                 return true;
             }
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("updated") || lower.startsWith("last updated") || lower.startsWith("обновлено")) {
             return true;
         }

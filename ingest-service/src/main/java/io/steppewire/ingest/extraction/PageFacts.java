@@ -2,12 +2,15 @@ package io.steppewire.ingest.extraction;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -42,6 +45,22 @@ final class PageFacts {
             "[itemprop=datePublished]", "time[pubdate]", "time.published", "time.publish", "time.posted",
             ".published time", ".publish-date time", ".date-published", ".published", ".pubdate", ".post-date",
             ".entry-date", ".article-date", ".publication-date", ".date-publication"};
+
+    private static final Set<String> DATE_WORDS = Set.of("date", "time", "published", "posted",
+            "pubdate", "timestamp", "dateline", "datetime");
+    private static final int NEARBY_LINES = 300;
+    private static final int BYLINE_CANDIDATES = 2_000;
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator BYLINE_HOLDERS = QueryParser.parse("p, div, span, em, i, strong, b, address");
+    private static final Pattern DATE_LABEL = Pattern.compile(
+            "(?iuU)^(?:published|posted|first published|date|опубликовано|дата публикации|дата)\\s*:?\\s*(?:on\\s+)?");
+    private static final Evaluator ARTICLE = QueryParser.parse("article");
+    private static final Evaluator AUTHOR = QueryParser.parse("[rel=author], [itemprop=author]");
+    private static final Set<String> FURNITURE_BOX_WORDS = Set.of("related", "comment", "comments", "sidebar",
+            "recommended", "trending", "popular", "promo", "newsletter");
+    private static final Set<String> FURNITURE_BOX_PHRASES = Set.of("mostread", "morestories");
+    private static final Set<String> AUTHOR_BOX_WORDS = Set.of("bio", "box", "avatar");
+    private static final Pattern UPDATE_LABEL = Pattern.compile("(?:^|\\s)(?:updated|last updated|обновлено)\\s*:?\\s*$");
 
     /** Elements inside asides, navigation, related boxes and the like: their times and names are not the article's. */
     private final Set<Element> outside = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -239,9 +258,6 @@ final class PageFacts {
         return dateLineNearHeadline(document);
     }
 
-    private static final Set<String> DATE_WORDS = Set.of("date", "time", "published", "posted",
-            "pubdate", "timestamp", "dateline", "datetime");
-
     /**
      * The last resort: a short line after the headline that is only a date, or has one between separators
      * ("Posted: 03/02/2026 09:15 GMT+5 | Category: Economy"). Lines before the headline are tried after those below it.
@@ -274,7 +290,7 @@ final class PageFacts {
             if (element.childrenSize() > 3 || isOutsideArticle(element)) {
                 continue;
             }
-            for (org.jsoup.nodes.TextNode node : element.textNodes()) {
+            for (TextNode node : element.textNodes()) {
                 String text = Texts.clean(node.text());
                 List<String> lines = seen ? after : before;
                 if (text.length() >= 6 && text.length() <= 100 && lines.size() < NEARBY_LINES) {
@@ -288,11 +304,6 @@ final class PageFacts {
         after.addAll(before);
         return after;
     }
-
-    private static final int NEARBY_LINES = 300;
-    private static final int BYLINE_CANDIDATES = 2_000;
-    private static final Evaluator H1 = QueryParser.parse("h1");
-    private static final Evaluator BYLINE_HOLDERS = QueryParser.parse("p, div, span, em, i, strong, b, address");
 
     /** A line elsewhere on the page that only names the author: "By Merdan Ataev" under the body, or in a meta line. */
     private @Nullable String standaloneByline(Document document) {
@@ -360,9 +371,6 @@ final class PageFacts {
         return PublishedTimes.parse(withoutDateLabel(element.text()));
     }
 
-    private static final Pattern DATE_LABEL = Pattern.compile(
-            "(?iuU)^(?:published|posted|first published|date|опубликовано|дата публикации|дата)\\s*:?\\s*(?:on\\s+)?");
-
     static String withoutDateLabel(String text) {
         return DATE_LABEL.matcher(Texts.clean(text)).replaceFirst("");
     }
@@ -380,13 +388,6 @@ final class PageFacts {
         return Clutter.matches(e, FURNITURE_BOX_WORDS, FURNITURE_BOX_PHRASES);
     }
 
-    private static final Evaluator ARTICLE = QueryParser.parse("article");
-    private static final Evaluator AUTHOR = QueryParser.parse("[rel=author], [itemprop=author]");
-    private static final Set<String> FURNITURE_BOX_WORDS = Set.of("related", "comment", "comments", "sidebar",
-            "recommended", "trending", "popular", "promo", "newsletter");
-    private static final Set<String> FURNITURE_BOX_PHRASES = Set.of("mostread", "morestories");
-    private static final Set<String> AUTHOR_BOX_WORDS = Set.of("bio", "box", "avatar");
-
     /** A time that says when the article was changed, not published: by its class, or by the label just before it. */
     private static boolean isUpdateMark(Element element) {
         int level = 0;
@@ -399,16 +400,14 @@ final class PageFacts {
             if (UPDATE_LABEL.matcher(own).find() && !own.contains("publish")) {
                 return true;
             }
-            org.jsoup.nodes.Node previous = e.previousSibling();
-            if (previous instanceof org.jsoup.nodes.TextNode text
+            Node previous = e.previousSibling();
+            if (previous instanceof TextNode text
                     && UPDATE_LABEL.matcher(Texts.clean(text.text()).toLowerCase(Locale.ROOT)).find()) {
                 return true;
             }
         }
         return false;
     }
-
-    private static final Pattern UPDATE_LABEL = Pattern.compile("(?:^|\\s)(?:updated|last updated|обновлено)\\s*:?\\s*$");
 
     // ---- byline ----
 
@@ -501,7 +500,7 @@ final class PageFacts {
     private static @Nullable String lang(Document document, JsonLd.Facts ld) {
         Element html = document.selectFirst("html");
         List<String> declared = new ArrayList<>();
-        for (String value : java.util.Arrays.asList(html == null ? null : html.attr("lang"),
+        for (String value : Arrays.asList(html == null ? null : html.attr("lang"),
                 html == null ? null : html.attr("xml:lang"), meta(document, "meta[http-equiv=content-language]"),
                 ld.language(), meta(document, "meta[property=og:locale]"))) {
             String tag = languageTag(value);

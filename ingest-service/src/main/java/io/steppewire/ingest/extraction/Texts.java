@@ -1,9 +1,14 @@
 package io.steppewire.ingest.extraction;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** Text clean-up shared by both entry points. */
 final class Texts {
+
+    private static final Pattern SEPARATORS = Pattern.compile("(?:^|\\s)[|·•](?:\\s|$)");
 
     private Texts() {
     }
@@ -42,8 +47,8 @@ final class Texts {
     }
 
     /** The parts of a meta line between separators: "By A. Name | 14 March 2026 · 3 min" gives three. */
-    static java.util.List<String> parts(String line) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+    static List<String> parts(String line) {
+        List<String> parts = new ArrayList<>();
         for (String part : SEPARATORS.split(line)) {
             String stripped = part.strip();
             if (!stripped.isEmpty()) {
@@ -52,8 +57,6 @@ final class Texts {
         }
         return parts;
     }
-
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("(?:^|\\s)[|·•](?:\\s|$)");
 
     static int wordCount(String text) {
         int count = 0;
