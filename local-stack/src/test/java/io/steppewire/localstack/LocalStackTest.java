@@ -1,5 +1,6 @@
 package io.steppewire.localstack;
 
+import io.steppewire.localstack.StackSettings.Part;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,5 +38,16 @@ class LocalStackTest {
         LocalStack.wipe(data, Optional.empty());
 
         assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void ratesServiceIsGivenAStaticGroupIdentityFromItsPortTheOthersDeriveTheirOwn() {
+        LocalStack stack = new LocalStack(StackSettings.forTests(dir.resolve("data"), "test-key-0123", 1));
+
+        assertThat(stack.serviceEnvironment(Part.RATES, "http://localhost:18082"))
+                .containsEntry(LocalStack.RATES_GROUP_INSTANCE_ID, "rates-service-18082");
+        assertThat(stack.serviceEnvironment(Part.ARTICLE, "http://localhost:18083"))
+                .doesNotContainKey(LocalStack.RATES_GROUP_INSTANCE_ID)
+                .containsAllEntriesOf(stack.serviceEnvironment());
     }
 }
