@@ -50,7 +50,8 @@ final class StartupCache implements AutoCloseable {
     /** Written last: a folder without it is a build that did not finish, and is built again. */
     static final String READY = "ready";
 
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
+    /** Generous: four trainings at once on a loaded 2-core machine took 4 min; it only stops one that hangs. */
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path root;
     private final String javaCommand;
@@ -69,7 +70,8 @@ final class StartupCache implements AutoCloseable {
      * jar itself when no cache can be had. Training starts the service's context once, so the broker and the store
      * must be up, as for the service itself.
      */
-    Launch prepare(String service, Path jar, List<String> jvmOptions, Map<String, String> environment, Path trainingLog) {
+    Launch prepare(String service, Path jar, List<String> jvmOptions, Map<String, String> environment) {
+        Path trainingLog = trainingLog(service);
         Path dir;
         try {
             dir = root.resolve(service + "-" + key(jar, jvmOptions));
@@ -116,6 +118,11 @@ final class StartupCache implements AutoCloseable {
         }
     }
 
+    /** What the latest training of the service printed; next to the caches, so that it outlives a test's data. */
+    Path trainingLog(String service) {
+        return root.resolve(service + "-training.log");
+    }
+
     /** The jar's SHA-256, then a digest of the JDK and the JVM options, which the cache depends on too. */
     static String key(Path jar, List<String> jvmOptions) throws IOException {
         MessageDigest jarDigest = sha256();
@@ -160,7 +167,8 @@ final class StartupCache implements AutoCloseable {
             return;
         }
         try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(d -> d.getFileName().toString().startsWith(service + "-")).forEach(StartupCache::delete);
+            dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith(service + "-"))
+                    .forEach(StartupCache::delete);
         }
     }
 

@@ -33,8 +33,8 @@ class StartupCacheTest {
         Path jar = TestJars.executableJarOf(FakeBootService.class, dir.resolve("fake-service.jar"));
         StartupCache cache = cache();
 
-        Launch first = cache.prepare("fake-service", jar, JVM_OPTIONS, environment(Map.of()), trainingLog());
-        Launch second = cache.prepare("fake-service", jar, JVM_OPTIONS, environment(Map.of()), trainingLog());
+        Launch first = cache.prepare("fake-service", jar, JVM_OPTIONS, environment(Map.of()));
+        Launch second = cache.prepare("fake-service", jar, JVM_OPTIONS, environment(Map.of()));
 
         assertThat(first.cached()).isTrue();
         assertThat(second).isEqualTo(first);
@@ -49,10 +49,10 @@ class StartupCacheTest {
         Path jar = dir.resolve("fake-service.jar");
         StartupCache cache = cache();
         Launch before = cache.prepare("fake-service", TestJars.executableJarOf(FakeBootService.class, jar, "1"),
-                JVM_OPTIONS, environment(Map.of()), trainingLog());
+                JVM_OPTIONS, environment(Map.of()));
 
         Launch after = cache.prepare("fake-service", TestJars.executableJarOf(FakeBootService.class, jar, "2"),
-                JVM_OPTIONS, environment(Map.of()), trainingLog());
+                JVM_OPTIONS, environment(Map.of()));
 
         assertThat(after.cached()).isTrue();
         assertThat(after.jar()).isNotEqualTo(before.jar()).exists();
@@ -76,7 +76,7 @@ class StartupCacheTest {
     void aJarThatIsNoSpringBootJarStartsAsItIsAndLeavesNoCache() throws Exception {
         Path jar = TestJars.executableJarOf(SlowStoppingService.class, dir.resolve("plain.jar"));
 
-        Launch launch = cache().prepare("plain-service", jar, JVM_OPTIONS, environment(Map.of()), trainingLog());
+        Launch launch = cache().prepare("plain-service", jar, JVM_OPTIONS, environment(Map.of()));
 
         assertThat(launch).isEqualTo(Launch.plain(jar));
         assertThat(cacheFolders()).isEmpty();
@@ -88,11 +88,13 @@ class StartupCacheTest {
         Path jar = TestJars.executableJarOf(FakeBootService.class, dir.resolve("fake-service.jar"));
 
         Launch launch = cache().prepare("fake-service", jar, JVM_OPTIONS,
-                environment(Map.of(FakeBootService.TRAINING_EXIT_CODE, "3")), trainingLog());
+                environment(Map.of(FakeBootService.TRAINING_EXIT_CODE, "3")));
 
         assertThat(launch).isEqualTo(Launch.plain(jar));
         assertThat(cacheFolders()).isEmpty();
-        assertThat(messages).anySatisfy(m -> assertThat(m).contains("exit code 3"));
+        Path trainingLog = dir.resolve("cache").resolve("fake-service-training.log");
+        assertThat(trainingLog).exists();
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains("exit code 3").contains(trainingLog.toString()));
     }
 
     @Test
@@ -100,7 +102,7 @@ class StartupCacheTest {
         Path jar = TestJars.executableJarOf(FakeBootService.class, dir.resolve("fake-service.jar"));
         StartupCache cache = cache();
         CompletableFuture<Launch> launch = CompletableFuture.supplyAsync(() -> cache.prepare("fake-service", jar, JVM_OPTIONS,
-                environment(Map.of(FakeBootService.TRAINING_MILLIS, "600000")), trainingLog()));
+                environment(Map.of(FakeBootService.TRAINING_MILLIS, "600000"))));
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(dir.resolve("trainings")));
 
         cache.close();
@@ -119,17 +121,13 @@ class StartupCacheTest {
         return environment;
     }
 
-    private Path trainingLog() {
-        return dir.resolve("logs").resolve("fake-service-startup-cache.log");
-    }
-
     private List<Path> cacheFolders() throws Exception {
         Path root = dir.resolve("cache");
         if (!Files.exists(root)) {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.toList();
+            return folders.filter(Files::isDirectory).toList();
         }
     }
 
