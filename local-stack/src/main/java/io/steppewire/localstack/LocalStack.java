@@ -148,8 +148,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Future<StartupCache.Launch>> prepared = new HashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             jars.forEach((service, jar) -> prepared.put(service, pool.submit(() -> startupCache.prepare(service, jar,
-                    settings.serviceJvmOptions(), serviceEnvironment(),
-                    settings.dataDir().resolve("logs").resolve(service + "-startup-cache.log")))));
+                    settings.serviceJvmOptions(), serviceEnvironment()))));
         }
         Map<String, StartupCache.Launch> launches = new HashMap<>();
         for (var entry : prepared.entrySet()) {
@@ -222,6 +221,11 @@ public final class LocalStack implements AutoCloseable {
     /** The URL of every instance of a service, first instance first. */
     public List<String> urls(Part part) {
         return services.get(part).stream().map(ServiceProcess::url).toList();
+    }
+
+    /** Instance n (from 0) of a service, e.g. for its log. */
+    ServiceProcess instance(Part part, int instance) {
+        return services.get(part).get(instance);
     }
 
     /** SIGKILLs instance n (from 0) of a service, as a crash would. */

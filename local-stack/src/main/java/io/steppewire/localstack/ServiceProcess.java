@@ -38,6 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private final Duration forceKillAfter;
     private Process process;
+    private Instant lastStarted = Instant.EPOCH;
     private Map<String, String> environment;
     private List<String> jvmOptions;
 
@@ -124,6 +125,12 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         process = builder.start();
+        lastStarted = Instant.now();
+    }
+
+    /** When the latest start spawned the process. */
+    Instant lastStarted() {
+        return lastStarted;
     }
 
     /** Waits until {@code /actuator/health} answers UP; fails early when the process dies. */

@@ -97,6 +97,11 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
                 Optional.of(dataDir.resolve(STARTUP_CACHE_DIR)));
     }
 
+    /** The same settings, with the services started from their jars as they are. */
+    public StackSettings withoutStartupCache() {
+        return new StackSettings(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, instances, Optional.empty());
+    }
+
     public int port(Part part) {
         return ports.get(part);
     }
