@@ -3,9 +3,12 @@ package io.steppewire.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -53,6 +57,8 @@ final class StartupCache implements AutoCloseable {
     /** Generous: four trainings at once on a loaded 2-core machine took 4 min; it only stops one that hangs. */
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
+    private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+
     private final Path root;
     private final String javaCommand;
     private final Consumer<String> log;
@@ -71,19 +77,38 @@ final class StartupCache implements AutoCloseable {
      * must be up, as for the service itself.
      */
     Launch prepare(String service, Path jar, List<String> jvmOptions, Map<String, String> environment) {
-        Path trainingLog = trainingLog(service);
         Path dir;
         try {
             dir = root.resolve(service + "-" + key(jar, jvmOptions));
+            Files.createDirectories(root);
         } catch (IOException e) {
-            log.accept("No start-up cache for " + service + " (cannot read " + jar + ": " + e.getMessage() + "); it starts from its jar");
+            log.accept("No start-up cache for " + service + " (" + e.getMessage() + "); it starts from its jar");
             return Launch.plain(jar);
         }
-        Path unpackedJar = dir.resolve(UNPACKED).resolve(jar.getFileName());
-        Launch cached = new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE).toAbsolutePath()), unpackedJar, true);
-        if (Files.exists(dir.resolve(READY))) {
-            return cached;
+        Launch cached = new Launch(List.of("-XX:AOTCache=" + dir.resolve(CACHE_FILE).toAbsolutePath()),
+                dir.resolve(UNPACKED).resolve(jar.getFileName()), true);
+        // Another stack on the same caches (the checkout's test stacks share theirs) waits here, then finds it ready:
+        // a file lock between processes, and a lock in this one, where the JVM refuses a second lock of the same file.
+        Path lockFile = root.resolve(service + ".lock").toAbsolutePath();
+        ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(lockFile, file -> new ReentrantLock());
+        inProcess.lock();
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            if (Files.exists(dir.resolve(READY))) {
+                return cached;
+            }
+            return build(service, jar, jvmOptions, environment, dir, cached);
+        } catch (IOException e) {
+            log.accept("No start-up cache for " + service + " (" + e.getMessage() + "); it starts from its jar");
+            return Launch.plain(jar);
+        } finally {
+            inProcess.unlock();
         }
+    }
+
+    private Launch build(String service, Path jar, List<String> jvmOptions, Map<String, String> environment, Path dir,
+                         Launch cached) {
+        Path trainingLog = trainingLog(service);
         try {
             removeCachesOf(service);
             Files.createDirectories(dir);
@@ -97,7 +122,7 @@ final class StartupCache implements AutoCloseable {
             // Starts the context, then exits before the web server, the listeners and the workers start.
             training.add("-Dspring.context.exit=onRefresh");
             training.add("-jar");
-            training.add(unpackedJar.toAbsolutePath().toString());
+            training.add(cached.jar().toAbsolutePath().toString());
             // Port 0: no clash with a running instance, and no static group identity to take over.
             Map<String, String> trainingEnvironment = new HashMap<>(environment);
             trainingEnvironment.put("SERVER_PORT", "0");

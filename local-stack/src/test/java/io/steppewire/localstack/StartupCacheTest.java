@@ -45,6 +45,21 @@ class StartupCacheTest {
     }
 
     @Test
+    void twoStacksOnTheSameCachesTrainAJarOnce() throws Exception {
+        Path jar = TestJars.executableJarOf(FakeBootService.class, dir.resolve("fake-service.jar"));
+        StartupCache one = cache();
+        StartupCache other = cache();
+
+        CompletableFuture<Launch> first = CompletableFuture.supplyAsync(() ->
+                one.prepare("fake-service", jar, JVM_OPTIONS, environment(Map.of())));
+        Launch second = other.prepare("fake-service", jar, JVM_OPTIONS, environment(Map.of()));
+
+        assertThat(first.get(2, TimeUnit.MINUTES)).isEqualTo(second);
+        assertThat(second.cached()).isTrue();
+        assertThat(dir.resolve("trainings")).hasContent("trained");
+    }
+
+    @Test
     void aRebuiltJarIsTrainedAgainAndTheOldJarsCacheIsDeleted() throws Exception {
         Path jar = dir.resolve("fake-service.jar");
         StartupCache cache = cache();
