@@ -69,10 +69,10 @@ class FaultSuiteIT {
     private static final int EVENTS = Integer.getInteger("faults.events", 60);
     private static final int EVENTS_PER_SECOND = Integer.getInteger("faults.eventsPerSecond", 4);
     /**
-     * How long one scenario's load may take to send: the rate is a ceiling (one request after another), and a loaded
-     * machine sends the long version's 12,500 events at a quarter of its 50/s or less.
+     * How long one scenario's load may take to send: the rate is a ceiling, and the shared 2-core machine under other
+     * work sent the long version's 50/s at 7/s from one sender.
      */
-    private static final Duration LOAD_PATIENCE = PATIENCE.plusMillis(4_000L * EVENTS / EVENTS_PER_SECOND);
+    private static final Duration LOAD_PATIENCE = PATIENCE.plusMillis(8_000L * EVENTS / EVENTS_PER_SECOND);
     /** The outcome checks read every stored article and rate point; the long version stores tens of thousands. */
     private static final Duration CHECK_PATIENCE = PATIENCE.plusMillis(20L * EVENTS);
     /** Instances of article-service and of notify-service; a SIGKILL hits the first while the others go on. */
