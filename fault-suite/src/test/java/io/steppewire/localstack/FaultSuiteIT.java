@@ -81,9 +81,11 @@ class FaultSuiteIT {
     private static final boolean STARTUP_CACHE = Boolean.parseBoolean(System.getProperty("faults.startupCache", "true"));
     /**
      * Issue #12 asks for processing again within 10 s of a SIGKILL and restart; the figure is printed and kept in
-     * docs/reliability.md. The check allows more, so that a loaded CI machine does not fail it by chance.
+     * docs/reliability.md. The check allows more, so that a loaded CI machine does not fail it by chance, and more again
+     * the faster the load: a restarted consumer's first batch holds everything sent while it was down, which it works
+     * off before the probes sent after the kill are visible (the long version's 50/s: 45 s).
      */
-    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30);
+    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30).plusMillis(300L * EVENTS_PER_SECOND);
     /** DeadLetterPolicy.REASON_HEADER of the platform, which this module does not depend on. */
     private static final String REASON_HEADER = "steppewire_dlt_reason";
     /** The services that consume each topic: each dead-letters a poison record of it once. */
@@ -155,24 +157,28 @@ class FaultSuiteIT {
     @Order(1)
     void sigkillOfArticleServiceUnderLoadLosesAndDuplicatesNothingAndItResumesQuickly() throws Exception {
         underLoad(() -> recoverFromSigkill(Part.ARTICLE));
+        assertResumedInTime(Part.ARTICLE);
     }
 
     @Test
     @Order(2)
     void sigkillOfNotifyServiceUnderLoadLosesAndDuplicatesNoAlertAndItResumesQuickly() throws Exception {
         underLoad(() -> recoverFromSigkill(Part.NOTIFY));
+        assertResumedInTime(Part.NOTIFY);
     }
 
     @Test
     @Order(3)
     void sigkillOfRatesServiceUnderLoadLosesNoAcceptedQuoteAndItResumesQuickly() throws Exception {
         underLoad(() -> recoverFromSigkill(Part.RATES));
+        assertResumedInTime(Part.RATES);
     }
 
     @Test
     @Order(4)
     void sigkillOfIngestServiceUnderLoadLosesNoAcceptedPageAndItResumesQuickly() throws Exception {
         underLoad(() -> recoverFromSigkill(Part.INGEST));
+        assertResumedInTime(Part.INGEST);
     }
 
     @Test
@@ -242,12 +248,17 @@ class FaultSuiteIT {
         }
     }
 
-    /** SIGKILL and restart at once; processing must resume within {@link #RECOVERY_BOUND} of the kill. */
+    /** SIGKILL and restart at once, measuring how long until the service processes again. */
     private static void recoverFromSigkill(Part part) throws Exception {
         SigkillRecovery.Timeline recovery = SigkillRecovery.measure(stack, part, probes);
         RECOVERIES.add(recovery);
         System.out.printf("[fault-suite] %s (load average %.1f)%n", recovery,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Checked once the scenario's outcomes are, so that a slow recovery does not hide a lost or duplicated event. */
+    private static void assertResumedInTime(Part part) {
+        SigkillRecovery.Timeline recovery = RECOVERIES.stream().filter(r -> r.part() == part).reduce((a, b) -> b).orElseThrow();
         assertThat(recovery.processing()).as("%s processing again after SIGKILL", part.label()).isLessThanOrEqualTo(RECOVERY_BOUND);
     }
 
@@ -265,9 +276,13 @@ class FaultSuiteIT {
         int refusedBefore = load.refusedAtTheDoor.get();
         int unavailableBefore = load.documented503.get();
         Thread running = load.start(EVENTS, EVENTS_PER_SECOND);
-        await().atMost(LOAD_PATIENCE).until(() -> load.sent() - before >= EVENTS / 3);
-        fault.apply();
-        running.join(LOAD_PATIENCE);
+        try {
+            await().atMost(LOAD_PATIENCE).until(() -> load.sent() - before >= EVENTS / 3);
+            fault.apply();
+        } finally {
+            // Also after a failed fault: a load left running would overlap the next scenario's.
+            running.join(LOAD_PATIENCE);
+        }
         assertThat(running.isAlive()).as("the load ended").isFalse();
         assertExactOutcomes();
         System.out.printf("[fault-suite] scenario done in %d s (%d refused at the door, %d documented 503): "
