@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,8 +68,24 @@ class FaultSuiteIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EVENTS = Integer.getInteger("faults.events", 60);
     private static final int EVENTS_PER_SECOND = Integer.getInteger("faults.eventsPerSecond", 4);
+    /**
+     * How long one scenario's load may take to send: the rate is a ceiling, and the shared 2-core machine under other
+     * work sent the long version's 50/s at 7/s from one sender.
+     */
+    private static final Duration LOAD_PATIENCE = PATIENCE.plusMillis(8_000L * EVENTS / EVENTS_PER_SECOND);
+    /** The outcome checks read every stored article and rate point; the long version stores tens of thousands. */
+    private static final Duration CHECK_PATIENCE = PATIENCE.plusMillis(20L * EVENTS);
     /** Instances of article-service and of notify-service; a SIGKILL hits the first while the others go on. */
     private static final int INSTANCES = Integer.getInteger("faults.instances", 1);
+    /** Whether the services start from their start-up caches (the default); false measures them without. */
+    private static final boolean STARTUP_CACHE = Boolean.parseBoolean(System.getProperty("faults.startupCache", "true"));
+    /**
+     * Issue #12 asks for processing again within 10 s of a SIGKILL and restart; the figure is printed and kept in
+     * docs/reliability.md. The check allows more, so that a loaded CI machine does not fail it by chance, and more again
+     * the faster the load: a restarted consumer's first batch holds everything sent while it was down, which it works
+     * off before the probes sent after the kill are visible (the long version's 50/s: 45 s).
+     */
+    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30).plusMillis(300L * EVENTS_PER_SECOND);
     /** DeadLetterPolicy.REASON_HEADER of the platform, which this module does not depend on. */
     private static final String REASON_HEADER = "steppewire_dlt_reason";
     /** The services that consume each topic: each dead-letters a poison record of it once. */
@@ -81,8 +99,11 @@ class FaultSuiteIT {
 
     private static LocalStack stack;
     private static AlertReceiver receiver;
+    private static AlertReceiver probeReceiver;
+    private static RecoveryProbes probes;
     private static SteadyLoad load;
     private static String subscriptionId;
+    private static final List<SigkillRecovery.Timeline> RECOVERIES = new CopyOnWriteArrayList<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Map<String, byte[]>> POISON = new HashMap<>();
     private static final Instant STARTED = Instant.now();
@@ -91,15 +112,24 @@ class FaultSuiteIT {
     static void startTheStackUnderLoad() throws Exception {
         // A check reads whole listings; once a second is enough on a shared machine.
         Awaitility.setDefaultPollInterval(Duration.ofSeconds(1));
-        stack = new LocalStack(StackSettings.forTests(data.resolve("data"), API_KEY, INSTANCES));
+        StackSettings settings = StackSettings.forTests(data.resolve("data"), API_KEY, INSTANCES);
+        stack = new LocalStack(STARTUP_CACHE ? settings : settings.withoutStartupCache());
         stack.start();
         receiver = new AlertReceiver(Duration.ZERO);
+        probeReceiver = new AlertReceiver(Duration.ZERO);
         String source = "fault-load-" + UUID.randomUUID().toString().substring(0, 8);
         load = new SteadyLoad(stack.url(Part.INGEST), stack.url(Part.RATES), API_KEY, source);
-        subscriptionId = subscribe("healthy desk", receiver.url());
-        await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 1);
+        subscriptionId = subscribe("healthy desk", receiver.url(), "UZ");
+        // The recovery probes are about Kyrgyzstan: they reach this subscription, never the load's.
+        String probeSubscriptionId = subscribe("recovery probes", probeReceiver.url(), "KG");
+        await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 2);
+        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer()) {
+            probes = new RecoveryProbes(stack, API_KEY, probeReceiver, probeSubscriptionId,
+                    consumer.partitionsFor(Topics.ARTICLES.name(), Duration.ofSeconds(10)).size());
+        }
         System.out.printf("[fault-suite] stack up after %d s; %d events per scenario at %d/s, %d instance(s) of the consumers, "
-                + "source %s%n", Duration.between(STARTED, Instant.now()).toSeconds(), EVENTS, EVENTS_PER_SECOND, INSTANCES, source);
+                        + "start-up cache %s, source %s%n", Duration.between(STARTED, Instant.now()).toSeconds(), EVENTS,
+                EVENTS_PER_SECOND, INSTANCES, STARTUP_CACHE ? "on" : "off", source);
     }
 
     @AfterAll
@@ -107,6 +137,10 @@ class FaultSuiteIT {
         if (receiver != null) {
             receiver.close();
         }
+        if (probeReceiver != null) {
+            probeReceiver.close();
+        }
+        RECOVERIES.forEach(recovery -> System.out.println("[fault-suite] recovery: " + recovery));
         if (stack != null) {
             stack.close();
         }
@@ -121,38 +155,30 @@ class FaultSuiteIT {
 
     @Test
     @Order(1)
-    void sigkillOfArticleServiceUnderLoadLosesAndDuplicatesNothing() throws Exception {
-        underLoad(() -> {
-            stack.kill(Part.ARTICLE, 0);
-            stack.restart(Part.ARTICLE, 0);
-        });
+    void sigkillOfArticleServiceUnderLoadLosesAndDuplicatesNothingAndItResumesQuickly() throws Exception {
+        underLoad(() -> recoverFromSigkill(Part.ARTICLE));
+        assertResumedInTime(Part.ARTICLE);
     }
 
     @Test
     @Order(2)
-    void sigkillOfNotifyServiceUnderLoadLosesAndDuplicatesNoAlert() throws Exception {
-        underLoad(() -> {
-            stack.kill(Part.NOTIFY, 0);
-            stack.restart(Part.NOTIFY, 0);
-        });
+    void sigkillOfNotifyServiceUnderLoadLosesAndDuplicatesNoAlertAndItResumesQuickly() throws Exception {
+        underLoad(() -> recoverFromSigkill(Part.NOTIFY));
+        assertResumedInTime(Part.NOTIFY);
     }
 
     @Test
     @Order(3)
-    void sigkillOfRatesServiceUnderLoadLosesNoAcceptedQuote() throws Exception {
-        underLoad(() -> {
-            stack.kill(Part.RATES, 0);
-            stack.restart(Part.RATES, 0);
-        });
+    void sigkillOfRatesServiceUnderLoadLosesNoAcceptedQuoteAndItResumesQuickly() throws Exception {
+        underLoad(() -> recoverFromSigkill(Part.RATES));
+        assertResumedInTime(Part.RATES);
     }
 
     @Test
     @Order(4)
-    void sigkillOfIngestServiceUnderLoadLosesNoAcceptedPage() throws Exception {
-        underLoad(() -> {
-            stack.kill(Part.INGEST, 0);
-            stack.restart(Part.INGEST, 0);
-        });
+    void sigkillOfIngestServiceUnderLoadLosesNoAcceptedPageAndItResumesQuickly() throws Exception {
+        underLoad(() -> recoverFromSigkill(Part.INGEST));
+        assertResumedInTime(Part.INGEST);
     }
 
     @Test
@@ -214,12 +240,26 @@ class FaultSuiteIT {
             try (ServerSocket socket = new ServerSocket(0)) {
                 refusingPort = socket.getLocalPort();
             }
-            subscribe("slow desk", slow.url());
-            subscribe("dead desk", "http://127.0.0.1:" + refusingPort + "/hook");
-            await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 3);
+            subscribe("slow desk", slow.url(), "UZ");
+            subscribe("dead desk", "http://127.0.0.1:" + refusingPort + "/hook", "UZ");
+            await().atMost(PATIENCE).until(() -> indexedSubscriptions() >= 4);
             underLoad(() -> {
             });
         }
+    }
+
+    /** SIGKILL and restart at once, measuring how long until the service processes again. */
+    private static void recoverFromSigkill(Part part) throws Exception {
+        SigkillRecovery.Timeline recovery = SigkillRecovery.measure(stack, part, probes);
+        RECOVERIES.add(recovery);
+        System.out.printf("[fault-suite] %s (load average %.1f)%n", recovery,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Checked once the scenario's outcomes are, so that a slow recovery does not hide a lost or duplicated event. */
+    private static void assertResumedInTime(Part part) {
+        SigkillRecovery.Timeline recovery = RECOVERIES.stream().filter(r -> r.part() == part).reduce((a, b) -> b).orElseThrow();
+        assertThat(recovery.processing()).as("%s processing again after SIGKILL", part.label()).isLessThanOrEqualTo(RECOVERY_BOUND);
     }
 
     private interface Fault {
@@ -236,9 +276,13 @@ class FaultSuiteIT {
         int refusedBefore = load.refusedAtTheDoor.get();
         int unavailableBefore = load.documented503.get();
         Thread running = load.start(EVENTS, EVENTS_PER_SECOND);
-        await().atMost(PATIENCE).until(() -> load.sent() - before >= EVENTS / 3);
-        fault.apply();
-        running.join(PATIENCE);
+        try {
+            await().atMost(LOAD_PATIENCE).until(() -> load.sent() - before >= EVENTS / 3);
+            fault.apply();
+        } finally {
+            // Also after a failed fault: a load left running would overlap the next scenario's.
+            running.join(LOAD_PATIENCE);
+        }
         assertThat(running.isAlive()).as("the load ended").isFalse();
         assertExactOutcomes();
         System.out.printf("[fault-suite] scenario done in %d s (%d refused at the door, %d documented 503): "
@@ -251,7 +295,7 @@ class FaultSuiteIT {
     private static void assertExactOutcomes() {
         assertThat(load.unexpectedAnswers).as("answers other than 202 and the documented 503").isEmpty();
 
-        await().atMost(PATIENCE).untilAsserted(() ->
+        await().atMost(CHECK_PATIENCE).untilAsserted(() ->
                 assertThat(storedArticles().keySet()).containsAll(load.acceptedArticleIds));
         Map<String, String> stored = storedArticles();
         Set<String> beyondAccepted = new HashSet<>(stored.keySet());
@@ -260,7 +304,7 @@ class FaultSuiteIT {
         assertThat(beyondAccepted).as("stored articles never accepted")
                 .allSatisfy(id -> assertThat(load.uncertainTitles).contains(stored.get(id)));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(storedQuotes()).containsAll(load.acceptedQuotes));
+        await().atMost(CHECK_PATIENCE).untilAsserted(() -> assertThat(storedQuotes()).containsAll(load.acceptedQuotes));
         List<Instant> points = storedQuoteList();
         assertThat(points).as("rate points").doesNotHaveDuplicates();
         Set<Instant> pointsBeyondAccepted = new HashSet<>(points);
@@ -269,7 +313,7 @@ class FaultSuiteIT {
 
         Set<String> expectedAlerts = stored.keySet().stream().map(id -> EventIds.alert(subscriptionId, id))
                 .collect(Collectors.toSet());
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(receiver.alertIds()).containsAll(expectedAlerts));
+        await().atMost(CHECK_PATIENCE).untilAsserted(() -> assertThat(receiver.alertIds()).containsAll(expectedAlerts));
         assertThat(receiver.alertIds()).as("distinct alert ids received").isEqualTo(expectedAlerts);
     }
 
@@ -361,12 +405,13 @@ class FaultSuiteIT {
         return points;
     }
 
-    private static String subscribe(String name, String url) {
+    /** A webhook subscription to energy news of one country. */
+    private static String subscribe(String name, String url, String country) {
         JsonNode created = send(HttpRequest.newBuilder(URI.create(stack.url(Part.NOTIFY) + "/api/subscriptions"))
                 .header("Content-Type", "application/json").header("X-Api-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "%s", "channel": {"type": "webhook", "url": "%s", "secret": "fault-suite-secret-0123"},
-                         "rules": {"tags": ["energy"], "countries": ["UZ"]}}""".formatted(name, url))), 201);
+                         "rules": {"tags": ["energy"], "countries": ["%s"]}}""".formatted(name, url, country))), 201);
         return created.path("id").asString();
     }
 

@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A steady stream of pages (to ingest-service) and quotes (to rates-service) under one source of its own. It keeps
+ * A steady stream of pages (to ingest-service) and quotes (to rates-service) under one source of its own, from up to
+ * {@link #SENDERS} requests at once. It keeps
  * what was accepted (202) and so is expected downstream, what was refused at the door (connection refused, or a
  * documented 503: not expected), what may or may not have gone through (the answer was lost: an in-flight request
  * of a service that was killed), and every other 4xx or 5xx, which no fault may cause.
@@ -68,20 +72,40 @@ final class SteadyLoad {
         return sequence.get();
     }
 
-    /** Sends {@code events} events, half pages and half quotes, at {@code perSecond}, on a thread of its own. */
+    /**
+     * At most this many requests at once: a loaded machine answers a request in 100 ms or more, so one sender alone
+     * could not keep the long version's 50/s. Three pages at once stay within ingest-service's four concurrent pages
+     * (more are answered 429), with room for a recovery probe's page.
+     */
+    static final int SENDERS = 3;
+
+    /**
+     * Sends {@code events} events, half pages and half quotes, at most {@code perSecond}, from a thread of its own
+     * that ends when every answer is in.
+     */
     Thread start(int events, int perSecond) {
         long interval = Duration.ofSeconds(1).toNanos() / perSecond;
         return Thread.ofPlatform().name("steady-load").start(() -> {
-            long next = System.nanoTime();
-            for (int i = 0; i < events; i++) {
-                int n = sequence.getAndIncrement();
-                if (n % 2 == 0) {
-                    sendPage(n);
-                } else {
-                    sendQuote(n);
+            Semaphore inFlight = new Semaphore(SENDERS);
+            try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
+                long next = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    inFlight.acquireUninterruptibly();
+                    int n = sequence.getAndIncrement();
+                    senders.execute(() -> {
+                        try {
+                            if (n % 2 == 0) {
+                                sendPage(n);
+                            } else {
+                                sendQuote(n);
+                            }
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                    next += interval;
+                    LockSupport.parkNanos(next - System.nanoTime());
                 }
-                next += interval;
-                LockSupport.parkNanos(next - System.nanoTime());
             }
         });
     }

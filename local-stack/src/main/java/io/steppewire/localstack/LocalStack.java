@@ -1,18 +1,24 @@
 package io.steppewire.localstack;
 
 import io.steppewire.localstack.StackSettings.Part;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,10 +39,14 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
 
+    /** {@code spring.kafka.streams.properties.group.instance.id}, as an environment variable Spring Boot binds to it. */
+    static final String RATES_GROUP_INSTANCE_ID = "SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID";
+
     private final StackSettings settings;
     private final KafkaBroker kafka;
     private final EmbeddedStore store;
     private final Map<Part, List<ServiceProcess>> services = new EnumMap<>(Part.class);
+    private final @Nullable StartupCache startupCache;
     private boolean freshData;
 
     public LocalStack(StackSettings settings) {
@@ -44,6 +54,8 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.port(Part.KAFKA),
                 settings.port(Part.KAFKA_CONTROLLER));
         this.store = new EmbeddedStore(settings.dataDir().resolve("mongo"), settings.port(Part.MONGO));
+        this.startupCache = settings.startupCacheDir()
+                .map(dir -> new StartupCache(dir, ServiceProcess.javaCommand(), LocalStack::log)).orElse(null);
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,9 +97,10 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the store, the broker and the services, and waits until every service is healthy. */
     public void start() throws IOException, InterruptedException {
         if (settings.wipe()) {
-            wipe(settings.dataDir());
+            wipe(settings.dataDir(), settings.startupCacheDir());
         }
-        freshData = !Files.exists(settings.dataDir());
+        // Fresh: no Kafka log yet. The start-up caches alone, which a wipe keeps, are no data.
+        freshData = !Files.exists(settings.dataDir().resolve("kafka"));
         PortCheck.requireFree(settings);
         Files.createDirectories(settings.dataDir());
         log("Starting the MongoDB-wire store on " + store.uri() + " (data: " + settings.dataDir().resolve("mongo") + ")");
@@ -99,23 +112,54 @@ public final class LocalStack implements AutoCloseable {
         }
         log("Starting the Kafka broker (KRaft) on " + kafka.bootstrapServers() + " (data: " + settings.dataDir().resolve("kafka") + ")");
         kafka.start();
+        Map<String, StartupCache.Launch> launches = launches();
         for (var entry : SERVICES.entrySet()) {
-            Path jar = ServiceProcess.jarOf(settings.repository(), entry.getKey());
             List<ServiceProcess> instances = new ArrayList<>();
             List<Integer> ports = settings.instancePorts(entry.getValue());
             for (int n = 0; n < ports.size(); n++) {
                 // The first instance keeps the service's plain name (and log), as a stack of one always had it.
                 String name = n == 0 ? entry.getKey() : entry.getKey() + "-" + (n + 1);
-                instances.add(new ServiceProcess(name, ports.get(n), jar, settings.dataDir().resolve("logs").resolve(name + ".log")));
+                instances.add(new ServiceProcess(name, ports.get(n), launches.get(entry.getKey()),
+                        settings.dataDir().resolve("logs").resolve(name + ".log")));
             }
             services.put(entry.getValue(), List.copyOf(instances));
         }
-        Map<String, String> environment = serviceEnvironment();
-        for (ServiceProcess service : allServices()) {
-            log("Starting " + service.name() + " on " + service.url());
-            service.start(environment, settings.serviceJvmOptions());
+        for (var entry : services.entrySet()) {
+            for (ServiceProcess service : entry.getValue()) {
+                log("Starting " + service.name() + " on " + service.url() + (service.cached() ? " (from its start-up cache)" : ""));
+                service.start(serviceEnvironment(entry.getKey(), service.url()), settings.serviceJvmOptions());
+            }
         }
         awaitAllHealthy();
+    }
+
+    /**
+     * How each service is started: from its start-up cache, built first where this jar has none (all services at once,
+     * with the broker and the store up, which the training runs need), or from its jar.
+     */
+    private Map<String, StartupCache.Launch> launches() throws InterruptedException {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        SERVICES.keySet().forEach(service -> jars.put(service, ServiceProcess.jarOf(settings.repository(), service)));
+        if (startupCache == null) {
+            Map<String, StartupCache.Launch> plain = new HashMap<>();
+            jars.forEach((service, jar) -> plain.put(service, StartupCache.Launch.plain(jar)));
+            return plain;
+        }
+        Map<String, Future<StartupCache.Launch>> prepared = new HashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            jars.forEach((service, jar) -> prepared.put(service, pool.submit(() -> startupCache.prepare(service, jar,
+                    settings.serviceJvmOptions(), serviceEnvironment()))));
+        }
+        Map<String, StartupCache.Launch> launches = new HashMap<>();
+        for (var entry : prepared.entrySet()) {
+            try {
+                launches.put(entry.getKey(), entry.getValue().get());
+            } catch (ExecutionException e) {
+                log("No start-up cache for " + entry.getKey() + " (" + e.getCause() + "); it starts from its jar");
+                launches.put(entry.getKey(), StartupCache.Launch.plain(jars.get(entry.getKey())));
+            }
+        }
+        return launches;
     }
 
     /** What every service is told about the stack; names match docker-compose.yml. */
@@ -131,6 +175,20 @@ public final class LocalStack implements AutoCloseable {
                 "STEPPEWIRE_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
     }
 
+    /**
+     * What one instance of a service is told: {@link #serviceEnvironment()}, and for rates-service a static group
+     * identity of its Kafka Streams consumer. article-service and notify-service derive theirs (host name and port,
+     * platform StaticMembership); rates-service does not yet, and without one its restart after a SIGKILL waits for
+     * the dead member's session to time out (45 s) before the stream runs again.
+     */
+    Map<String, String> serviceEnvironment(Part part, String url) {
+        Map<String, String> environment = new HashMap<>(serviceEnvironment());
+        if (part == Part.RATES) {
+            environment.put(RATES_GROUP_INSTANCE_ID, "rates-service-" + URI.create(url).getPort());
+        }
+        return environment;
+    }
+
     private void awaitAllHealthy() throws InterruptedException {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> waits = new ArrayList<>();
@@ -144,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
             for (Future<?> wait : waits) {
                 try {
                     wait.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof IllegalStateException ise ? ise
                             : new IllegalStateException("A service failed to start", e.getCause());
                 }
@@ -163,6 +221,11 @@ public final class LocalStack implements AutoCloseable {
     /** The URL of every instance of a service, first instance first. */
     public List<String> urls(Part part) {
         return services.get(part).stream().map(ServiceProcess::url).toList();
+    }
+
+    /** Instance n (from 0) of a service, e.g. for its log. */
+    ServiceProcess instance(Part part, int instance) {
+        return services.get(part).get(instance);
     }
 
     /** SIGKILLs instance n (from 0) of a service, as a crash would. */
@@ -222,24 +285,31 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services first (they flush and leave their groups), then the broker, then the store. */
     @Override
     public void close() {
+        if (startupCache != null) {
+            startupCache.close();
+        }
         allServices().parallelStream().forEach(ServiceProcess::close);
         kafka.close();
         store.close();
     }
 
-    static void wipe(Path dataDir) throws IOException {
+    /** Deletes the data directory but the start-up caches in it, which are keyed by jar and never hold data. */
+    static void wipe(Path dataDir, Optional<Path> startupCacheDir) throws IOException {
         if (!Files.exists(dataDir)) {
             return;
         }
-        log("Wiping " + dataDir);
+        log("Wiping " + dataDir + startupCacheDir.filter(dir -> dir.startsWith(dataDir))
+                .map(dir -> " (keeping the start-up caches in " + dir + ")").orElse(""));
         try (Stream<Path> paths = Files.walk(dataDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            paths.sorted(Comparator.reverseOrder())
+                    .filter(p -> startupCacheDir.map(dir -> !p.startsWith(dir) && !dir.startsWith(p)).orElse(true))
+                    .forEach(p -> {
+                        try {
+                            Files.delete(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         }
     }
 

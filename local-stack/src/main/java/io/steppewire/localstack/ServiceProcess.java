@@ -34,19 +34,25 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Path jar;
+    private final StartupCache.Launch launch;
     private final Path log;
     private final Duration forceKillAfter;
     private Process process;
+    private Instant lastStarted = Instant.EPOCH;
     private Map<String, String> environment;
     private List<String> jvmOptions;
 
-    ServiceProcess(String name, int port, Path jar, Path log) {
+    ServiceProcess(String name, int port, StartupCache.Launch launch, Path log) {
         this.name = name;
         this.port = port;
-        this.jar = jar;
+        this.launch = launch;
         this.log = log;
         this.forceKillAfter = forceKillAfter(SHUTDOWN_PHASE_TIMEOUT);
+    }
+
+    /** A service started from its jar as it is, without a start-up cache. */
+    ServiceProcess(String name, int port, Path jar, Path log) {
+        this(name, port, StartupCache.Launch.plain(jar), log);
     }
 
     /**
@@ -60,6 +66,11 @@ final class ServiceProcess implements AutoCloseable {
     /** The JVM option that sets Spring's shutdown phase timeout to the one {@link #forceKillAfter} is derived from. */
     static String shutdownPhaseOption() {
         return "-Dspring.lifecycle.timeout-per-shutdown-phase=" + SHUTDOWN_PHASE_TIMEOUT.toSeconds() + "s";
+    }
+
+    /** The JVM the stack runs on, which runs the services too. */
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The executable jar a build left in {@code <service>/target}; tells how to build it when there is none. */
@@ -87,22 +98,39 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The file the service logs to; every start appends to it. */
+    Path log() {
+        return log;
+    }
+
+    /** Whether the service starts from its start-up cache. */
+    boolean cached() {
+        return launch.cached();
+    }
+
     void start(Map<String, String> environment, List<String> jvmOptions) throws IOException {
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(javaCommand());
         command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.add(shutdownPhaseOption());
         command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.add(launch.jar().toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         process = builder.start();
+        lastStarted = Instant.now();
+    }
+
+    /** When the latest start spawned the process. */
+    Instant lastStarted() {
+        return lastStarted;
     }
 
     /** Waits until {@code /actuator/health} answers UP; fails early when the process dies. */

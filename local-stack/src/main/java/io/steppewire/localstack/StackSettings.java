@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -20,9 +21,15 @@ import java.util.stream.IntStream;
  * @param serviceJvmOptions JVM options of each service process
  * @param instances    how many instances of article-service and of notify-service run, sharing partitions
  *                     through their consumer groups
+ * @param startupCacheDir where the services' start-up caches are kept ({@link StartupCache}); empty: the services
+ *                     start from their jars without one
  */
 public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
-                            boolean loadSamples, boolean wipe, List<String> serviceJvmOptions, int instances) {
+                            boolean loadSamples, boolean wipe, List<String> serviceJvmOptions, int instances,
+                            Optional<Path> startupCacheDir) {
+
+    /** The start-up caches' folder inside the data directory; {@code --wipe} keeps it, since a jar's cache never goes stale. */
+    public static final String STARTUP_CACHE_DIR = "startup-cache";
 
     /** The most instances of a scaled service: each needs its own port, memory and consumers. */
     public static final int MAX_INSTANCES = 4;
@@ -83,21 +90,28 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         }
     }
 
-    /** One instance of each service, as before scaling was an option. */
+    /** One instance of each service, with start-up caches in the data directory. */
     public StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
                          boolean loadSamples, boolean wipe, List<String> serviceJvmOptions) {
-        this(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, 1);
+        this(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, 1,
+                Optional.of(dataDir.resolve(STARTUP_CACHE_DIR)));
+    }
+
+    /** The same settings, with the services started from their jars as they are. */
+    public StackSettings withoutStartupCache() {
+        return new StackSettings(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, instances, Optional.empty());
     }
 
     public int port(Part part) {
         return ports.get(part);
     }
 
-    /** Whether the part is a service that {@code --instances} scales: the consumers article-service and notify-service. */
     /**
      * A stack for a test run: every port free on loopback (with room for each scaled part's further instances), data
      * under {@code dataDir}, the services' JVMs kept small, and no samples. The repository is the checkout the test
-     * runs in ({@code steppewire.repository}, else the parent folder).
+     * runs in ({@code steppewire.repository}, else the parent folder). The start-up caches live in the checkout's
+     * {@code target/startup-cache}, not in the test's data: the suites of one build share them, and a later run of
+     * unchanged jars starts at once.
      */
     public static StackSettings forTests(Path dataDir, String apiKey, int instances) {
         Map<Part, Integer> ports = new java.util.EnumMap<>(Part.class);
@@ -106,9 +120,11 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         }
         Path repository = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
         return new StackSettings(repository, dataDir, ports, apiKey, false, false,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), instances);
+                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), instances,
+                Optional.of(repository.resolve("target").resolve(STARTUP_CACHE_DIR)));
     }
 
+    /** Whether the part is a service that {@code --instances} scales: the consumers article-service and notify-service. */
     public static boolean isScaled(Part part) {
         return part == Part.ARTICLE || part == Part.NOTIFY;
     }
@@ -131,6 +147,9 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
               --instances=N          run N (1 to 4) instances of article-service and of notify-service,
                                      sharing partitions; instance n listens on its port + 100*n
                                      (default 1; env STEPPEWIRE_INSTANCES)
+              --no-startup-cache     start the services from their jars, without the start-up cache
+                                     (JDK AOT cache) that the first start of each build trains in
+                                     ./data/startup-cache (env STEPPEWIRE_STARTUP_CACHE=false)
             """;
 
     /** Reads flags first, then the environment, then defaults. */
@@ -156,15 +175,18 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         String instances = orElse(flags.remove("--instances"), environment.apply("STEPPEWIRE_INSTANCES"), "1");
         boolean samples = flags.remove("--samples") != null;
         boolean wipe = flags.remove("--wipe") != null;
+        boolean startupCache = flags.remove("--no-startup-cache") == null
+                && !"false".equalsIgnoreCase(String.valueOf(environment.apply("STEPPEWIRE_STARTUP_CACHE")).strip());
         if (flags.remove("--help") != null) {
             throw new HelpRequested();
         }
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("Unknown option " + flags.keySet() + ".\n" + USAGE);
         }
-        return new StackSettings(workingDirectory, workingDirectory.resolve(dataDir).normalize(), ports, apiKey,
+        Path data = workingDirectory.resolve(dataDir).normalize();
+        return new StackSettings(workingDirectory, data, ports, apiKey,
                 samples, wipe, List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                parseInstances(instances));
+                parseInstances(instances), startupCache ? Optional.of(data.resolve(STARTUP_CACHE_DIR)) : Optional.empty());
     }
 
     private static int parseInstances(String value) {

@@ -3,18 +3,11 @@ package io.steppewire.localstack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +39,8 @@ class ServiceProcessTest {
 
     @Test
     void aServiceThatTakesSecondsToStopGracefullyIsLetFinishItsWorkNotKilled(@TempDir Path dir) throws Exception {
-        ServiceProcess service = new ServiceProcess("slow-stopping", 1, jarOfSlowStoppingService(dir), dir.resolve("slow.log"));
+        Path jar = TestJars.executableJarOf(SlowStoppingService.class, dir.resolve("slow-stopping.jar"));
+        ServiceProcess service = new ServiceProcess("slow-stopping", 1, jar, dir.resolve("slow.log"));
         service.start(Map.of(), List.of("-Dsteppewire.test.dir=" + dir, "-Dsteppewire.test.stop-millis=3000"));
         Path started = dir.resolve("started");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(started) && Files.size(started) > 0);
@@ -55,22 +49,5 @@ class ServiceProcessTest {
 
         assertThat(dir.resolve("finished")).hasContent("in-flight work done");
         assertThat(started).hasContent(ServiceProcess.SHUTDOWN_PHASE_TIMEOUT.toSeconds() + "s");
-    }
-
-    /** An executable jar holding only {@link SlowStoppingService}, as a service's jar holds the service. */
-    private static Path jarOfSlowStoppingService(Path dir) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, SlowStoppingService.class.getName());
-        Path jar = dir.resolve("slow-stopping.jar");
-        String entry = SlowStoppingService.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, manifest);
-             InputStream classFile = SlowStoppingService.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new JarEntry(entry));
-            classFile.transferTo(out);
-            out.closeEntry();
-        }
-        return jar;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,10 +108,29 @@ class StackSettingsTest {
                 ports.put(part, PortCheck.anyFree());
             }
             ports.put(Part.NOTIFY, squatter.getLocalPort() - StackSettings.INSTANCE_PORT_STEP);
-            StackSettings settings = new StackSettings(CHECKOUT, CHECKOUT.resolve("data"), ports, "k", false, false, List.of(), 2);
+            StackSettings settings = new StackSettings(CHECKOUT, CHECKOUT.resolve("data"), ports, "k", false, false, List.of(), 2,
+                    Optional.empty());
 
             assertThatThrownBy(() -> PortCheck.requireFree(settings))
                     .hasMessageContaining("Port " + squatter.getLocalPort() + " (notify-service)");
         }
+    }
+
+    @Test
+    void theStartupCacheLivesInTheDataDirectoryUnlessTurnedOff() {
+        assertThat(StackSettings.from(List.of("--data-dir=/var/steppe"), name -> null, CHECKOUT).startupCacheDir())
+                .contains(Path.of("/var/steppe/startup-cache"));
+        assertThat(StackSettings.from(List.of("--no-startup-cache"), name -> null, CHECKOUT).startupCacheDir()).isEmpty();
+        assertThat(StackSettings.from(List.of(), Map.of("STEPPEWIRE_STARTUP_CACHE", "false")::get, CHECKOUT).startupCacheDir())
+                .isEmpty();
+    }
+
+    @Test
+    void testStacksShareOneStartupCacheInTheCheckoutsTarget() {
+        Path checkout = Path.of(System.getProperty("steppewire.repository", "..")).toAbsolutePath().normalize();
+
+        StackSettings settings = StackSettings.forTests(Path.of("/tmp/one-test/data"), "k", 1);
+
+        assertThat(settings.startupCacheDir()).contains(checkout.resolve("target").resolve("startup-cache"));
     }
 }
