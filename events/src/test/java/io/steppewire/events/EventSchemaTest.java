@@ -32,6 +32,37 @@ class EventSchemaTest {
     }
 
     @Test
+    void articleWithItsStoryRevisionAndPublicationTimeValidatesAndReadsBack() throws Exception {
+        var article = SampleEvents.solarParkArticle();
+        var grouped = new io.steppewire.events.article.ArticleIngested(article.articleId(), article.source(), article.pageId(),
+                article.url(), article.title(), article.body(), article.publishedOn(), article.firstSeenAt(), article.ingestedAt(),
+                article.countries(), article.currencies(), article.tags(), article.entities(), article.tagScores(),
+                article.imageCredits(), "0123456789abcdef0123456789abcdef", "rev-1", SampleEvents.MORNING, false);
+
+        assertValid(Topics.ARTICLES, grouped);
+        byte[] bytes = Topics.ARTICLES.valueSerde().serialize(Topics.ARTICLES.name(), grouped);
+        assertThat(Topics.ARTICLES.valueSerde().deserialize(Topics.ARTICLES.name(), bytes)).isEqualTo(grouped);
+        assertThat(grouped.storyOrArticleId()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(article.storyOrArticleId()).as("an article without a story is its own story").isEqualTo(article.articleId());
+    }
+
+    @Test
+    void articleOfAnOlderProducerLeavesTheOptionalFieldsOut() throws Exception {
+        JsonNode article = json(Topics.ARTICLES, SampleEvents.solarParkArticle());
+
+        assertThat(article.has("storyId") || article.has("revision") || article.has("publishedAt")
+                || article.has("publishedAtEstimated")).isFalse();
+    }
+
+    @Test
+    void schemaRejectsAStoryIdThatIsNotAnArticleStyleId() throws Exception {
+        JsonNode article = json(Topics.ARTICLES, SampleEvents.solarParkArticle());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) article).put("storyId", "../../etc");
+
+        assertThat(schema(Topics.ARTICLES).validate(article)).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("storyId"));
+    }
+
+    @Test
     void schemaRejectsAPayloadMissingARequiredField() throws Exception {
         JsonNode article = json(Topics.ARTICLES, SampleEvents.solarParkArticle());
         ((com.fasterxml.jackson.databind.node.ObjectNode) article).remove("publishedOn");

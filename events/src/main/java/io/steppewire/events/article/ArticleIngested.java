@@ -25,6 +25,13 @@ import java.util.List;
  * @param entities    named people and organisations
  * @param tagScores   the score of every tag above
  * @param imageCredits credits of the images the article carried
+ * @param storyId     the story this article tells, shared by near-duplicate articles of any source; absent from
+ *                    producers that do not group stories (readers then treat the article as its own story)
+ * @param revision    which text of the article this is: a hash of its content, which changes when the text under
+ *                    the same link is corrected; absent when the input cannot be revised (a pushed page)
+ * @param publishedAt the publication time, when the source gave one
+ * @param publishedAtEstimated true when the source gave no publication time and {@code publishedOn} is the day it
+ *                    was fetched; absent means false
  */
 public record ArticleIngested(
         String articleId,
@@ -41,7 +48,20 @@ public record ArticleIngested(
         List<String> tags,
         List<String> entities,
         List<TagScore> tagScores,
-        List<String> imageCredits) {
+        List<String> imageCredits,
+        @Nullable String storyId,
+        @Nullable String revision,
+        @Nullable Instant publishedAt,
+        @Nullable Boolean publishedAtEstimated) {
+
+    /** An article without the optional story, revision and publication-time fields. */
+    public ArticleIngested(String articleId, String source, String pageId, @Nullable String url, String title, List<BodyBlock> body,
+                           LocalDate publishedOn, Instant firstSeenAt, Instant ingestedAt, List<String> countries,
+                           List<String> currencies, List<String> tags, List<String> entities, List<TagScore> tagScores,
+                           List<String> imageCredits) {
+        this(articleId, source, pageId, url, title, body, publishedOn, firstSeenAt, ingestedAt, countries, currencies, tags,
+                entities, tagScores, imageCredits, null, null, null, null);
+    }
 
     public ArticleIngested {
         body = List.copyOf(body);
@@ -51,6 +71,17 @@ public record ArticleIngested(
         entities = List.copyOf(entities);
         tagScores = List.copyOf(tagScores);
         imageCredits = List.copyOf(imageCredits);
+    }
+
+    /** The story to group this article under: its {@link #storyId()}, or the article itself when it has none. */
+    public String storyOrArticleId() {
+        return storyId != null ? storyId : articleId;
+    }
+
+    /** The same article, grouped under {@code storyId}. */
+    public ArticleIngested withStoryId(String storyId) {
+        return new ArticleIngested(articleId, source, pageId, url, title, body, publishedOn, firstSeenAt, ingestedAt, countries,
+                currencies, tags, entities, tagScores, imageCredits, storyId, revision, publishedAt, publishedAtEstimated);
     }
 
     /** The paragraphs alone, without subheadings. */
