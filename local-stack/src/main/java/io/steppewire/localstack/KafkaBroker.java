@@ -59,7 +59,7 @@ final class KafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         // A killed producer's open transaction holds back read_committed consumers, and a restarted Kafka Streams
-        // instance's offsets, until the broker aborts it: checked every second here rather than every 10 s (the default).
+        // instance's offsets, until the broker aborts it: looked for every second here, not every 10 s (the default).
         props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
         Path config = dir.resolve("server.properties");

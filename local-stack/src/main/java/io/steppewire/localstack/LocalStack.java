@@ -39,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
 
-    /** {@code spring.kafka.streams.properties.group.instance.id}, as an environment variable Spring Boot binds to it. */
+    /** {@code spring.kafka.streams.properties.group.instance.id}, as the environment variable Spring Boot binds. */
     static final String RATES_GROUP_INSTANCE_ID = "SPRING_KAFKA_STREAMS_PROPERTIES_GROUP_INSTANCE_ID";
 
     private final StackSettings settings;
@@ -126,7 +126,8 @@ public final class LocalStack implements AutoCloseable {
         }
         for (var entry : services.entrySet()) {
             for (ServiceProcess service : entry.getValue()) {
-                log("Starting " + service.name() + " on " + service.url() + (service.cached() ? " (from its start-up cache)" : ""));
+                log("Starting " + service.name() + " on " + service.url()
+                        + (service.cached() ? " (from its start-up cache)" : ""));
                 service.start(serviceEnvironment(entry.getKey(), service.url()), settings.serviceJvmOptions());
             }
         }

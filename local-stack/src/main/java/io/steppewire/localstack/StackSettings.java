@@ -28,7 +28,7 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
                             boolean loadSamples, boolean wipe, List<String> serviceJvmOptions, int instances,
                             Optional<Path> startupCacheDir) {
 
-    /** The start-up caches' folder inside the data directory; {@code --wipe} keeps it, since a jar's cache never goes stale. */
+    /** The start-up caches' folder in the data directory; {@code --wipe} keeps it: a jar's cache never goes stale. */
     public static final String STARTUP_CACHE_DIR = "startup-cache";
 
     /** The most instances of a scaled service: each needs its own port, memory and consumers. */
@@ -99,7 +99,8 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
 
     /** The same settings, with the services started from their jars as they are. */
     public StackSettings withoutStartupCache() {
-        return new StackSettings(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, instances, Optional.empty());
+        return new StackSettings(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, instances,
+                Optional.empty());
     }
 
     public int port(Part part) {
@@ -137,7 +138,8 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
 
     public static final String USAGE = """
             Usage: local-stack/start [options]
-              --wipe                 delete ./data (Kafka log, store, service state) before starting
+              --wipe                 delete ./data (Kafka log, store, service state) before starting;
+                                     the start-up caches in ./data/startup-cache stay
               --samples              post the bundled sample pages once the stack is up
                                      (done by itself on the first start with an empty ./data)
               --data-dir=PATH        where data and logs live (default ./data; env STEPPEWIRE_DATA_DIR)
