@@ -189,7 +189,7 @@ public class RaiseAlerts {
         // step is idempotent, so a repeat after a crash between them completes the rest.
         Instant queuedAt = now();
         // Queued already claimed by this instance's worker, which attempts them at once without a claim's write.
-        worker.submit(outbox.enqueue(firstTime, repeated, queuedAt, worker.claimOnInsert(queuedAt)));
+        worker.enqueue(firstTime, repeated, queuedAt);
         if (!undelivered.isEmpty()) {
             outbox.recordUndelivered(undelivered, "Delivery disabled: the endpoint failed every attempt for longer than disable-after;"
                     + " a PUT of the subscription enables it again, and deliveries/recover sends what failed", queuedAt);

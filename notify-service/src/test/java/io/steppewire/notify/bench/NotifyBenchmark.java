@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * webhook POST at 200 changes per second. Everything runs in this JVM: an in-process KRaft broker,
  * mongo-java-server (in memory) and the real service.
  *
- * <pre>./mvnw -B -q -pl notify-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>./mvnw -B -q -pl notify-service -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.steppewire.notify.bench.NotifyBenchmark</pre>
  *
  * Isolation (issue #12): {@code -Dnotify.bench.slow-endpoints=1 -Dnotify.bench.dead-endpoints=10

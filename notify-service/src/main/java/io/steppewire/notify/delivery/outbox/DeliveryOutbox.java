@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +40,12 @@ import java.util.function.Predicate;
  * attempt it), its history, and the removal of its pending document. The history is written before the removal, so
  * "neither pending nor in the history" always means "never queued", which is how a repeated event tells a delivery
  * still to be made from one already made.
+ * <p>
+ * A delivery to an endpoint that cannot take it now (its circuit is open, or the worker's lane for it is full) is
+ * <em>parked</em> in {@code parked_deliveries} instead, unclaimed, until a worker moves its endpoint's backlog into the
+ * pending queue, oldest first, as the endpoint takes attempts again. So the pending queue holds only work that can be
+ * attempted, and the polls that scan it do not grow with a dead receiver's backlog; a parked delivery counts as
+ * pending everywhere the API shows it.
  */
 @Repository
 public class DeliveryOutbox {
@@ -47,6 +54,8 @@ public class DeliveryOutbox {
     static final String HISTORY = "deliveries";
     /** Deliveries still to be attempted, small whatever the history's size. */
     static final String PENDING = "pending_deliveries";
+    /** Pending deliveries waiting for their endpoint to take attempts again; never polled, moved by endpoint. */
+    static final String PARKED = "parked_deliveries";
     /** The pending queue of versions before this one, emptied into {@link #PENDING} at start. */
     static final String FORMER_QUEUE = "delivery_queue";
 
@@ -93,9 +102,18 @@ public class DeliveryOutbox {
 
     /**
      * How deliveries queued now may be claimed on insert: until {@code until}, for the endpoints the worker can attempt
-     * at once. The others are queued unclaimed, for whichever worker polls them when their endpoint can take them.
+     * at once. The others are parked when {@code parkTheOthers} (their endpoints cannot take attempts now), else queued
+     * unclaimed, for whichever worker polls them.
      */
-    public record ClaimOnInsert(Instant until, Predicate<String> endpoints) {
+    public record ClaimOnInsert(Instant until, Predicate<String> endpoints, boolean parkTheOthers) {
+
+        public ClaimOnInsert(Instant until, Predicate<String> endpoints) {
+            this(until, endpoints, false);
+        }
+    }
+
+    /** What {@link #enqueue} did: the deliveries it claimed, and the endpoints it parked deliveries for. */
+    public record Queued(List<Claim> claimed, Set<String> parkedEndpoints) {
     }
 
     private final MongoTemplate mongo;
@@ -108,6 +126,9 @@ public class DeliveryOutbox {
         mongo.indexOps(PENDING).createIndex(new Index("dueAt", Sort.Direction.ASC));
         mongo.indexOps(PENDING).createIndex(new Index("subscriptionId", Sort.Direction.ASC));
         mongo.indexOps(HISTORY).createIndex(new Index("subscriptionId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC));
+        // An endpoint's backlog is moved oldest first, and the API lists a subscription's deliveries.
+        mongo.indexOps(PARKED).createIndex(new Index("endpoint", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
+        mongo.indexOps(PARKED).createIndex(new Index("subscriptionId", Sort.Direction.ASC));
         adoptFormerQueue();
     }
 
@@ -119,6 +140,10 @@ public class DeliveryOutbox {
         return mongo.getCollection(HISTORY);
     }
 
+    private MongoCollection<Document> parked() {
+        return mongo.getCollection(PARKED);
+    }
+
     /**
      * Queues the deliveries of alerts: {@code fresh} ones belong to alerts stored just now, so nothing of them can
      * exist yet; {@code repeated} ones belong to alerts stored before (a redelivered event) and are queued only when
@@ -126,44 +151,118 @@ public class DeliveryOutbox {
      * write for the fresh ones. Returns the deliveries claimed on insert, which the caller hands to its worker.
      */
     public List<Claim> enqueue(List<NewDelivery> fresh, List<NewDelivery> repeated, Instant now, @Nullable ClaimOnInsert claimOnInsert) {
+        return enqueue(fresh, repeated, now, claimOnInsert, claimed -> {
+        }).claimed();
+    }
+
+    /**
+     * {@link #enqueue(List, List, Instant, ClaimOnInsert) Queues} the deliveries, handing the claimed ones to
+     * {@code startClaimed} as soon as they are stored and before the parked ones are written, so a healthy endpoint's
+     * delivery never waits for a blocked one's.
+     */
+    public Queued enqueue(List<NewDelivery> fresh, List<NewDelivery> repeated, Instant now, @Nullable ClaimOnInsert claimOnInsert,
+                          Consumer<List<Claim>> startClaimed) {
         List<NewDelivery> toQueue = new ArrayList<>(fresh);
         toQueue.addAll(missing(repeated));
         if (toQueue.isEmpty()) {
-            return List.of();
+            return new Queued(List.of(), Set.of());
         }
         String token = UUID.randomUUID().toString();
         List<UpdateOneModel<Document>> inserts = new ArrayList<>(toQueue.size());
+        List<NewDelivery> queued = new ArrayList<>(toQueue.size());
         List<Boolean> claimed = new ArrayList<>(toQueue.size());
+        List<NewDelivery> toPark = new ArrayList<>();
         for (NewDelivery d : toQueue) {
             boolean claim = claimOnInsert != null && claimOnInsert.endpoints().test(d.endpoint());
+            if (!claim && claimOnInsert != null && claimOnInsert.parkTheOthers()) {
+                toPark.add(d);
+                continue;
+            }
+            queued.add(d);
             claimed.add(claim);
-            Document doc = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
-                    .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(now))
-                    .append("dueAt", Date.from(now)).append("attempts", List.of()).append("attemptCount", 0)
-                    .append(TOKEN, claim ? token : null).append(UNTIL, claim ? Date.from(claimOnInsert.until()) : UNCLAIMED);
+            Document doc = newEntry(d, now).append(TOKEN, claim ? token : null).append(UNTIL, claim ? Date.from(claimOnInsert.until()) : UNCLAIMED);
             inserts.add(new UpdateOneModel<>(new Document("_id", d.alertId()), new Document("$setOnInsert", doc),
                     new UpdateOptions().upsert(true)));
         }
-        BulkWriteResult result = pending().bulkWrite(inserts, UNORDERED);
         List<Claim> claims = new ArrayList<>();
-        result.getUpserts().forEach(upsert -> {
-            int i = upsert.getIndex();
-            if (claimed.get(i)) {
-                NewDelivery d = toQueue.get(i);
-                claims.add(new Claim(new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.endpoint(), d.body(),
-                        DeliveryStatus.PENDING, List.of(), 0, now, now, null, null), token, claimOnInsert.until()));
-            }
-        });
+        if (!inserts.isEmpty()) {
+            BulkWriteResult result = pending().bulkWrite(inserts, UNORDERED);
+            result.getUpserts().forEach(upsert -> {
+                int i = upsert.getIndex();
+                if (claimed.get(i)) {
+                    NewDelivery d = queued.get(i);
+                    claims.add(new Claim(new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.endpoint(), d.body(),
+                            DeliveryStatus.PENDING, List.of(), 0, now, now, null, null), token, claimOnInsert.until()));
+                }
+            });
+        }
+        startClaimed.accept(claims);
+        if (toPark.isEmpty()) {
+            return new Queued(claims, Set.of());
+        }
+        parked().bulkWrite(toPark.stream().map(d -> new UpdateOneModel<Document>(new Document("_id", d.alertId()),
+                new Document("$setOnInsert", newEntry(d, now)), new UpdateOptions().upsert(true))).toList(), UNORDERED);
+        Set<String> endpoints = new HashSet<>();
+        toPark.forEach(d -> endpoints.add(d.endpoint()));
+        return new Queued(claims, endpoints);
+    }
+
+    private static Document newEntry(NewDelivery d, Instant now) {
+        return new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
+                .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(now))
+                .append("dueAt", Date.from(now)).append("attempts", List.of()).append("attemptCount", 0);
+    }
+
+    /**
+     * Moves up to {@code max} of the endpoint's parked deliveries, oldest first, into the pending queue, claimed until
+     * {@code until} by the caller, who attempts them. One query and two bulk writes. A parked delivery already pending or
+     * finished (a move that stopped between its insert and its removal) is only removed, so none is sent twice.
+     */
+    public List<Claim> unpark(String endpoint, int max, Instant now, Instant until) {
+        List<Document> found = new ArrayList<>();
+        parked().find(new Document("endpoint", endpoint)).sort(Sorts.ascending("createdAt")).limit(max).forEach(found::add);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = found.stream().map(d -> d.getString("_id")).toList();
+        Set<String> known = idsIn(pending(), ids);
+        known.addAll(idsIn(history(), ids.stream().filter(id -> !known.contains(id)).toList()));
+        String token = UUID.randomUUID().toString();
+        List<Document> moving = found.stream().filter(d -> !known.contains(d.getString("_id"))).toList();
+        List<Claim> claims = new ArrayList<>(moving.size());
+        if (!moving.isEmpty()) {
+            BulkWriteResult result = pending().bulkWrite(moving.stream().map(d -> {
+                Document entry = new Document(d);
+                entry.remove("_id");
+                entry.append("dueAt", Date.from(now)).append(TOKEN, token).append(UNTIL, Date.from(until));
+                return new UpdateOneModel<Document>(new Document("_id", d.getString("_id")), new Document("$setOnInsert", entry),
+                        new UpdateOptions().upsert(true));
+            }).toList(), UNORDERED);
+            result.getUpserts().forEach(upsert -> claims.add(new Claim(toDelivery(moving.get(upsert.getIndex()), DeliveryStatus.PENDING),
+                    token, until)));
+        }
+        parked().bulkWrite(ids.stream().map(id -> new DeleteOneModel<Document>(new Document("_id", id))).toList(), UNORDERED);
         return claims;
     }
 
-    /** The repeated deliveries neither pending nor finished. Pending is read first: a delivery leaves it only after its history is written. */
+    /** The endpoints that have parked deliveries: one index scan on MongoDB. */
+    public Set<String> parkedEndpoints() {
+        Set<String> endpoints = new HashSet<>();
+        parked().distinct("endpoint", String.class).forEach(endpoints::add);
+        return endpoints;
+    }
+
+    /**
+     * The repeated deliveries neither parked, pending nor finished. Read in the order a delivery moves through them, so
+     * a delivery moving meanwhile is still found in the next.
+     */
     private List<NewDelivery> missing(List<NewDelivery> repeated) {
         if (repeated.isEmpty()) {
             return List.of();
         }
         List<String> ids = repeated.stream().map(NewDelivery::alertId).toList();
-        Set<String> known = idsIn(pending(), ids);
+        Set<String> known = idsIn(parked(), ids);
+        known.addAll(idsIn(pending(), ids.stream().filter(id -> !known.contains(id)).toList()));
         List<String> notPending = ids.stream().filter(id -> !known.contains(id)).toList();
         known.addAll(idsIn(history(), notPending));
         return repeated.stream().filter(d -> !known.contains(d.alertId())).toList();
@@ -364,13 +463,15 @@ public class DeliveryOutbox {
                         .append("completedAt", new Document("$gte", Date.from(since))))
                 .sort(Sorts.ascending("createdAt")).forEach(failed::add);
         int queued = 0;
+        String token = UUID.randomUUID().toString();
         for (Document d : failed) {
-            // Queued first, then taken from the history: a delivery is always in one or the other.
+            // Queued first, then taken from the history: a delivery is always in one or the other. Queued claimed by this
+            // call until its history is gone, since a poll removes a pending delivery whose history exists.
             Document entry = new Document(d);
             entry.remove("_id");
             entry.remove("status");
             entry.remove("completedAt");
-            entry.append("dueAt", d.getDate("createdAt")).append(TOKEN, null).append(UNTIL, UNCLAIMED);
+            entry.append("dueAt", d.getDate("createdAt")).append(TOKEN, token).append(UNTIL, Date.from(Instant.now().plusSeconds(60)));
             boolean created = pending().updateOne(new Document("_id", d.getString("_id")), new Document("$setOnInsert", entry),
                     new UpdateOptions().upsert(true)).getUpsertedId() != null;
             if (!created) {
@@ -378,10 +479,12 @@ public class DeliveryOutbox {
             }
             if (history().deleteOne(new Document("_id", d.getString("_id")).append("status", DeliveryStatus.FAILED.name())
                     .append("completedAt", d.getDate("completedAt"))).getDeletedCount() == 1) {
+                pending().updateOne(claimFilter(d.getString("_id"), token),
+                        new Document("$set", new Document(TOKEN, null).append(UNTIL, UNCLAIMED)));
                 queued++;
             } else {
                 // Another request recovered it and its delivery finished meanwhile: this queue entry would repeat it.
-                pending().deleteOne(claimFilter(d.getString("_id"), null));
+                pending().deleteOne(claimFilter(d.getString("_id"), token));
             }
         }
         return queued;
@@ -395,10 +498,22 @@ public class DeliveryOutbox {
         List<Document> waiting = new ArrayList<>();
         pending().find(new Document("subscriptionId", subscriptionId).append(UNTIL, new Document("$lte", Date.from(now))))
                 .forEach(waiting::add);
-        List<Attempted> ended = waiting.stream().map(d -> new Attempted(new Claim(toDelivery(d, DeliveryStatus.PENDING),
-                d.getString(TOKEN), now), AttemptOutcome.permanent(now, Duration.ZERO, null, reason),
-                status, null, now)).toList();
-        return ended.size() - record(ended);
+        // Claimed first, so a worker that claimed one meanwhile keeps it, and the history is written only for ours.
+        List<Attempted> ended = claimAll(waiting, now.plusSeconds(60)).stream().map(claim -> new Attempted(claim,
+                AttemptOutcome.permanent(now, Duration.ZERO, null, reason), status, null, now)).toList();
+        int endedCount = ended.size() - record(ended);
+        List<Document> parkedOnes = new ArrayList<>();
+        parked().find(new Document("subscriptionId", subscriptionId)).forEach(parkedOnes::add);
+        if (!parkedOnes.isEmpty()) {
+            // The history first, then the removal: a parked delivery is always in one or the other.
+            history().bulkWrite(parkedOnes.stream().map(d -> new UpdateOneModel<Document>(new Document("_id", d.getString("_id")),
+                    new Document("$setOnInsert", historyOf(new Attempted(new Claim(toDelivery(d, DeliveryStatus.PENDING), null, now),
+                            AttemptOutcome.permanent(now, Duration.ZERO, null, reason), status, null, now))),
+                    new UpdateOptions().upsert(true))).toList(), UNORDERED);
+            endedCount += (int) parked().bulkWrite(parkedOnes.stream()
+                    .map(d -> new DeleteOneModel<Document>(new Document("_id", d.getString("_id")))).toList(), UNORDERED).getDeletedCount();
+        }
+        return endedCount;
     }
 
     /**
@@ -418,14 +533,27 @@ public class DeliveryOutbox {
         List<Delivery> deliveries = new ArrayList<>();
         pending().find(new Document("subscriptionId", subscriptionId)).sort(Sorts.descending("createdAt")).limit(limit)
                 .forEach(d -> deliveries.add(toDelivery(d, DeliveryStatus.PENDING)));
+        parked().find(new Document("subscriptionId", subscriptionId)).sort(Sorts.descending("createdAt")).limit(limit)
+                .forEach(d -> deliveries.add(toDelivery(d, DeliveryStatus.PENDING)));
         history().find(new Document("subscriptionId", subscriptionId)).sort(Sorts.descending("createdAt")).limit(limit)
                 .forEach(d -> deliveries.add(toDelivery(d, DeliveryStatus.valueOf(d.getString("status")))));
         deliveries.sort(Comparator.comparing(Delivery::createdAt).reversed());
         return deliveries.subList(0, Math.min(limit, deliveries.size()));
     }
 
+    /** Deliveries still to be attempted, parked ones included. */
     public long countPending() {
-        return pending().countDocuments();
+        return pending().countDocuments() + parked().countDocuments();
+    }
+
+    /** Deliveries parked until their endpoints take attempts again. */
+    public long countParked() {
+        return parked().countDocuments();
+    }
+
+    /** Deliveries parked until the endpoint takes attempts again. */
+    public long countParked(String endpoint) {
+        return parked().countDocuments(new Document("endpoint", endpoint));
     }
 
     private static Delivery toDelivery(Document d, DeliveryStatus status) {

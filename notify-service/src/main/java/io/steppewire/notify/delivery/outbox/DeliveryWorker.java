@@ -1,5 +1,6 @@
 package io.steppewire.notify.delivery.outbox;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +52,12 @@ import java.util.function.Predicate;
  * instance's {@code concurrency} slots is free. A lane that finds no free slot waits its turn among the starved
  * lanes, served as slots come free, so a slow endpoint holds its own few slots and never the others'. Deliveries the
  * consumers just queued come claimed and are started at once; a poller claims what is due otherwise: retries,
- * deliveries queued elsewhere or left by a crash, and the backlog of an endpoint that can take attempts again.
+ * deliveries queued elsewhere or left by a crash.
+ * <p>
+ * Deliveries to an endpoint that cannot take them now (circuit open, lane full) are parked in the outbox, except one
+ * kept in an open circuit's empty lane for its probe. An endpoint's backlog is moved into its lane, oldest first,
+ * when the lane has drained to half and the circuit lets attempts through, or when its probe is due and the lane is
+ * empty; a sweep every {@code max-poll-interval} finds backlogs parked by other instances or before a restart.
  * Attempts run on virtual threads; their outcomes are recorded in groups by one recorder thread.
  */
 @Component
@@ -78,6 +85,14 @@ public class DeliveryWorker implements SmartLifecycle {
     /** The longest an attempt can take; a claim must outlast it from the attempt's start. */
     private final Duration longestAttempt;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /**
+     * Endpoints with parked deliveries as far as this instance knows, each with a count of the parkings seen: a move
+     * that found the backlog empty forgets the endpoint only if nothing was parked for it meanwhile.
+     */
+    private final Map<String, Long> parked = new ConcurrentHashMap<>();
+    /** Endpoints whose backlog is being moved into their lane now: one move at a time per endpoint. */
+    private final Set<String> unparking = ConcurrentHashMap.newKeySet();
+    private long nextSweep;
     /** Lanes that have claims waiting and found no free slot: served, in turn, as slots come free. */
     private final ConcurrentLinkedQueue<Lane> starved = new ConcurrentLinkedQueue<>();
     private final Semaphore wakeUp = new Semaphore(0);
@@ -139,6 +154,10 @@ public class DeliveryWorker implements SmartLifecycle {
             if (lane != null) {
                 drain(lane);
             }
+            if (waiting(endpoint) == 0) {
+                // Nothing in the lane to probe with: the oldest parked delivery is.
+                unpark(endpoint, 1);
+            }
             wakeUp.release();
         }));
     }
@@ -156,7 +175,96 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!running) {
             return null;
         }
-        return new DeliveryOutbox.ClaimOnInsert(now.plus(properties.lease()), endpoint -> !guards.isOpen(endpoint) && hasRoom(endpoint));
+        // An open circuit's empty lane keeps one delivery for the probe, so the probe needs no query. Counted per call,
+        // since the lanes learn of this batch's claims only once they are stored.
+        Map<String, Integer> claimedNow = new HashMap<>();
+        return new DeliveryOutbox.ClaimOnInsert(now.plus(properties.lease()), endpoint -> {
+            int held = waiting(endpoint) + claimedNow.getOrDefault(endpoint, 0);
+            boolean claim = guards.isBlocked(endpoint) ? held == 0 : held < LANE_CAPACITY;
+            if (claim) {
+                claimedNow.merge(endpoint, 1, Integer::sum);
+            }
+            return claim;
+        }, true);
+    }
+
+    /**
+     * Queues the deliveries of alerts just stored (see {@link DeliveryOutbox#enqueue}): those this worker can attempt
+     * now are claimed and started at once, the others parked or, while the worker is stopped, left for a poll.
+     */
+    public void enqueue(List<DeliveryOutbox.NewDelivery> fresh, List<DeliveryOutbox.NewDelivery> repeated, Instant now) {
+        DeliveryOutbox.Queued queued = outbox.enqueue(fresh, repeated, now, claimOnInsert(now), this::submit);
+        queued.parkedEndpoints().forEach(endpoint -> parked.merge(endpoint, 1L, Long::sum));
+    }
+
+    private int waiting(String endpoint) {
+        Lane lane = lanes.get(endpoint);
+        if (lane == null) {
+            return 0;
+        }
+        synchronized (lane) {
+            return lane.waiting.size();
+        }
+    }
+
+    /**
+     * Moves the endpoint's parked backlog into its lane when the lane has drained to half and the circuit lets
+     * attempts through. On a virtual thread, one move per endpoint at a time.
+     */
+    private void refill(String endpoint) {
+        if (!parked.containsKey(endpoint) || guards.isBlocked(endpoint) || waiting(endpoint) > LANE_CAPACITY / 2) {
+            return;
+        }
+        unpark(endpoint, LANE_CAPACITY - waiting(endpoint));
+    }
+
+    private void unpark(String endpoint, int max) {
+        if (!running || max <= 0 || !parked.containsKey(endpoint) || !unparking.add(endpoint)) {
+            return;
+        }
+        try {
+            attempts.execute(() -> {
+                try {
+                    Long seen = parked.get(endpoint);
+                    Instant now = clock.instant();
+                    List<DeliveryOutbox.Claim> moved = outbox.unpark(endpoint, max, now, now.plus(properties.lease()));
+                    if (moved.size() < max && seen != null) {
+                        parked.remove(endpoint, seen);
+                    }
+                    submit(moved);
+                } catch (RuntimeException e) {
+                    log.warn("Could not move the parked deliveries of {}; the next sweep tries again: {}", endpoint, e.toString());
+                } finally {
+                    unparking.remove(endpoint);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            unparking.remove(endpoint);
+        }
+    }
+
+    /** Learns of backlogs parked by other instances or before a restart, and moves those whose endpoints can take them. */
+    private void sweepParked() {
+        long now = System.nanoTime();
+        if (now - nextSweep < 0) {
+            return;
+        }
+        nextSweep = now + properties.maxPollInterval().toNanos();
+        try {
+            for (String endpoint : outbox.parkedEndpoints()) {
+                parked.putIfAbsent(endpoint, 0L);
+                if (guards.isBlocked(endpoint)) {
+                    continue;
+                }
+                if (waiting(endpoint) == 0 && guards.circuitState(endpoint) == CircuitBreaker.State.HALF_OPEN) {
+                    unpark(endpoint, 1);
+                } else {
+                    refill(endpoint);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not look for parked deliveries: {}", e.toString());
+        }
     }
 
     private boolean hasRoom(String endpoint) {
@@ -251,6 +359,7 @@ public class DeliveryWorker implements SmartLifecycle {
             slots.release();
             drain(lane);
             serveStarved();
+            refill(lane.endpoint);
         }
     }
 
@@ -331,6 +440,7 @@ public class DeliveryWorker implements SmartLifecycle {
         while (running) {
             try {
                 wakeUp.drainPermits();
+                sweepParked();
                 Set<String> skipped = guards.blocked();
                 lanes.forEach((endpoint, lane) -> {
                     if (!hasRoom(endpoint)) {
@@ -433,6 +543,14 @@ public class DeliveryWorker implements SmartLifecycle {
         if (subscription.isEmpty()) {
             record(new DeliveryOutbox.Attempted(claim, null, DeliveryStatus.CANCELLED, null, clock.instant()));
             count(delivery.channel(), "cancelled");
+            return null;
+        }
+        if (subscription.get().deliveryDisabled() != null) {
+            // Disabled while this claim waited or was in flight elsewhere: ended like the others, kept for a recover.
+            record(new DeliveryOutbox.Attempted(claim, AttemptOutcome.permanent(clock.instant(), Duration.ZERO, null,
+                    "Delivery disabled: a PUT of the subscription enables it again, and deliveries/recover sends what failed"),
+                    DeliveryStatus.FAILED, null, clock.instant()));
+            count(delivery.channel(), "failed");
             return null;
         }
         AttemptOutcome outcome = switch (subscription.get().channel()) {

@@ -141,7 +141,14 @@ public class EndpointGuards {
         this.probeAllowed = listener;
     }
 
-    /** Whether the endpoint's circuit is open: no attempt goes there until its probe is due. */
+    /** Whether the endpoint's circuit lets no attempt through now: open, or half-open with its probe under way. */
+    public boolean isBlocked(String endpoint) {
+        CircuitBreaker.State state = circuitState(endpoint);
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
+                || state == CircuitBreaker.State.HALF_OPEN && inFlight(endpoint) > 0;
+    }
+
+        /** Whether the endpoint's circuit is open: no attempt goes there until its probe is due. */
     public boolean isOpen(String endpoint) {
         CircuitBreaker.State state = circuitState(endpoint);
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;

@@ -27,6 +27,7 @@ class DeliveryOutboxClaimTest {
     private static final MongoClient CLIENT = MongoClients.create(InMemoryMongo.uri());
     private static final Duration LEASE = Duration.ofSeconds(30);
     private static final String HEALTHY = "http://127.0.0.1:80";
+    private static final String DEAD = "http://dead.example:80";
 
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "outbox-" + System.nanoTime());
     private final DeliveryOutbox outbox = new DeliveryOutbox(mongo);
@@ -195,6 +196,76 @@ class DeliveryOutboxClaimTest {
         assertThat(adopted.claimDue(now, 10, Set.of(), LEASE)).extracting(DeliveryOutbox.Claim::alertId, DeliveryOutbox.Claim::endpoint)
                 .containsExactly(tuple("k1", HEALTHY));
         assertThat(upgraded.collectionExists(DeliveryOutbox.FORMER_QUEUE)).isFalse();
+    }
+
+    @Test
+    void deliveriesToABlockedEndpointAreParkedOutOfThePollsAndMovedOldestFirstOnce() {
+        DeliveryOutbox.ClaimOnInsert parkTheDead = new DeliveryOutbox.ClaimOnInsert(now.plus(LEASE), HEALTHY::equals, true);
+        List<DeliveryOutbox.Claim> claimed = new java.util.ArrayList<>();
+        DeliveryOutbox.Queued first = outbox.enqueue(List.of(delivery("p1"), toDead("p2")), List.of(), now, parkTheDead, claimed::addAll);
+        outbox.enqueue(List.of(toDead("p3"), toDead("p4")), List.of(), now.plusSeconds(1), parkTheDead, claimed::addAll);
+
+        assertThat(claimed).extracting(DeliveryOutbox.Claim::alertId).containsExactly("p1");
+        assertThat(first.parkedEndpoints()).containsExactly(DEAD);
+        assertThat(outbox.countParked()).isEqualTo(3);
+        assertThat(outbox.countPending()).as("parked deliveries are still pending").isEqualTo(4);
+        assertThat(outbox.parkedEndpoints()).containsExactly(DEAD);
+        assertThat(outbox.claimDue(now.plus(LEASE).plus(LEASE), 10, Set.of(), LEASE)).as("polls never see parked deliveries")
+                .extracting(DeliveryOutbox.Claim::alertId).containsExactly("p1");
+
+        Instant later = now.plusSeconds(5);
+        assertThat(outbox.unpark(DEAD, 2, later, later.plus(LEASE))).extracting(DeliveryOutbox.Claim::alertId).containsExactly("p2", "p3");
+        assertThat(outbox.unpark(DEAD, 2, later, later.plus(LEASE))).extracting(DeliveryOutbox.Claim::alertId).containsExactly("p4");
+        assertThat(outbox.unpark(DEAD, 2, later, later.plus(LEASE))).isEmpty();
+        assertThat(outbox.countParked()).isZero();
+        assertThat(outbox.parkedEndpoints()).isEmpty();
+        assertThat(outbox.claimDue(later, 10, Set.of(), LEASE)).as("moved claimed by whoever moved them").isEmpty();
+    }
+
+    @Test
+    void aRepeatedEventDoesNotQueueAParkedDeliveryAgain() {
+        DeliveryOutbox.ClaimOnInsert parkAll = new DeliveryOutbox.ClaimOnInsert(now.plus(LEASE), endpoint -> false, true);
+        outbox.enqueue(List.of(toDead("q1")), List.of(), now, parkAll, claims -> { });
+
+        DeliveryOutbox.Queued repeat = outbox.enqueue(List.of(), List.of(toDead("q1")), now, parkAll, claims -> { });
+
+        assertThat(repeat.parkedEndpoints()).isEmpty();
+        assertThat(outbox.countPending()).isEqualTo(1);
+        assertThat(outbox.ofSubscription("subscription-2", 10)).extracting(DeliveryOutbox.Delivery::alertId, DeliveryOutbox.Delivery::status)
+                .containsExactly(tuple("q1", DeliveryStatus.PENDING));
+    }
+
+    @Test
+    void aMoveThatStoppedBetweenItsInsertAndItsRemovalIsNotSentTwice() {
+        DeliveryOutbox.ClaimOnInsert parkAll = new DeliveryOutbox.ClaimOnInsert(now.plus(LEASE), endpoint -> false, true);
+        outbox.enqueue(List.of(toDead("r1"), toDead("r2")), List.of(), now, parkAll, claims -> { });
+        // Both were moved; r1 was delivered since, r2 is still pending; neither removal from the parked ones happened.
+        List<DeliveryOutbox.Claim> moved = outbox.unpark(DEAD, 2, now, now.plus(LEASE));
+        assertThat(moved).extracting(DeliveryOutbox.Claim::alertId).containsExactlyInAnyOrder("r1", "r2");
+        outbox.record(List.of(delivered(moved.stream().filter(c -> c.alertId().equals("r1")).findFirst().orElseThrow())));
+        for (String id : List.of("r1", "r2")) {
+            mongo.getCollection(DeliveryOutbox.PARKED).insertOne(new Document("_id", id).append("subscriptionId", "subscription-2")
+                    .append("endpoint", DEAD).append("createdAt", Date.from(now)));
+        }
+
+        assertThat(outbox.unpark(DEAD, 5, now, now.plus(LEASE))).isEmpty();
+        assertThat(outbox.countParked()).isZero();
+    }
+
+    @Test
+    void endingASubscriptionsPendingDeliveriesEndsItsParkedOnesToo() {
+        DeliveryOutbox.ClaimOnInsert parkAll = new DeliveryOutbox.ClaimOnInsert(now.plus(LEASE), endpoint -> false, true);
+        outbox.enqueue(List.of(toDead("t1"), toDead("t2")), List.of(), now, parkAll, claims -> { });
+
+        assertThat(outbox.endPending("subscription-2", DeliveryStatus.FAILED, "Delivery disabled", now)).isEqualTo(2);
+
+        assertThat(outbox.countPending()).isZero();
+        assertThat(outbox.ofSubscription("subscription-2", 10)).extracting(DeliveryOutbox.Delivery::status)
+                .containsOnly(DeliveryStatus.FAILED);
+    }
+
+    private static DeliveryOutbox.NewDelivery toDead(String alertId) {
+        return new DeliveryOutbox.NewDelivery(alertId, "subscription-2", "webhook", "{\"alert\":\"" + alertId + "\"}", DEAD);
     }
 
     private DeliveryOutbox.ClaimOnInsert claimAll() {
