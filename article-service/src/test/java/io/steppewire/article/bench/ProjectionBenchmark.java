@@ -40,7 +40,7 @@ import java.util.SplittableRandom;
  * queries at a steady rate from a second JVM ({@link QueryLoadClient}) and prints p50/p99.
  *
  * <pre>
- * MAVEN_OPTS="-Xmx6g -XX:+UseZGC" ./mvnw -B -q -pl article-service test-compile exec:java -Dexec.classpathScope=test \
+ * MAVEN_OPTS="-Xmx6g -XX:+UseZGC" ./mvnw -B -q -pl article-service -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.steppewire.article.bench.ProjectionBenchmark [-Dexec.args="100000 100"]
  * </pre>
  * ZGC, as in production: the embedded store keeps every document on this JVM's heap, and G1's young pauses

@@ -17,7 +17,7 @@ import java.util.Locale;
 /**
  * Runs {@link SegmenterBenchmark} and prints throughput as MB/s and pages/s, single-threaded.
  * Not a test. Run it with:
- * {@code ./mvnw -B -q -pl ingest-service test-compile exec:java -Dexec.classpathScope=test
+ * {@code ./mvnw -B -q -pl ingest-service -am test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.steppewire.ingest.bench.SegmenterThroughput}
  */
 public final class SegmenterThroughput {

@@ -63,7 +63,7 @@ import java.util.stream.IntStream;
  * out of the timed path: quotes are serialised before the clock starts and the reader takes only the record
  * timestamp, without parsing the change. The topology still reads, compares and writes everything.
  * <p>
- * Run: {@code ./mvnw -B -q -pl rates-service test-compile exec:java -Dexec.mainClass=io.steppewire.rates.bench.RateChangeBenchmark}
+ * Run: {@code ./mvnw -B -q -pl rates-service -am test-compile exec:java -Dexec.mainClass=io.steppewire.rates.bench.RateChangeBenchmark}
  * <br>Options (system properties): {@code bench.quotes} per measured phase (100000), {@code bench.pairs} (20),
  * {@code bench.phases} ({@code warmup,settle,saturated,paced}), {@code bench.warmupQuotes} (200000), {@code bench.settleQuotes} (600000),
  * {@code bench.rate} quotes/s of the settling and paced phases (10000),
