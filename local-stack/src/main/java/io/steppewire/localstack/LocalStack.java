@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,6 +48,8 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final EmbeddedStore store;
     private final Map<Part, List<ServiceProcess>> services = new EnumMap<>(Part.class);
+    /** The news site and the banks' publications that the stack's services poll, having no internet. */
+    private final MadeUpSites sites;
     private final @Nullable StartupCache startupCache;
     private boolean freshData;
 
@@ -54,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.port(Part.KAFKA),
                 settings.port(Part.KAFKA_CONTROLLER));
         this.store = new EmbeddedStore(settings.dataDir().resolve("mongo"), settings.port(Part.MONGO));
+        this.sites = new MadeUpSites(settings.port(Part.SITES), Clock.systemUTC());
         this.startupCache = settings.startupCacheDir()
                 .map(dir -> new StartupCache(dir, ServiceProcess.javaCommand(), LocalStack::log)).orElse(null);
     }
@@ -88,6 +93,10 @@ public final class LocalStack implements AutoCloseable {
         if (settings.loadSamples() || stack.freshData) {
             List<String> loaded = new SampleLoader(stack.url(Part.INGEST), settings.apiKey()).loadBundledSamples();
             System.out.println("Loaded " + loaded.size() + " sample pages: " + String.join(", ", loaded));
+            MadeUpSources madeUp = new MadeUpSources(stack.url(Part.INGEST), stack.url(Part.RATES), stack.sites.url(), settings.apiKey());
+            madeUp.registerNews().forEach(line -> System.out.println("Source " + line + " (GET " + stack.url(Part.INGEST) + "/api/sources)"));
+            System.out.println("Official rates: " + String.join(", ", madeUp.fetchOfficialRates(LocalDate.now()))
+                    + " (GET " + stack.url(Part.RATES) + "/api/rates/sources)");
             System.out.println("Try: curl -s " + stack.url(Part.ARTICLE) + "/api/articles | head -c 600");
         }
         System.out.println("\nPress Ctrl-C to stop.");
@@ -110,6 +119,8 @@ public final class LocalStack implements AutoCloseable {
                     + "accept it (STEPPEWIRE_API_ALLOW_DEFAULT_KEY=true) because this stack is for this machine only. "
                     + "Pass --api-key=... or STEPPEWIRE_API_KEY to use your own.");
         }
+        sites.start();
+        log("Serving the made-up news and bank sites on " + sites.url());
         log("Starting the Kafka broker (KRaft) on " + kafka.bootstrapServers() + " (data: " + settings.dataDir().resolve("kafka") + ")");
         kafka.start();
         Map<String, StartupCache.Launch> launches = launches();
@@ -176,6 +187,14 @@ public final class LocalStack implements AutoCloseable {
                 "STEPPEWIRE_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
     }
 
+    /** rates-service reads the banks' publications from the made-up sites: the stack has no internet. */
+    private Map<String, String> officialSources() {
+        Map<String, String> urls = new HashMap<>();
+        MadeUpSites.BANK_PATHS.keySet().forEach(bank -> urls.put("STEPPEWIRE_RATES_SOURCES_" + bank.toUpperCase(java.util.Locale.ROOT) + "_URL",
+                sites.bankUrl(bank)));
+        return urls;
+    }
+
     /**
      * What one instance of a service is told: {@link #serviceEnvironment()}, and for rates-service a static group
      * identity of its Kafka Streams consumer. article-service and notify-service derive theirs (host name and port,
@@ -186,6 +205,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(serviceEnvironment());
         if (part == Part.RATES) {
             environment.put(RATES_GROUP_INSTANCE_ID, "rates-service-" + URI.create(url).getPort());
+            environment.putAll(officialSources());
         }
         return environment;
     }
@@ -215,6 +235,7 @@ public final class LocalStack implements AutoCloseable {
         return switch (part) {
             case KAFKA, KAFKA_CONTROLLER -> kafka.bootstrapServers();
             case MONGO -> store.uri();
+            case SITES -> sites.url();
             default -> services.get(part).getFirst().url();
         };
     }
@@ -273,6 +294,7 @@ public final class LocalStack implements AutoCloseable {
                   notify-service   %s   POST /api/subscriptions
                   instances        %s of article-service and of notify-service%s
                   OpenAPI          <service>/v3/api-docs    health: <service>/actuator/health
+                  made-up sites    %s/news/ and %s/banks/ (what the sources poll, offline)
                   Kafka            %s
                   MongoDB (wire)   %s
                   logs             %s
@@ -280,7 +302,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.instances(), settings.instances() == 1 ? ""
                         : " (also " + String.join(", ", urls(Part.ARTICLE).subList(1, settings.instances())) + " and "
                         + String.join(", ", urls(Part.NOTIFY).subList(1, settings.instances())) + ")",
-                url(Part.KAFKA), url(Part.MONGO), settings.dataDir().resolve("logs")));
+                sites.url(), sites.url(), url(Part.KAFKA), url(Part.MONGO), settings.dataDir().resolve("logs")));
     }
 
     /** Stops the services first (they flush and leave their groups), then the broker, then the store. */
@@ -292,6 +314,7 @@ public final class LocalStack implements AutoCloseable {
         allServices().parallelStream().forEach(ServiceProcess::close);
         kafka.close();
         store.close();
+        sites.close();
     }
 
     /** Deletes the data directory but the start-up caches in it, which are keyed by jar and never hold data. */

@@ -53,7 +53,8 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         INGEST("ingest-service", 8081),
         RATES("rates-service", 8082),
         ARTICLE("article-service", 8083),
-        NOTIFY("notify-service", 8084);
+        NOTIFY("notify-service", 8084),
+        SITES("made-up news and bank sites", 8085);
 
         private final String label;
         private final int defaultPort;
@@ -140,12 +141,14 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
             Usage: local-stack/start [options]
               --wipe                 delete ./data (Kafka log, store, service state) before starting;
                                      the start-up caches in ./data/startup-cache stay
-              --samples              post the bundled sample pages once the stack is up
+              --samples              post the bundled sample pages, register the made-up news site's
+                                     sources and fetch the made-up official rates once the stack is up
                                      (done by itself on the first start with an empty ./data)
               --data-dir=PATH        where data and logs live (default ./data; env STEPPEWIRE_DATA_DIR)
               --api-key=KEY          API key for writes (default local-dev-key; env STEPPEWIRE_API_KEY)
               --<part>-port=N        move a port; parts: kafka, kafka-controller, mongo, ingest, rates,
-                                     article, notify (env STEPPEWIRE_<PART>_PORT, e.g. STEPPEWIRE_KAFKA_PORT)
+                                     article, notify, sites (the made-up news and bank sites)
+                                     (env STEPPEWIRE_<PART>_PORT, e.g. STEPPEWIRE_KAFKA_PORT)
               --instances=N          run N (1 to 4) instances of article-service and of notify-service,
                                      sharing partitions; instance n listens on its port + 100*n
                                      (default 1; env STEPPEWIRE_INSTANCES)

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,36 @@ class EndToEndIT {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    @Test
+    void aNewcomersStackPollsTheMadeUpNewsSiteAndFetchesTheBanksOfficialRates() throws Exception {
+        MadeUpSources madeUp = new MadeUpSources(stack.url(Part.INGEST), stack.url(Part.RATES), stack.url(Part.SITES), API_KEY);
+
+        assertThat(madeUp.registerNews()).hasSize(MadeUpSources.NEWS.size()).allMatch(line -> line.endsWith("registered"));
+        assertThat(madeUp.registerNews()).as("registering again changes nothing").allMatch(line -> line.endsWith("registered already"));
+        assertThat(madeUp.fetchOfficialRates(LocalDate.now())).hasSize(5);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode sources = desk.getWithKey(stack.url(Part.INGEST) + "/api/sources").body();
+            for (MadeUpSources.NewsSource expected : MadeUpSources.NEWS) {
+                JsonNode source = java.util.stream.StreamSupport.stream(sources.spliterator(), false)
+                        .filter(s -> s.path("name").asString().equals(expected.name())).findFirst().orElseThrow();
+                assertThat(source.path("state").path("lastStatus").asInt()).as(expected.name()).isEqualTo(200);
+                assertThat(source.path("state").path("itemsSeen").asLong()).as(expected.name()).isPositive();
+            }
+            assertThat(desk.articleTitles()).contains("Almaty Opens Its First Cycle Lane Along Abay Avenue",
+                    "Aral Fishermen Report Best Catch in Two Decades");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode banks = desk.get(stack.url(Part.RATES) + "/api/rates/sources").body().path("items");
+            assertThat(banks).hasSize(5);
+            for (JsonNode bank : banks) {
+                assertThat(bank.path("status").asString()).as(bank.path("id").asString()).isIn("ok", "no-new-rate");
+                assertThat(bank.path("lastError").isMissingNode() || bank.path("lastError").isNull()).as(bank.path("id").asString()).isTrue();
+                assertThat(bank.path("lastPublishedDate").asString("")).as(bank.path("id").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+            }
+        });
     }
 
     @Test

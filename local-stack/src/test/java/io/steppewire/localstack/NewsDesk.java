@@ -69,6 +69,10 @@ final class NewsDesk {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    Answer getWithKey(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", apiKey).GET());
+    }
+
     List<String> articleTitles() {
         List<String> titles = new ArrayList<>();
         get(article + "/api/articles?limit=100").body().path("items").forEach(a -> titles.add(a.path("title").asString()));
