@@ -72,6 +72,7 @@ class EdgeSecurityTest extends ServiceTest {
     /** Every read of the query API, as a concrete path. */
     private List<String> reads() {
         return List.of("/api/articles", "/api/articles?country=KZ&limit=5", "/api/articles/" + articleId, "/api/facets",
+                "/api/stories/" + articleId,
                 "/api/rates", "/api/rates/GEL-USD/history", "/api/rates/GEL-USD/context?date=2026-03-14");
     }
 
