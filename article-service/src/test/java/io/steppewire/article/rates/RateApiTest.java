@@ -190,23 +190,23 @@ class RateApiTest extends ServiceTest {
         Instant morning = Instant.parse("2026-03-14T06:00:00Z");
         Instant noon = Instant.parse("2026-03-14T12:00:00Z");
         Instant lateEvening = Instant.parse("2026-03-14T23:30:00Z");
-        publish(quote("AMD/USD", "0.00258", MARCH_14, "nbk", MARCH_14),
-                quote("AMD/USD", "0.002601", morning, "yerevan-ticker", morning),
-                quote("AMD/USD", "0.0025", noon, "yerevan-ticker", noon),
-                quote("AMD/USD", "0.00259", lateEvening, "yerevan-ticker", lateEvening),
+        publish(quote("INR/USD", "0.00258", MARCH_14, "nbk", MARCH_14),
+                quote("INR/USD", "0.002601", morning, "mumbai-ticker", morning),
+                quote("INR/USD", "0.0025", noon, "mumbai-ticker", noon),
+                quote("INR/USD", "0.00259", lateEvening, "mumbai-ticker", lateEvening),
                 // A later reading of a point corrects it.
-                quote("AMD/USD", "0.00256", MARCH_15, "nbk", MARCH_15.plusSeconds(3_600)));
+                quote("INR/USD", "0.00256", MARCH_15, "nbk", MARCH_15.plusSeconds(3_600)));
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(api.get("/api/rates/AMD-USD/daily?from=2026-03-13&to=2026-03-15").body().path("items")).hasSize(2));
+                assertThat(api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-15").body().path("items")).hasSize(2));
         // The earlier reading arrives late, followed by a next day's quote on the same partition: once that one is shown,
         // the late reading was projected too, and changed nothing.
         Instant march16 = Instant.parse("2026-03-16T00:00:00Z");
-        publish(quote("AMD/USD", "0.00257", MARCH_15, "nbk", MARCH_15), quote("AMD/USD", "0.00255", march16, "nbk", march16));
+        publish(quote("INR/USD", "0.00257", MARCH_15, "nbk", MARCH_15), quote("INR/USD", "0.00255", march16, "nbk", march16));
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(api.get("/api/rates/AMD-USD/daily?from=2026-03-13&to=2026-03-16").body().path("items")).hasSize(3));
+                assertThat(api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-16").body().path("items")).hasSize(3));
 
-        JsonNode daily = api.get("/api/rates/AMD-USD/daily?from=2026-03-13&to=2026-03-15").body();
-        assertThat(daily.path("pair").asString()).isEqualTo("AMD/USD");
+        JsonNode daily = api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-15").body();
+        assertThat(daily.path("pair").asString()).isEqualTo("INR/USD");
         JsonNode march14 = daily.path("items").get(0);
         assertThat(march14.path("day").asString()).isEqualTo("2026-03-14");
         assertThat(march14.path("count").asInt()).isEqualTo(4);
@@ -221,12 +221,12 @@ class RateApiTest extends ServiceTest {
         assertThat(daily.path("items").get(1).path("count").asInt()).isEqualTo(1);
         assertThat(daily.path("items").get(1).path("close").path("rate").asString()).isEqualTo("0.00256");
 
-        JsonNode tickerOnly = api.get("/api/rates/AMD-USD/daily?from=2026-03-13&to=2026-03-15&source=yerevan-ticker").body();
+        JsonNode tickerOnly = api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-15&source=mumbai-ticker").body();
         assertThat(tickerOnly.path("items")).hasSize(1);
         assertThat(tickerOnly.path("items").get(0).path("open").path("rate").asString()).isEqualTo("0.002601");
         assertThat(tickerOnly.path("items").get(0).path("count").asInt()).isEqualTo(3);
         // Without a range: the 30 days up to the newest quote.
-        JsonNode recent = api.get("/api/rates/AMD-USD/daily").body();
+        JsonNode recent = api.get("/api/rates/INR-USD/daily").body();
         assertThat(recent.path("to").asString()).isEqualTo("2026-03-16");
         assertThat(recent.path("from").asString()).isEqualTo("2026-02-15");
         assertThat(recent.path("items")).hasSize(3);
@@ -261,7 +261,7 @@ class RateApiTest extends ServiceTest {
         assertProblem(api.get("/api/rates/UAH-USD/daily?from=2025-01-01&to=2026-03-14"), 400, "to");
         assertThat(api.get("/api/rates/UAH-USD/daily?from=2025-03-14&to=2026-03-14").status()).isEqualTo(200);
         assertProblem(api.get("/api/rates/UAH-USD/daily?from=14.03.2026"), 400, "from");
-        assertProblem(api.get("/api/rates/MNT-USD/daily"), 404, null);
+        assertProblem(api.get("/api/rates/PKR-USD/daily"), 404, null);
         assertProblem(api.get("/api/rates/UAH-USD/daily?source=nbk"), 404, null);
         assertProblem(api.get("/api/rates/USD-UAH/daily"), 400, "pair");
         assertProblem(api.get("/api/rates/UAH-USD-EUR/daily"), 400, "pair");
