@@ -23,8 +23,4 @@ public record RateProperties(@DefaultValue({"nbk", "cbu", "nbkr", "nbt", "cbt"})
             throw new IllegalArgumentException("steppewire.rates.max-daily-days must be at least 1; got " + maxDailyDays);
         }
     }
-
-    public boolean isOfficial(String source) {
-        return officialSources.contains(source);
-    }
 }
