@@ -72,7 +72,8 @@ class EdgeSecurityTest extends ServiceTest {
     /** Every read of the query API, as a concrete path. */
     private List<String> reads() {
         return List.of("/api/articles", "/api/articles?country=KZ&limit=5", "/api/articles/" + articleId, "/api/facets",
-                "/api/rates", "/api/rates/GEL-USD/history", "/api/rates/GEL-USD/context?date=2026-03-14");
+                "/api/stories/" + articleId,
+                "/api/rates", "/api/rates/GEL-USD/history", "/api/rates/GEL-USD/daily?source=edge-examiner", "/api/rates/GEL-USD/context?date=2026-03-14");
     }
 
     /** Keys that are not the admin key: none, wrong ones, and one shaped like a subscriber key (unknown here). */

@@ -13,7 +13,8 @@ class OpenApiTest extends ServiceTest {
         JsonNode paths = api.get("/v3/api-docs").body().path("paths");
 
         assertThat(paths.propertyNames()).contains("/api/articles", "/api/articles/{id}", "/api/facets", "/api/rates",
-                "/api/rates/{pair}/history", "/api/rates/{pair}/context");
+                "/api/rates/{pair}/history", "/api/rates/{pair}/context", "/api/stories/{id}",
+                "/api/rates/{pair}/daily");
         assertThat(paths.path("/api/articles").path("get").path("parameters").valueStream()
                 .map(p -> p.path("name").asString()))
                 .containsExactlyInAnyOrder("country", "tag", "entity", "source", "from", "to", "q", "limit", "cursor");

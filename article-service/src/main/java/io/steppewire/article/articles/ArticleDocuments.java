@@ -5,6 +5,7 @@ import io.steppewire.article.search.SearchAnalysis;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.article.BodyBlock;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,11 @@ final class ArticleDocuments {
     static final String CURRENCIES = "currencies";
     static final String TAGS = "tags";
     static final String ENTITIES = "entities";
+    /** The article's story: its {@code storyId}, or its own id when it has none, so that every article has one. */
+    static final String STORY_ID = "storyId";
+    static final String REVISION = "revision";
+    static final String PUBLISHED_AT = "publishedAt";
+    static final String PUBLISHED_AT_ESTIMATED = "publishedAtEstimated";
     static final String TERMS = "terms";
     static final String TERM_COUNTS = "termCounts";
     static final String TITLE_TERMS = "titleTerms";
@@ -65,6 +71,10 @@ final class ArticleDocuments {
                 .append(CURRENCIES, article.currencies())
                 .append(TAGS, article.tags())
                 .append(ENTITIES, article.entities())
+                .append(STORY_ID, article.storyOrArticleId())
+                .append(REVISION, article.revision())
+                .append(PUBLISHED_AT, article.publishedAt() == null ? null : Date.from(article.publishedAt()))
+                .append(PUBLISHED_AT_ESTIMATED, Boolean.TRUE.equals(article.publishedAtEstimated()))
                 .append(TERMS, indexed.terms())
                 .append(TERM_COUNTS, indexed.termCounts())
                 .append(TITLE_TERMS, indexed.titleTerms())
@@ -82,7 +92,19 @@ final class ArticleDocuments {
         return new ArticleView(doc.getString(ID), doc.getString(TITLE), doc.getString(SOURCE), doc.getString(URL),
                 LocalDate.parse(doc.getString(PUBLISHED_ON)), instant(doc, FIRST_SEEN_AT), instant(doc, INGESTED_AT),
                 paragraphs, body, strings(doc, COUNTRIES), strings(doc, CURRENCIES), strings(doc, TAGS),
-                strings(doc, ENTITIES), null);
+                strings(doc, ENTITIES), storyOf(doc), doc.getString(REVISION), optionalInstant(doc, PUBLISHED_AT),
+                doc.getBoolean(PUBLISHED_AT_ESTIMATED, false), null);
+    }
+
+    /** The story of a stored article; one stored before stories were kept is its own story. */
+    static String storyOf(Document doc) {
+        String story = doc.getString(STORY_ID);
+        return story != null ? story : doc.getString(ID);
+    }
+
+    static @Nullable Instant optionalInstant(Document doc, String field) {
+        Date date = doc.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     static Instant instant(Document doc, String field) {

@@ -48,7 +48,7 @@ final class ArticleGeneration {
     static final String COLLECTION = "articles";
     /** Every collection of a generation, by its base name. */
     static final List<String> COLLECTIONS = List.of(COLLECTION, PublicationMonths.DAYS_COLLECTION, TermPostings.COLLECTION,
-            TermPostings.CHUNK_COLLECTION);
+            TermPostings.CHUNK_COLLECTION, StoryMembers.COLLECTION);
     /** Held a day list per filter value and an id list per value and day before listings read term postings. */
     private static final String FORMER_POSTINGS_COLLECTION = "article_postings";
     private static final int CANDIDATE_BATCH = 2_000;
@@ -60,6 +60,7 @@ final class ArticleGeneration {
     private final DistributionSummary searchCandidates;
     private final PublicationMonths publicationMonths;
     private final TermPostings termPostings;
+    private final StoryMembers storyMembers;
     private final ArticleWrites writes;
     private final Map<String, Ranking> rankings = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -74,7 +75,8 @@ final class ArticleGeneration {
         this.searchCandidates = searchCandidates;
         this.publicationMonths = new PublicationMonths(database, generation);
         this.termPostings = new TermPostings(database, generation, limits);
-        this.writes = new ArticleWrites(this::articles, publicationMonths, termPostings);
+        this.storyMembers = new StoryMembers(database, generation, limits);
+        this.writes = new ArticleWrites(this::articles, publicationMonths, termPostings, storyMembers);
     }
 
     private MongoCollection<Document> articles() {
@@ -89,7 +91,9 @@ final class ArticleGeneration {
                 new IndexModel(Indexes.ascending(TAGS)),
                 new IndexModel(Indexes.ascending(ENTITIES)),
                 new IndexModel(Indexes.ascending(SOURCE)),
-                new IndexModel(Indexes.ascending(TERMS))));
+                new IndexModel(Indexes.ascending(TERMS)),
+                // A story's articles newest first on real MongoDB (the embedded store reads them from StoryMembers).
+                new IndexModel(Indexes.compoundIndex(Indexes.ascending(STORY_ID), Indexes.descending(PUBLISHED_ON, FIRST_SEEN_AT, ID)))));
     }
 
     /** Drops every collection of this generation and forgets what was cached of them. */
@@ -100,6 +104,7 @@ final class ArticleGeneration {
         }
         ProjectionGenerations.drop(database, generation, bases);
         termPostings.forget();
+        storyMembers.forget();
         synchronized (rankings) {
             rankings.clear();
         }
@@ -170,6 +175,92 @@ final class ArticleGeneration {
         }
         List<ArticleView> shown = found.stream().limit(limit + 1L).map(listed -> views.get(listed.id())).toList();
         return page(shown, limit, view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
+    }
+
+    /**
+     * One page of a story's articles, newest first, with the sources that told it; empty when no stored article tells
+     * it. Candidates are the story's filed members ({@link StoryMembers}) and the article whose id is the story's,
+     * newest first by their filed sort key; only the first are read, 21, 42 … at a time, and each is checked to still
+     * tell the story. Each source is shown once one of its articles is checked to tell it.
+     */
+    Optional<StoryPage> story(String storyId, @Nullable ArticleCursor after, int limit) {
+        List<StoryMembers.Member> members = new ArrayList<>(storyMembers.newestPerArticle(storyId));
+        Document own = articles().find(Filters.eq(ID, storyId)).projection(Projections.exclude(SEARCH_FIELDS)).first();
+        if (own != null && storyId.equals(storyOf(own))) {
+            members.removeIf(member -> member.articleId().equals(storyId));
+            members.add(new StoryMembers.Member(storyId, 0, LocalDate.parse(own.getString(PUBLISHED_ON)), instant(own, FIRST_SEEN_AT),
+                    own.getString(SOURCE)));
+        }
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        members.sort(NEWEST_MEMBER_FIRST);
+        List<StoryMembers.Member> candidates = members.stream().filter(member -> after == null
+                || after.precedesByDate(member.publishedOn(), member.firstSeenAt(), member.articleId())).toList();
+        List<Listed> found = new ArrayList<>(limit + 1);
+        Map<String, ArticleView> views = new HashMap<>();
+        int next = 0;
+        for (int round = limit + 1; found.size() <= limit && next < candidates.size(); round = Math.min(round * 2, CANDIDATE_BATCH)) {
+            List<StoryMembers.Member> reading = candidates.subList(next, Math.min(candidates.size(), next + round));
+            next += reading.size();
+            articles().find(Filters.in(ID, reading.stream().map(StoryMembers.Member::articleId).toList()))
+                    .projection(Projections.exclude(SEARCH_FIELDS))
+                    .forEach(doc -> {
+                        ArticleView view = toView(doc);
+                        if (storyId.equals(view.storyId()) && (after == null
+                                || after.precedesByDate(view.publishedOn(), view.firstSeenAt(), view.id()))) {
+                            found.add(new Listed(view.id(), view.publishedOn(), view.firstSeenAt()));
+                            views.put(view.id(), view);
+                        }
+                    });
+        }
+        found.sort(NEWEST_LISTED_FIRST);
+        List<String> sources = storySources(storyId, members);
+        if (found.isEmpty() && after == null && sources.isEmpty()) {
+            // Every article filed under it has moved to another story since.
+            return Optional.empty();
+        }
+        ArticlePage page = page(found.stream().limit(limit + 1L).map(listed -> views.get(listed.id())).toList(), limit,
+                view -> new ArticleCursor(null, view.publishedOn(), view.firstSeenAt(), view.id()));
+        return Optional.of(new StoryPage(storyId, sources, page.items(), page.nextCursor()));
+    }
+
+    private static final Comparator<StoryMembers.Member> NEWEST_MEMBER_FIRST = Comparator.comparing(StoryMembers.Member::publishedOn)
+            .thenComparing(StoryMembers.Member::firstSeenAt).thenComparing(StoryMembers.Member::articleId).reversed();
+
+    /**
+     * The sources of the members that still tell the story, in alphabetical order. Per source its newest members are
+     * checked, one, then two, four … at a time, until one of them still tells the story: usually one lookup per source.
+     */
+    private List<String> storySources(String storyId, List<StoryMembers.Member> newestFirst) {
+        Map<String, List<String>> idsPerSource = new HashMap<>();
+        newestFirst.forEach(member -> idsPerSource.computeIfAbsent(member.source(), k -> new ArrayList<>()).add(member.articleId()));
+        Set<String> told = new TreeSet<>();
+        Map<String, Integer> checked = new HashMap<>();
+        for (int round = 1; told.size() < idsPerSource.size(); round = Math.min(round * 2, CANDIDATE_BATCH)) {
+            List<String> reading = new ArrayList<>();
+            for (Map.Entry<String, List<String>> source : idsPerSource.entrySet()) {
+                int from = checked.getOrDefault(source.getKey(), 0);
+                if (!told.contains(source.getKey()) && from < source.getValue().size()) {
+                    int to = Math.min(source.getValue().size(), from + round);
+                    reading.addAll(source.getValue().subList(from, to));
+                    checked.put(source.getKey(), to);
+                }
+            }
+            if (reading.isEmpty()) {
+                break;
+            }
+            for (int from = 0; from < reading.size(); from += CANDIDATE_BATCH) {
+                articles().find(Filters.in(ID, reading.subList(from, Math.min(reading.size(), from + CANDIDATE_BATCH))))
+                        .projection(Projections.include(STORY_ID, SOURCE))
+                        .forEach(doc -> {
+                            if (storyId.equals(storyOf(doc))) {
+                                told.add(doc.getString(SOURCE));
+                            }
+                        });
+            }
+        }
+        return List.copyOf(told);
     }
 
     /** The sort key of an article that a newest-first listing found. */

@@ -80,6 +80,11 @@ public class ArticleStore implements InitializingBean {
         return readable().find(filter, after, limit);
     }
 
+    /** One page of a story's articles, newest first, with its sources; empty when no stored article tells the story. */
+    public Optional<StoryPage> story(String storyId, @Nullable ArticleCursor after, int limit) {
+        return readable().story(storyId, after, limit);
+    }
+
     /** Counts per country, tag and entity among the articles matching the filter, the {@code top} most frequent of each. */
     public FacetsView facets(ArticleFilter filter, int top) {
         return readable().facets(filter, top);

@@ -24,6 +24,13 @@ public record ArticleView(
         List<String> currencies,
         List<String> tags,
         List<String> entities,
+        @Schema(description = "The story the article tells, shared by near-duplicate articles of any source; "
+                + "the article's own id when it was not grouped (see GET /api/stories/{id})") String storyId,
+        @Schema(description = "Which text of the article this is (a hash of its content); null when its input cannot be revised",
+                nullable = true) @Nullable String revision,
+        @Schema(description = "The publication time, when the source gave one", nullable = true) @Nullable Instant publishedAt,
+        @Schema(description = "True when the source gave no publication time and publishedOn is the day it was fetched")
+        boolean publishedAtEstimated,
         @Schema(description = "Relevance to q; present only when q is given")
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double score) {
 
@@ -33,6 +40,6 @@ public record ArticleView(
 
     public ArticleView withScore(double relevance) {
         return new ArticleView(id, title, source, url, publishedOn, firstSeenAt, lastSeenAt, paragraphs, body, countries,
-                currencies, tags, entities, relevance);
+                currencies, tags, entities, storyId, revision, publishedAt, publishedAtEstimated, relevance);
     }
 }

@@ -31,7 +31,8 @@ import static io.steppewire.article.articles.ArticleDocuments.POSTINGS_DIGEST;
 import static io.steppewire.article.articles.ArticleDocuments.POSTINGS_VERSION;
 
 /**
- * Stores sightings of articles and files in {@link TermPostings} exactly the ones the stored articles need:
+ * Stores sightings of articles and files in {@link TermPostings} and {@link StoryMembers} exactly the ones the stored
+ * articles need:
  * <ul>
  * <li>a sighting is stored when none is stored for its id, or the stored one was ingested earlier (the store decides,
  * by a conditional write, so instances and a rebuild beside the live projection cannot race);</li>
@@ -55,11 +56,14 @@ final class ArticleWrites {
     private final Supplier<MongoCollection<Document>> articles;
     private final PublicationMonths publicationMonths;
     private final TermPostings termPostings;
+    private final StoryMembers storyMembers;
 
-    ArticleWrites(Supplier<MongoCollection<Document>> articles, PublicationMonths publicationMonths, TermPostings termPostings) {
+    ArticleWrites(Supplier<MongoCollection<Document>> articles, PublicationMonths publicationMonths, TermPostings termPostings,
+                  StoryMembers storyMembers) {
         this.articles = articles;
         this.publicationMonths = publicationMonths;
         this.termPostings = termPostings;
+        this.storyMembers = storyMembers;
     }
 
     /** A sighting with what its write needs. */
@@ -161,6 +165,7 @@ final class ArticleWrites {
             }
         }
         termPostings.record(filing);
+        storyMembers.record(filing.stream().map(TermPostings.Indexed::article).toList());
         return new UpsertOutcome(applied.size(), events.size() - applied.size());
     }
 

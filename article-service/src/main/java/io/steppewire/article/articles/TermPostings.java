@@ -152,6 +152,11 @@ final class TermPostings {
         filed.append(article.publishedOn()).append('|').append(article.firstSeenAt().toEpochMilli()).append('|')
                 .append(text.termTotal());
         new TreeSet<>(PostingKeys.of(article)).forEach(key -> filed.append('|').append(KEY_PREFIX).append(key));
+        String story = StoryMembers.filedStory(article);
+        if (story != null) {
+            // Only then, so that the digests of articles without a story stay what earlier versions stored.
+            filed.append("|@story:").append(story);
+        }
         for (int i = 0; i < text.terms().size(); i++) {
             String term = text.terms().get(i);
             filed.append('|').append(term).append(',').append(text.termCounts().get(i))

@@ -6,6 +6,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.store.ConditionalUpserts.Upsert;
 import io.steppewire.article.store.Generation;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -44,8 +48,14 @@ public class RateStore implements InitializingBean {
     static final String LATEST = "rate_latest";
     static final String CHANGES = "rate_changes";
     static final String LAST_CHANGE = "rate_last_change";
+    /** The latest quote per pair and source. */
+    static final String LATEST_PER_SOURCE = "rate_latest_sources";
+    /** One document per pair and UTC day with that day's points, read by {@code _id} for daily charts. */
+    static final String DAYS = "rate_days";
     /** The collections of one generation, by base name. */
-    public static final List<String> COLLECTIONS = List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE);
+    public static final List<String> COLLECTIONS = List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE, LATEST_PER_SOURCE, DAYS);
+    /** Ids per {@code $in} query: the embedded store checks every document it finds against the whole list. */
+    private static final int READ_SLICE = 500;
 
     private static final String ID = "_id";
     private static final String PAIR = "pair";
@@ -55,6 +65,8 @@ public class RateStore implements InitializingBean {
     private static final String CURRENT_AS_OF = "currentAsOf";
     private static final String DETECTED_AT = "detectedAt";
     private static final String EVENT = "event";
+    private static final String DAY = "day";
+    private static final String POINTS = "points";
 
     private final MongoDatabase database;
     private final ProjectionGenerations generations;
@@ -75,6 +87,8 @@ public class RateStore implements InitializingBean {
 
     public void createIndexes(Generation generation) {
         collection(generation, HISTORY).createIndex(Indexes.ascending(PAIR, AS_OF, SOURCE));
+        // The history of one source of a pair (?source=) on real MongoDB.
+        collection(generation, HISTORY).createIndex(Indexes.ascending(PAIR, SOURCE, AS_OF));
         collection(generation, CHANGES).createIndex(Indexes.ascending(PAIR, CURRENT_AS_OF));
     }
 
@@ -104,8 +118,18 @@ public class RateStore implements InitializingBean {
                     Filters.and(Filters.eq(AS_OF, asOf), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt()))));
             latest.add(new Upsert(quote.pair(), quoteDocument(quote.pair(), quote), olderStored));
         }
+        List<Upsert> latestPerSource = new ArrayList<>();
+        for (RateQuoted quote : newestPer(quotes, RateStore::sourceId, RateStore::laterQuote).values()) {
+            Date asOf = Date.from(quote.asOf());
+            Bson olderStored = Filters.or(
+                    Filters.lt(AS_OF, asOf),
+                    Filters.and(Filters.eq(AS_OF, asOf), Filters.lt(QUOTED_AT, Date.from(quote.quotedAt()))));
+            latestPerSource.add(new Upsert(sourceId(quote), quoteDocument(sourceId(quote), quote), olderStored));
+        }
         UpsertOutcome outcome = ConditionalUpserts.run(collection(target, HISTORY), history);
         ConditionalUpserts.run(collection(target, LATEST), latest);
+        ConditionalUpserts.run(collection(target, LATEST_PER_SOURCE), latestPerSource);
+        ConditionalUpserts.upsertAll(collection(target, DAYS), dayUpdates(perPoint.values()));
         return new UpsertOutcome(outcome.applied(), outcome.stale() + quotes.size() - perPoint.size());
     }
 
@@ -135,25 +159,102 @@ public class RateStore implements InitializingBean {
         return new UpsertOutcome(outcome.applied(), outcome.stale() + changes.size() - perId.size());
     }
 
-    public List<RateViews.LatestRate> latestRates() {
+    /**
+     * The day documents' updates: each point under its id, kept by {@code $max} on its text, which starts with its
+     * {@code quotedAt}, so the newest quote of a point stays whatever the order of writers. Plain {@code _id} upserts, which
+     * the embedded store finds by its index.
+     */
+    private static List<UpdateOneModel<Document>> dayUpdates(Collection<RateQuoted> points) {
+        Map<String, List<Bson>> perDay = new LinkedHashMap<>();
+        for (RateQuoted quote : points) {
+            String dayId = DailyRates.dayId(quote.pair(), DailyRates.day(quote.asOf()));
+            perDay.computeIfAbsent(dayId, id -> new ArrayList<>(List.of(Updates.setOnInsert(PAIR, quote.pair()),
+                            Updates.setOnInsert(DAY, DailyRates.day(quote.asOf()).toString()))))
+                    .add(Updates.max(POINTS + "." + pointId(quote), DailyRates.encode(quote)));
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(perDay.size());
+        perDay.forEach((dayId, changes) -> updates.add(new UpdateOneModel<>(Filters.eq(ID, dayId), Updates.combine(changes),
+                ConditionalUpserts.UPSERT)));
+        return updates;
+    }
+
+    /**
+     * The latest quote of every pair with its last change, and its newest official and ticker quote: the sources in
+     * {@code officialSources} are official, every other one a ticker.
+     */
+    public List<RateViews.LatestRate> latestRates(Collection<String> officialSources) {
         Generation readable = generations.active();
         Map<String, RateViews.Change> lastChanges = new HashMap<>();
         collection(readable, LAST_CHANGE).find().forEach(doc -> lastChanges.put(doc.getString(ID), RateViews.Change.of(change(doc))));
+        Map<String, Document> official = new HashMap<>();
+        Map<String, Document> ticker = new HashMap<>();
+        collection(readable, LATEST_PER_SOURCE).find().forEach(doc ->
+                (officialSources.contains(doc.getString(SOURCE)) ? official : ticker).merge(doc.getString(PAIR), doc, RateStore::laterStored));
         List<RateViews.LatestRate> rates = new ArrayList<>();
-        collection(readable, LATEST).find().sort(Sorts.ascending(ID)).forEach(doc -> rates.add(new RateViews.LatestRate(
-                doc.getString(PAIR), doc.getString("rate"), doc.getInteger("decimals"), doc.getString("rateLow"),
-                doc.getString("rateHigh"), doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
-                doc.getString("reportedChangePct"), quotedAs(doc), lastChanges.get(doc.getString(PAIR)))));
+        collection(readable, LATEST).find().sort(Sorts.ascending(ID)).forEach(doc -> {
+            String pair = doc.getString(PAIR);
+            if (!official.containsKey(pair) && !ticker.containsKey(pair)) {
+                // Projected before quotes were kept per source: the latest quote is all there is until a rebuild.
+                (officialSources.contains(doc.getString(SOURCE)) ? official : ticker).put(pair, doc);
+            }
+            rates.add(new RateViews.LatestRate(pair, doc.getString("rate"), doc.getInteger("decimals"), doc.getString("rateLow"),
+                    doc.getString("rateHigh"), doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
+                    doc.getString("reportedChangePct"), quotedAs(doc), lastChanges.get(pair), sourceRate(official.get(pair)),
+                    sourceRate(ticker.get(pair))));
+        });
         return rates;
+    }
+
+    private static Document laterStored(Document a, Document b) {
+        int byAsOf = b.getDate(AS_OF).compareTo(a.getDate(AS_OF));
+        return byAsOf > 0 || (byAsOf == 0 && b.getDate(QUOTED_AT).after(a.getDate(QUOTED_AT))) ? b : a;
+    }
+
+    private static RateViews.@Nullable SourceRate sourceRate(@Nullable Document doc) {
+        return doc == null ? null : new RateViews.SourceRate(doc.getString(SOURCE), doc.getString("rate"), doc.getInteger("decimals"),
+                doc.getString("rateLow"), doc.getString("rateHigh"), doc.getDate(AS_OF).toInstant(), doc.getString("reportedChangePct"),
+                quotedAs(doc));
     }
 
     public boolean knows(String pair) {
         return collection(generations.active(), LATEST).find(Filters.eq(ID, pair)).first() != null;
     }
 
-    /** History points of a pair with {@code from <= asOf < toExclusive}, oldest first. */
-    public List<RateViews.HistoryPoint> history(String pair, @Nullable Instant from, @Nullable Instant toExclusive) {
+    /** Whether a quote of the pair from the source was seen. */
+    public boolean knows(String pair, String source) {
+        return collection(generations.active(), LATEST_PER_SOURCE).find(Filters.eq(ID, sourceId(pair, source))).first() != null;
+    }
+
+    /** The day of the newest quote of the pair (from the source, when one is given); null when none was seen. */
+    public @Nullable LocalDate latestDay(String pair, @Nullable String source) {
+        Document latest = collection(generations.active(), source == null ? LATEST : LATEST_PER_SOURCE)
+                .find(Filters.eq(ID, source == null ? pair : sourceId(pair, source))).first();
+        return latest == null ? null : DailyRates.day(latest.getDate(AS_OF).toInstant());
+    }
+
+    /** One chart point per UTC day from {@code from} to {@code to} (inclusive) that has quotes (of the source), oldest first. */
+    public List<RateViews.DailyPoint> daily(String pair, LocalDate from, LocalDate to, @Nullable String source) {
+        List<String> dayIds = from.datesUntil(to.plusDays(1)).map(day -> DailyRates.dayId(pair, day)).toList();
+        List<DailyRates.DayPoint> points = new ArrayList<>();
+        for (int start = 0; start < dayIds.size(); start += READ_SLICE) {
+            collection(generations.active(), DAYS).find(Filters.in(ID, dayIds.subList(start, Math.min(dayIds.size(), start + READ_SLICE))))
+                    .forEach(doc -> {
+                        Document stored = doc.get(POINTS, Document.class);
+                        if (stored != null) {
+                            stored.values().forEach(text -> points.add(DailyRates.decode((String) text)));
+                        }
+                    });
+        }
+        return DailyRates.perDay(points, source);
+    }
+
+    /** History points of a pair (from one source, when one is given) with {@code from <= asOf < toExclusive}, oldest first. */
+    public List<RateViews.HistoryPoint> history(String pair, @Nullable String source, @Nullable Instant from,
+                                                @Nullable Instant toExclusive) {
         List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair)));
+        if (source != null) {
+            filter.add(Filters.eq(SOURCE, source));
+        }
         if (from != null) {
             filter.add(Filters.gte(AS_OF, Date.from(from)));
         }
@@ -181,6 +282,14 @@ public class RateStore implements InitializingBean {
 
     private static String pointId(RateQuoted quote) {
         return EventIds.of("rate-point", quote.pair(), quote.source(), quote.asOf().toString());
+    }
+
+    private static String sourceId(RateQuoted quote) {
+        return sourceId(quote.pair(), quote.source());
+    }
+
+    private static String sourceId(String pair, String source) {
+        return EventIds.of("rate-source", pair, source);
     }
 
     private static RateQuoted laterQuote(RateQuoted a, RateQuoted b) {

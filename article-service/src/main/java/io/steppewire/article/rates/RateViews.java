@@ -27,7 +27,28 @@ public final class RateViews {
             @Schema(description = "The quote as the source gave it, when it was inverted to the canonical direction")
             @Nullable QuotedAs quotedAs,
             @Schema(description = "The last change of the pair seen on fx.rate-changes.v1", nullable = true)
-            @Nullable Change lastChange) {
+            @Nullable Change lastChange,
+            @Schema(description = "The newest official central-bank rate of the pair (steppewire.rates.official-sources)", nullable = true)
+            @Nullable SourceRate official,
+            @Schema(description = "The newest rate of the pair from any other source (news tickers, pushed quotes)", nullable = true)
+            @Nullable SourceRate ticker) {
+    }
+
+    @Schema(description = "The newest quote of a pair from one kind of source")
+    public record SourceRate(String source, String rate, int decimals, String rateLow, String rateHigh, Instant asOf,
+                             @Nullable String reportedChangePct, @Nullable QuotedAs quotedAs) {
+    }
+
+    @Schema(description = "A rate of a day's chart point with the precision it was quoted with")
+    public record DayRate(String rate, int decimals, String rateLow, String rateHigh, Instant asOf, String source) {
+    }
+
+    @Schema(description = "One day (UTC) of a pair: its first, highest, lowest and last rate and how many points it had")
+    public record DailyPoint(LocalDate day, DayRate open, DayRate high, DayRate low, DayRate close, int count) {
+    }
+
+    public record Daily(@Schema(example = "KZT/USD") String pair, @Nullable String source, LocalDate from, LocalDate to,
+                        @Schema(description = "One point per day that has quotes, oldest first") List<DailyPoint> items) {
     }
 
     public record LatestRates(List<LatestRate> items) {

@@ -31,7 +31,7 @@ class PostingGrowthTest extends ListingOnEmbeddedStore {
 
     @Override
     protected PostingLimits limits() {
-        return new PostingLimits(CHUNK_IDS_PER_BUCKET, CHUNK_CHARS);
+        return new PostingLimits(CHUNK_IDS_PER_BUCKET, CHUNK_CHARS, CHUNK_IDS_PER_BUCKET);
     }
 
     private static Newsroom.Draft portStory() {

@@ -1,5 +1,6 @@
 package io.steppewire.article.rates;
 
+import io.steppewire.article.support.ApiClient;
 import io.steppewire.article.support.Newsroom;
 import io.steppewire.article.support.ServiceTest;
 import io.steppewire.events.Topics;
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -164,5 +166,116 @@ class RateApiTest extends ServiceTest {
         var inverse = api.get("/api/rates/USD-AZN/history");
         assertThat(inverse.status()).isEqualTo(400);
         assertThat(inverse.body().path("detail").asString()).contains("AZN-USD");
+    }
+    @Test
+    void filtersTheHistoryBySourceAndAnswersASourceThatNeverQuotedThePairWithNotFound() {
+        publish(quote("AFN/USD", "0.01412", MARCH_13, "cbu", MARCH_13),
+                quote("AFN/USD", "0.01415", MARCH_14, "kabul-ticker", MARCH_14),
+                quote("AFN/USD", "0.01418", MARCH_15, "kabul-ticker", MARCH_15));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/rates/AFN-USD/history").body().path("items")).hasSize(3));
+
+        assertThat(api.get("/api/rates/AFN-USD/history?source=kabul-ticker").texts("items", "rate")).containsExactly("0.01415", "0.01418");
+        assertThat(api.get("/api/rates/AFN-USD/history?source=kabul-ticker&to=2026-03-14").texts("items", "rate"))
+                .containsExactly("0.01415");
+        var unknownSource = api.get("/api/rates/AFN-USD/history?source=nbk");
+        assertThat(unknownSource.status()).isEqualTo(404);
+        assertThat(unknownSource.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/rates/AFN-USD/history?source=" + "s".repeat(201)).body().path("parameter").asString())
+                .isEqualTo("source");
+    }
+
+    @Test
+    void givesOnePointPerUtcDayWithOpenHighLowCloseTheirDecimalsAndTheCount() {
+        Instant morning = Instant.parse("2026-03-14T06:00:00Z");
+        Instant noon = Instant.parse("2026-03-14T12:00:00Z");
+        Instant lateEvening = Instant.parse("2026-03-14T23:30:00Z");
+        publish(quote("INR/USD", "0.00258", MARCH_14, "nbk", MARCH_14),
+                quote("INR/USD", "0.002601", morning, "mumbai-ticker", morning),
+                quote("INR/USD", "0.0025", noon, "mumbai-ticker", noon),
+                quote("INR/USD", "0.00259", lateEvening, "mumbai-ticker", lateEvening),
+                // A later reading of a point corrects it.
+                quote("INR/USD", "0.00256", MARCH_15, "nbk", MARCH_15.plusSeconds(3_600)));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-15").body().path("items")).hasSize(2));
+        // The earlier reading arrives late, followed by a next day's quote on the same partition: once that one is shown,
+        // the late reading was projected too, and changed nothing.
+        Instant march16 = Instant.parse("2026-03-16T00:00:00Z");
+        publish(quote("INR/USD", "0.00257", MARCH_15, "nbk", MARCH_15), quote("INR/USD", "0.00255", march16, "nbk", march16));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-16").body().path("items")).hasSize(3));
+
+        JsonNode daily = api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-15").body();
+        assertThat(daily.path("pair").asString()).isEqualTo("INR/USD");
+        JsonNode march14 = daily.path("items").get(0);
+        assertThat(march14.path("day").asString()).isEqualTo("2026-03-14");
+        assertThat(march14.path("count").asInt()).isEqualTo(4);
+        assertThat(march14.path("open").path("rate").asString()).isEqualTo("0.00258");
+        assertThat(march14.path("open").path("source").asString()).isEqualTo("nbk");
+        assertThat(march14.path("high").path("rate").asString()).isEqualTo("0.002601");
+        assertThat(march14.path("high").path("decimals").asInt()).isEqualTo(6);
+        assertThat(march14.path("low").path("rate").asString()).isEqualTo("0.0025");
+        assertThat(march14.path("low").path("decimals").asInt()).isEqualTo(4);
+        assertThat(march14.path("low").path("rateLow").asString()).isEqualTo("0.00245");
+        assertThat(march14.path("close").path("asOf").asString()).isEqualTo("2026-03-14T23:30:00Z");
+        assertThat(daily.path("items").get(1).path("count").asInt()).isEqualTo(1);
+        assertThat(daily.path("items").get(1).path("close").path("rate").asString()).isEqualTo("0.00256");
+
+        JsonNode tickerOnly = api.get("/api/rates/INR-USD/daily?from=2026-03-13&to=2026-03-15&source=mumbai-ticker").body();
+        assertThat(tickerOnly.path("items")).hasSize(1);
+        assertThat(tickerOnly.path("items").get(0).path("open").path("rate").asString()).isEqualTo("0.002601");
+        assertThat(tickerOnly.path("items").get(0).path("count").asInt()).isEqualTo(3);
+        // Without a range: the 30 days up to the newest quote.
+        JsonNode recent = api.get("/api/rates/INR-USD/daily").body();
+        assertThat(recent.path("to").asString()).isEqualTo("2026-03-16");
+        assertThat(recent.path("from").asString()).isEqualTo("2026-02-15");
+        assertThat(recent.path("items")).hasSize(3);
+    }
+
+    @Test
+    void showsEachPairsLatestOfficialRateNextToItsLatestTickerRate() {
+        publish(quote("BYN/USD", "0.3050", MARCH_13, "nbk", MARCH_13),
+                quote("BYN/USD", "0.3061", MARCH_14, "minsk-ticker", MARCH_14),
+                quote("BYN/USD", "0.3049", MARCH_14, "cbu", MARCH_14),
+                quote("BYN/USD", "0.3070", MARCH_15, "minsk-ticker", MARCH_15));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode rate = latest("BYN/USD");
+            assertThat(rate).isNotNull();
+            assertThat(rate.path("ticker").path("rate").asString()).isEqualTo("0.3070");
+            assertThat(rate.path("official").path("source").asString()).isEqualTo("cbu");
+        });
+        JsonNode rate = latest("BYN/USD");
+        assertThat(rate.path("rate").asString()).isEqualTo("0.3070");
+        assertThat(rate.path("official").path("rate").asString()).isEqualTo("0.3049");
+        assertThat(rate.path("official").path("decimals").asInt()).isEqualTo(4);
+        assertThat(rate.path("official").path("asOf").asString()).isEqualTo("2026-03-14T00:00:00Z");
+        assertThat(rate.path("ticker").path("source").asString()).isEqualTo("minsk-ticker");
+    }
+
+    @Test
+    void refusesHostileDailyQueriesWithAProblem() {
+        publish(quote("UAH/USD", "0.02410", MARCH_14, "kyiv-ticker", MARCH_14));
+        await().atMost(PATIENCE).until(() -> latest("UAH/USD") != null);
+
+        assertProblem(api.get("/api/rates/UAH-USD/daily?from=2026-03-15&to=2026-03-14"), 400, "from");
+        assertProblem(api.get("/api/rates/UAH-USD/daily?from=2025-01-01&to=2026-03-14"), 400, "to");
+        assertThat(api.get("/api/rates/UAH-USD/daily?from=2025-03-14&to=2026-03-14").status()).isEqualTo(200);
+        assertProblem(api.get("/api/rates/UAH-USD/daily?from=14.03.2026"), 400, "from");
+        assertProblem(api.get("/api/rates/PKR-USD/daily"), 404, null);
+        assertProblem(api.get("/api/rates/UAH-USD/daily?source=nbk"), 404, null);
+        assertProblem(api.get("/api/rates/USD-UAH/daily"), 400, "pair");
+        assertProblem(api.get("/api/rates/UAH-USD-EUR/daily"), 400, "pair");
+        for (String trick : List.of("..", "UAH-USD%00", "%2e%2e", "UAH-USD;x=1", "UAH-USD%2F..")) {
+            var answer = api.get("/api/rates/" + trick + "/daily");
+            assertThat(answer.status()).as(trick).isIn(400, 404);
+        }
+    }
+
+    private static void assertProblem(ApiClient.Answer answer, int status, String parameter) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        if (parameter != null) {
+            assertThat(answer.body().path("parameter").asString()).isEqualTo(parameter);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.steppewire.events.fx.RateQuoted;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -116,6 +117,36 @@ class ProjectionRebuildTest extends ServiceTest {
                 .matches("rebuild: [\\d,]+ / [\\d,]+ events \\(100\\.0%\\), [\\d,]+ events/s, about \\d+ s left"));
         assertThat(progress).anySatisfy(line -> assertThat(line).matches("rebuild: readers switched from generation \\d+ to generation \\d+"));
         assertThat(progress.getLast()).startsWith("rebuild: done in");
+    }
+
+    @Test
+    void rebuildsStoriesAndDailyRatesWithTheRestOfTheReadModel() {
+        ArticleIngested first = Newsroom.story("rebuild-courier", "Courier Opens a Bureau in Termez",
+                "TERMEZ - The bureau opened on Monday.").publishedOn("2026-03-09").event();
+        ArticleIngested retold = Newsroom.story("rebuild-post", "Termez Gets a Courier Bureau",
+                "TERMEZ - A bureau of the courier opened on Monday.").publishedOn("2026-03-09").inStory(first.articleId()).event();
+        RateQuoted quote = RateQuoted.fromQuote("IRR/USD", new BigDecimal("0.0000238"), null,
+                Instant.parse("2026-03-09T00:00:00Z"), "rebuild-courier", null, Instant.parse("2026-03-09T00:00:00Z"));
+        publishAndAwait(first, retold);
+        publisher.publish(Topics.QUOTES, quote.pair(), quote.quoteId(), quote);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(api.get("/api/stories/" + first.articleId()).texts("items", "id")).hasSize(2);
+            assertThat(api.get("/api/rates/IRR-USD/daily").body().path("items")).hasSize(1);
+        });
+
+        database.getCollection(readersCollection("article_stories")).drop();
+        database.getCollection(readersCollection("rate_days")).drop();
+        assertThat(api.get("/api/stories/" + first.articleId()).texts("items", "id")).containsExactly(first.articleId());
+        assertThat(api.get("/api/rates/IRR-USD/daily").body().path("items")).isEmpty();
+
+        rebuild.rebuild(line -> { });
+
+        assertThat(api.get("/api/stories/" + first.articleId()).texts("items", "id"))
+                .containsExactlyInAnyOrder(first.articleId(), retold.articleId());
+        assertThat(api.get("/api/stories/" + first.articleId()).body().path("sources").valueStream().map(JsonNode::asString))
+                .containsExactly("rebuild-courier", "rebuild-post");
+        assertThat(api.get("/api/rates/IRR-USD/daily").body().path("items").get(0).path("close").path("rate").asString())
+                .isEqualTo("0.0000238");
     }
 
     @Test

@@ -27,6 +27,10 @@ public final class Newsroom {
         private List<String> currencies = List.of();
         private List<String> tags = List.of();
         private List<String> entities = List.of();
+        private String storyId;
+        private String revision;
+        private Instant publishedAt;
+        private Boolean publishedAtEstimated;
 
         private Draft(String source, String title, List<String> paragraphs) {
             this.source = source;
@@ -72,13 +76,32 @@ public final class Newsroom {
             return this;
         }
 
+        /** Grouped under the story of another article, as ingest-service groups near-duplicates. */
+        public Draft inStory(String story) {
+            storyId = story;
+            return this;
+        }
+
+        public Draft revision(String contentHash) {
+            revision = contentHash;
+            return this;
+        }
+
+        /** A publication time, as a feed or an article page gives it; {@code estimated} when it is the fetch time. */
+        public Draft publishedAt(String instant, boolean estimated) {
+            publishedAt = Instant.parse(instant);
+            publishedAtEstimated = estimated;
+            return this;
+        }
+
         public ArticleIngested event() {
             List<BodyBlock> body = new ArrayList<>();
             paragraphs.forEach(p -> body.add(BodyBlock.paragraph(p)));
             String lede = paragraphs.isEmpty() ? "" : paragraphs.getFirst();
             return new ArticleIngested(EventIds.article(source, title, lede), source, EventIds.of("page", source, title),
                     "https://" + source + ".example/" + Math.abs(title.hashCode()), title, body, publishedOn, firstSeenAt,
-                    ingestedAt, countries, currencies, tags, entities, List.of(), List.of());
+                    ingestedAt, countries, currencies, tags, entities, List.of(), List.of(), storyId, revision, publishedAt,
+                    publishedAtEstimated);
         }
     }
 

@@ -65,8 +65,11 @@ public final class QueryApi {
             new Endpoint("/api/articles", Stream.concat(ARTICLE_FILTERS.stream(), Stream.of("limit", "cursor")).toList(), Map.of()),
             new Endpoint("/api/articles/" + ID, List.of(), Map.of()),
             new Endpoint("/api/facets", ARTICLE_FILTERS, Map.of()),
+            // The seeded article's own story: it has no storyId.
+            new Endpoint("/api/stories/" + ID, List.of("limit", "cursor"), Map.of()),
             new Endpoint("/api/rates", List.of(), Map.of()),
-            new Endpoint("/api/rates/" + PAIR + "/history", List.of("from", "to"), Map.of()),
+            new Endpoint("/api/rates/" + PAIR + "/history", List.of("from", "to", "source"), Map.of()),
+            new Endpoint("/api/rates/" + PAIR + "/daily", List.of("from", "to", "source"), Map.of()),
             new Endpoint("/api/rates/" + PAIR + "/context", List.of("date"), Map.of("date", "2026-03-14")));
 
     /** The filters that only select: a hostile value of one of them can match no article. */
