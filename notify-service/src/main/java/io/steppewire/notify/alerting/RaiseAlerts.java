@@ -18,6 +18,7 @@ import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
 import io.steppewire.notify.history.ArticleHistory;
 import io.steppewire.notify.history.RateChangeHistory;
+import io.steppewire.notify.matching.AlertKeys;
 import io.steppewire.notify.matching.Match;
 import io.steppewire.notify.matching.RateRuleMatcher;
 import io.steppewire.notify.matching.SubscriptionIndex;
@@ -99,20 +100,12 @@ public class RaiseAlerts {
             List<Match> matches = articleMatching.record(() -> index.matchArticle(article));
             ArticleSummary summary = ArticleSummary.of(article);
             for (Match match : matches) {
-                raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), alertKey(match, article)), match.subscription().id(),
+                raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), AlertKeys.ofArticle(match.subscription(), article)), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_ARTICLE, article.articleId(), summary, null, List.of(),
                         match.matchedOn(), now()), match.subscription()));
             }
         }
         raise(raises);
-    }
-
-    /**
-     * What an article alert is keyed by: its story, unless the subscription asks for every article. The second article of
-     * a story then makes the same alert id as the first, which the store keeps once; an article without a story is its own.
-     */
-    static String alertKey(Match match, ArticleIngested article) {
-        return match.subscription().rules().perStory() ? article.storyOrArticleId() : article.articleId();
     }
 
     /**
