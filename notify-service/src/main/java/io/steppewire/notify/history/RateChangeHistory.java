@@ -33,6 +33,8 @@ import java.util.Set;
 public class RateChangeHistory implements RateHistory {
 
     static final String COLLECTION = "rate_change_history";
+    /** Changes per reply: well under a reply's limit however long the period. */
+    private static final int BATCH = 2_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     /** Tickers quoting one pair in one day: far fewer in practice; bounds the divergence look-up. */
     private static final int MAX_TICKER_QUOTES_READ = 500;
@@ -76,7 +78,7 @@ public class RateChangeHistory implements RateHistory {
             filter.append("pair", new Document("$in", List.copyOf(pairs)));
         }
         List<RateChanged> changes = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(filter).sort(new Document("detectedAt", 1))
+        mongo.getCollection(COLLECTION).find(filter).projection(new Document("event", 1)).sort(new Document("detectedAt", 1)).batchSize(BATCH)
                 .forEach(d -> changes.add(read(d)));
         return changes;
     }

@@ -15,6 +15,10 @@ public final class AlertKeys {
      * is its own story, so its alert id is what it was before stories existed.
      */
     public static String ofArticle(Subscription subscription, ArticleIngested article) {
-        return subscription.rules().perStory() ? article.storyOrArticleId() : article.articleId();
+        return ofArticle(subscription, article.articleId(), article.storyOrArticleId());
+    }
+
+    public static String ofArticle(Subscription subscription, String articleId, String storyOrArticleId) {
+        return subscription.rules().perStory() ? storyOrArticleId : articleId;
     }
 }

@@ -5,6 +5,7 @@ import io.steppewire.events.alert.AlertRaised;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.subscription.PairRule;
+import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,26 @@ public final class Backtest {
     public record WouldRaise(String alertId, String kind, String eventId, Instant at, String subject, List<String> matchedOn) {
     }
 
+    /**
+     * A stored article as the backtest reads it: its conditions' values always, its whole event only when a keyword
+     * query needs the text (phrases); otherwise the store has evaluated the query on the article's words.
+     *
+     * @param full the article, when its text must be matched here; {@code null} when the store found the query held
+     */
+    public record StoredArticle(String articleId, @Nullable String storyId, String title, Instant firstSeenAt, Set<String> countries,
+                                Set<String> tags, Set<String> entities, @Nullable ArticleIngested full) {
+
+        /** An article matched from its whole event, as live alerting matches it. */
+        public static StoredArticle of(ArticleIngested article) {
+            return new StoredArticle(article.articleId(), article.storyId(), article.title(), article.firstSeenAt(), Set.copyOf(article.countries()),
+                    Set.copyOf(article.tags()), Set.copyOf(article.entities()), article);
+        }
+
+        public String storyOrArticleId() {
+            return storyId != null ? storyId : articleId;
+        }
+    }
+
     /** A rule and how often it would have fired. */
     public record RuleCount(String rule, long count) {
     }
@@ -65,7 +86,7 @@ public final class Backtest {
      * @param articles articles first seen in [from, to), oldest first
      * @param changes  rate changes detected before {@code to}, oldest first; those before {@code from} only warm up
      */
-    public Result run(Subscription subscription, List<ArticleIngested> articles, List<RateChanged> changes, Instant from, Instant to) {
+    public Result run(Subscription subscription, List<StoredArticle> articles, List<RateChanged> changes, Instant from, Instant to) {
         SubscriptionIndex index = new SubscriptionIndex();
         index.apply(subscription);
         InMemoryRateHistory history = new InMemoryRateHistory();
@@ -82,7 +103,7 @@ public final class Backtest {
         int a = 0;
         int c = 0;
         while (a < articles.size() || c < changes.size()) {
-            ArticleIngested article = a < articles.size() ? articles.get(a) : null;
+            StoredArticle article = a < articles.size() ? articles.get(a) : null;
             RateChanged change = c < changes.size() ? changes.get(c) : null;
             WouldRaise alert;
             if (change == null || (article != null && article.firstSeenAt().isBefore(change.detectedAt()))) {
@@ -117,16 +138,49 @@ public final class Backtest {
                 perDay.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList());
     }
 
-    private static @Nullable WouldRaise article(SubscriptionIndex index, Subscription subscription, ArticleIngested article) {
-        List<Match> matches = index.matchArticle(article);
-        if (matches.isEmpty()) {
+    private static @Nullable WouldRaise article(SubscriptionIndex index, Subscription subscription, StoredArticle article) {
+        List<String> matchedOn;
+        if (article.full() != null) {
+            List<Match> matches = index.matchArticle(article.full());
+            matchedOn = matches.isEmpty() ? null : matches.getFirst().matchedOn();
+        } else {
+            matchedOn = conditionsMet(subscription.rules(), article);
+        }
+        if (matchedOn == null) {
             return null;
         }
-        return new WouldRaise(EventIds.alert(subscription.id(), AlertKeys.ofArticle(subscription, article)), AlertRaised.KIND_ARTICLE, article.articleId(), article.firstSeenAt(),
-                article.title(), matches.getFirst().matchedOn());
+        return new WouldRaise(EventIds.alert(subscription.id(), AlertKeys.ofArticle(subscription, article.articleId(), article.storyOrArticleId())), AlertRaised.KIND_ARTICLE, article.articleId(), article.firstSeenAt(),
+                article.title(), matchedOn);
     }
 
-    private static ArticleIngested requireArticle(@Nullable ArticleIngested article) {
+    /** The article conditions met, labelled as live matching labels them; {@code null} when one is not met. */
+    private static @Nullable List<String> conditionsMet(Rules rules, StoredArticle article) {
+        List<String> matchedOn = new ArrayList<>();
+        if (!met("country:", rules.countries(), article.countries(), matchedOn) || !met("tag:", rules.tags(), article.tags(), matchedOn)
+                || !met("entity:", rules.entities(), article.entities(), matchedOn)) {
+            return null;
+        }
+        if (rules.query() != null) {
+            matchedOn.add("query:" + rules.queryText());
+        }
+        return matchedOn.isEmpty() ? null : matchedOn;
+    }
+
+    private static boolean met(String label, Set<String> wanted, Set<String> present, List<String> matchedOn) {
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        boolean any = false;
+        for (String value : wanted) {
+            if (present.contains(value)) {
+                matchedOn.add(label + value);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static StoredArticle requireArticle(@Nullable StoredArticle article) {
         if (article == null) {
             throw new IllegalStateException("No article left to replay");
         }

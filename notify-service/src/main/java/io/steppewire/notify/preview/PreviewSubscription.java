@@ -1,6 +1,5 @@
 package io.steppewire.notify.preview;
 
-import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.history.ArticleHistory;
 import io.steppewire.notify.history.HistoryProperties;
@@ -35,8 +34,8 @@ public class PreviewSubscription {
     /** The id the previewed subscription goes by in the alert ids it answers. */
     static final String PREVIEW_ID = "preview";
     private static final SubscriptionRequest.ChannelRequest NO_DELIVERY = new SubscriptionRequest.ChannelRequest("sse", null, null, null);
-    /** History read before {@code from} for rules that look back: the longest window and an official rate's weekend. */
-    private static final Duration WARM_UP = Duration.ofDays(30).plus(RateRuleJudge.OFFICIAL_RATE_HOLDS);
+    /** How far before {@code from} level and since-last-alert rules start, so that they enter the period with a memory. */
+    static final Duration MEMORY_WARM_UP = Duration.ofDays(7);
 
     private final SubscriptionValidator validator;
     private final ArticleHistory articles;
@@ -82,14 +81,31 @@ public class PreviewSubscription {
         Instant now = clock.instant();
         Subscription subscription = new Subscription(PREVIEW_ID, spec.name(), spec.channel(), spec.rules(), "", now, now, 1, false, null);
         Rules rules = spec.rules();
-        List<ArticleIngested> stored = rules.watchesArticles() ? articles.firstSeenBetween(from, to, rules.countries(), rules.tags()) : List.of();
+        List<Backtest.StoredArticle> stored = rules.watchesArticles() ? articles.candidatesBetween(from, to, rules) : List.of();
         List<RateChanged> changes = rules.watchesRates()
-                ? rateChanges.detectedBetween(rules.pairs().stream().allMatch(PairRule::stateless) ? from : from.minus(WARM_UP), to,
+                ? rateChanges.detectedBetween(from.minus(warmUp(rules)), to,
                         rules.pairs().stream().map(p -> p.pair().toString()).collect(Collectors.toSet()))
                 : List.of();
         Backtest.Result result = new Backtest(history.officialSources(), properties.maxListed()).run(subscription, stored, changes, from, to);
         return new PreviewResponse(from, to, now.minus(history.retention()), stored.size(), changes.size(), result.total(), result.alerts(),
                 result.perRule(), result.perDay());
+    }
+
+    /** The history a backtest reads before {@code from}: as far back as its rules look, or remember, at most. */
+    static Duration warmUp(Rules rules) {
+        Duration longest = Duration.ZERO;
+        for (PairRule rule : rules.pairs()) {
+            Duration needed = switch (rule.kind()) {
+                case CHANGE -> rule.minInterval();
+                case WINDOW -> rule.window() == null ? Duration.ZERO : rule.window().span();
+                case DIVERGENCE -> RateRuleJudge.OFFICIAL_RATE_HOLDS.plus(rule.minInterval());
+                case LEVEL, SINCE_LAST_ALERT -> MEMORY_WARM_UP.plus(rule.minInterval());
+            };
+            if (needed.compareTo(longest) > 0) {
+                longest = needed;
+            }
+        }
+        return longest;
     }
 
     private static @Nullable Instant instant(@Nullable String text, String field, List<FieldViolation> violations) {

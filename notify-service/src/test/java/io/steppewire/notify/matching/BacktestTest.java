@@ -9,7 +9,6 @@ import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.RuleKind;
 import io.steppewire.notify.subscription.Subscription;
-import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.notify.support.Stories;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +42,9 @@ class BacktestTest {
 
     @Test
     void countsEveryArticleWhenTheRulesAskForEveryArticleAndListsOnlyTheFirst() {
-        List<ArticleIngested> story = List.of(Stories.kazakhGrainHarvest().withStoryId("harvest"), Stories.caspianFerry().withStoryId("harvest"),
+        List<Backtest.StoredArticle> story = Stream.of(Stories.kazakhGrainHarvest().withStoryId("harvest"), Stories.caspianFerry().withStoryId("harvest"),
                 Stories.article("Grain Trains Queue at Dostyk", "DOSTYK – Wagons of wheat wait at the border.", List.of("KZ"), List.of(), List.of())
-                        .withStoryId("harvest"));
+                        .withStoryId("harvest")).map(Backtest.StoredArticle::of).toList();
         Rules perStory = new Rules(Set.of("KZ"), Set.of(), Set.of(), null, null, List.of(), true);
         Rules everyArticle = new Rules(Set.of("KZ"), Set.of(), Set.of(), null, null, List.of(), false);
 

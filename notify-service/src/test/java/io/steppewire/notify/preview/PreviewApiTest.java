@@ -8,6 +8,7 @@ import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.notify.history.ArticleHistory;
 import io.steppewire.notify.history.RateChangeHistory;
+import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.support.NotifyIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,7 @@ class PreviewApiTest extends NotifyIntegrationTest {
         }
         publish(Topics.RATE_CHANGES, tengeFalls.pair(), tengeFalls.changeId(), tengeFalls);
         publish(Topics.RATE_CHANGES, tengeSteady.pair(), tengeSteady.changeId(), tengeSteady);
-        await().atMost(PATIENCE).until(() -> articleHistory.firstSeenBetween(day(0), day(5), Set.of("KZ"), Set.of("kyzylorda")).size() == 3
+        await().atMost(PATIENCE).until(() -> articleHistory.candidatesBetween(day(0), day(5), new Rules(Set.of("KZ"), Set.of("kyzylorda"), Set.of(), null, null, List.of())).size() == 3
                 && rateHistory.detectedBetween(day(0), day(5), Set.of("KZT/USD")).size() == 2);
         long subscriptionsBefore = subscriptionCount();
 
