@@ -3,7 +3,6 @@ package io.steppewire.notify.history;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import io.steppewire.events.EventJson;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RatePoint;
 import io.steppewire.notify.matching.RateHistory;
@@ -26,8 +25,9 @@ import java.util.Set;
 
 /**
  * Every rate change notify consumed, kept for {@link HistoryProperties#retention()}: one document per change, under its
- * deterministic id, so a redelivered change is stored once. The change is kept as its event JSON, next to the indexed
- * fields the look-ups filter on (pair, source, the new quote's {@code asOf}, detection time).
+ * deterministic id, so a redelivered change is stored once. The change is kept as plain fields
+ * ({@link RateChangeDocuments}), next to the indexed fields the look-ups filter on (pair, source, the new quote's
+ * {@code asOf}, detection time).
  */
 @Repository
 public class RateChangeHistory implements RateHistory {
@@ -64,7 +64,7 @@ public class RateChangeHistory implements RateHistory {
                     .append("source", change.source())
                     .append("asOf", Date.from(change.current().asOf()))
                     .append("detectedAt", Date.from(change.detectedAt()))
-                    .append("event", EventJson.mapper().writeValueAsString(change));
+                    .append("change", RateChangeDocuments.of(change));
             upserts.add(new UpdateOneModel<>(new Document("_id", change.changeId()), new Document("$setOnInsert", fields),
                     new UpdateOptions().upsert(true)));
         }
@@ -78,7 +78,7 @@ public class RateChangeHistory implements RateHistory {
             filter.append("pair", new Document("$in", List.copyOf(pairs)));
         }
         List<RateChanged> changes = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(filter).projection(new Document("event", 1)).sort(new Document("detectedAt", 1)).batchSize(BATCH)
+        mongo.getCollection(COLLECTION).find(filter).sort(new Document("detectedAt", 1)).batchSize(BATCH)
                 .forEach(d -> changes.add(read(d)));
         return changes;
     }
@@ -124,6 +124,6 @@ public class RateChangeHistory implements RateHistory {
     }
 
     private static RateChanged read(Document document) {
-        return EventJson.mapper().readValue(document.getString("event"), RateChanged.class);
+        return RateChangeDocuments.read(document, document.getString("pair"), document.getString("source"));
     }
 }

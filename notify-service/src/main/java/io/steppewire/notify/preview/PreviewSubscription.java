@@ -92,7 +92,7 @@ public class PreviewSubscription {
     }
 
     /** The history a backtest reads before {@code from}: as far back as its rules look, or remember, at most. */
-    static Duration warmUp(Rules rules) {
+    public static Duration warmUp(Rules rules) {
         Duration longest = Duration.ZERO;
         for (PairRule rule : rules.pairs()) {
             Duration needed = switch (rule.kind()) {

@@ -72,6 +72,18 @@ class RateChangeHistoryTest {
                 .containsExactly(recent.changeId());
     }
 
+    @Test
+    void aStoredChangeReadsBackEqualToTheEvent() {
+        Instant detected = day(1).plusNanos(123_456_789);
+        RateChanged reported = RateChanged.between(RateQuoted.fromQuote("USD/KGS", new BigDecimal("87.4500"), null, day(0), "times-ca", null, day(0)),
+                RateQuoted.fromQuote("USD/KGS", new BigDecimal("87.8500"), new BigDecimal("0.46"), day(1), "times-ca", "page-1", day(1)),
+                new BigDecimal("0.5"), detected);
+        RateChangeHistory history = history(day(2));
+        history.rememberAll(List.of(reported));
+
+        assertThat(history.detectedBetween(day(0), day(2), Set.of("KGS/USD"))).containsExactly(reported);
+    }
+
     private RateChangeHistory history(Instant now) {
         return new RateChangeHistory(mongo, PROPERTIES, Clock.fixed(now, ZoneOffset.UTC));
     }
