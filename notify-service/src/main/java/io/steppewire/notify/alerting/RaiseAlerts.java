@@ -16,7 +16,11 @@ import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
 import io.steppewire.notify.delivery.outbox.DeliveryWorker;
+import io.steppewire.notify.history.ArticleHistory;
+import io.steppewire.notify.history.RateChangeHistory;
+import io.steppewire.notify.matching.AlertKeys;
 import io.steppewire.notify.matching.Match;
+import io.steppewire.notify.matching.RateRuleMatcher;
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.messaging.KafkaConfiguration;
 import io.steppewire.notify.subscription.Channel;
@@ -57,6 +61,9 @@ public class RaiseAlerts {
     private final DeliveryOutbox outbox;
     private final DeliveryWorker worker;
     private final RecentArticles recentArticles;
+    private final ArticleHistory articleHistory;
+    private final RateChangeHistory rateHistory;
+    private final RateRuleMatcher rateRules;
     private final KafkaTemplate<String, AlertRaised> kafka;
     private final AlertProperties properties;
     private final Clock clock;
@@ -65,13 +72,17 @@ public class RaiseAlerts {
     private final Timer rateMatching;
 
     public RaiseAlerts(SubscriptionIndex index, AlertStore alerts, DeliveryOutbox outbox, DeliveryWorker worker,
-                       RecentArticles recentArticles, KafkaTemplate<String, AlertRaised> kafka, AlertProperties properties,
+                       RecentArticles recentArticles, ArticleHistory articleHistory, RateChangeHistory rateHistory,
+                       RateRuleMatcher rateRules, KafkaTemplate<String, AlertRaised> kafka, AlertProperties properties,
                        Clock clock, MeterRegistry meters) {
         this.index = index;
         this.alerts = alerts;
         this.outbox = outbox;
         this.worker = worker;
         this.recentArticles = recentArticles;
+        this.articleHistory = articleHistory;
+        this.rateHistory = rateHistory;
+        this.rateRules = rateRules;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
@@ -83,12 +94,13 @@ public class RaiseAlerts {
     /** Raises the alerts of a polled batch of articles together: one bulk write per collection, one wait for Kafka. */
     public void forArticles(List<ArticleIngested> articles) {
         recentArticles.rememberAll(articles);
+        articleHistory.rememberAll(articles);
         List<Raise> raises = new ArrayList<>();
         for (ArticleIngested article : articles) {
             List<Match> matches = articleMatching.record(() -> index.matchArticle(article));
             ArticleSummary summary = ArticleSummary.of(article);
             for (Match match : matches) {
-                raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), article.articleId()), match.subscription().id(),
+                raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), AlertKeys.ofArticle(match.subscription(), article)), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_ARTICLE, article.articleId(), summary, null, List.of(),
                         match.matchedOn(), now()), match.subscription()));
             }
@@ -113,7 +125,9 @@ public class RaiseAlerts {
         // The same countries' news serves every change of the batch about them.
         Map<List<String>, List<ArticleSummary>> relatedByCountries = new HashMap<>();
         for (RateChanged change : changes) {
-            List<Match> matches = rateMatching.record(() -> index.matchRateChange(change));
+            // Stored one by one, just before it is judged: rules read it as history, but not the batch's later changes.
+            rateHistory.rememberAll(List.of(change));
+            List<Match> matches = rateMatching.record(() -> rateRules.match(change));
             if (matches.isEmpty()) {
                 continue;
             }

@@ -62,6 +62,12 @@ public final class SubscriptionIndex {
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final int[] termsOfLength = new int[QueryParser.MAX_LENGTH / 2 + 2];
     private final Map<String, NavigableMap<BigDecimal, Map<String, PairRule>>> pairRules = new HashMap<>();
+    /** Rules that need history or memory (every kind but a change rule without cooldown), by pair, then subscription. */
+    private final Map<String, Map<String, List<PairRule>>> statefulRules = new HashMap<>();
+
+    /** A rule and the subscription it belongs to. */
+    public record OwnedRule(Subscription subscription, PairRule rule) {
+    }
 
     /** Adds, replaces or (for a tombstone) removes a subscription; an older version never replaces a newer one. */
     public void apply(Subscription subscription) {
@@ -172,6 +178,22 @@ public final class SubscriptionIndex {
         }
     }
 
+    /** The rules of {@code pair} that {@link #matchRateChange} does not judge: those that need history or memory. */
+    public List<OwnedRule> statefulRules(String pair) {
+        lock.readLock().lock();
+        try {
+            Map<String, List<PairRule>> bySubscription = statefulRules.get(pair);
+            if (bySubscription == null) {
+                return List.of();
+            }
+            List<OwnedRule> owned = new ArrayList<>();
+            bySubscription.forEach((id, rules) -> rules.forEach(rule -> owned.add(new OwnedRule(subscriptions.get(id), rule))));
+            return owned;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private Set<String> presentTerms(List<String> words) {
         Set<String> present = new HashSet<>();
         int longest = 0;
@@ -269,6 +291,11 @@ public final class SubscriptionIndex {
             }
         }
         for (PairRule rule : rules.pairs()) {
+            if (!rule.stateless()) {
+                statefulRules.computeIfAbsent(rule.pair().toString(), p -> new HashMap<>())
+                        .computeIfAbsent(subscription.id(), id -> new ArrayList<>()).add(rule);
+                continue;
+            }
             pairRules.computeIfAbsent(rule.pair().toString(), p -> new TreeMap<>())
                     .computeIfAbsent(rule.thresholdPct(), t -> new HashMap<>())
                     .merge(subscription.id(), rule, (a, b) -> a.direction() == b.direction() ? a
@@ -302,6 +329,13 @@ public final class SubscriptionIndex {
             });
         }
         for (PairRule rule : subscription.rules().pairs()) {
+            if (!rule.stateless()) {
+                Map<String, List<PairRule>> bySubscription = statefulRules.get(rule.pair().toString());
+                if (bySubscription != null && bySubscription.remove(subscription.id()) != null && bySubscription.isEmpty()) {
+                    statefulRules.remove(rule.pair().toString());
+                }
+                continue;
+            }
             NavigableMap<BigDecimal, Map<String, PairRule>> byThreshold = pairRules.get(rule.pair().toString());
             if (byThreshold == null) {
                 continue;

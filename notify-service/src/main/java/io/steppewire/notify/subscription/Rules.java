@@ -16,15 +16,22 @@ import java.util.Set;
  * @param queryText the keyword query as written, when there is one
  * @param query     the parsed {@code queryText}
  * @param pairs     rate rules
+ * @param perStory  one alert per story (articles of several sources telling the same news) rather than per article
  */
 public record Rules(Set<String> countries, Set<String> tags, Set<String> entities,
-                    @Nullable String queryText, @Nullable KeywordQuery query, List<PairRule> pairs) {
+                    @Nullable String queryText, @Nullable KeywordQuery query, List<PairRule> pairs, boolean perStory) {
 
     public Rules {
         countries = Set.copyOf(countries);
         tags = Set.copyOf(tags);
         entities = Set.copyOf(entities);
         pairs = List.copyOf(pairs);
+    }
+
+    /** Rules with the default of one alert per story. */
+    public Rules(Set<String> countries, Set<String> tags, Set<String> entities, @Nullable String queryText,
+                 @Nullable KeywordQuery query, List<PairRule> pairs) {
+        this(countries, tags, entities, queryText, query, pairs, true);
     }
 
     public boolean watchesArticles() {

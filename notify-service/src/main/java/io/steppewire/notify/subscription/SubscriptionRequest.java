@@ -20,17 +20,37 @@ public record SubscriptionRequest(@Nullable String name, @Nullable ChannelReques
                                  @Nullable String address) {
     }
 
+    /** @param perStory one alert per story (the default) or, when false, one per article */
     public record RulesRequest(@Nullable List<@Nullable String> countries, @Nullable List<@Nullable String> tags,
                                @Nullable List<@Nullable String> entities, @Nullable String query,
-                               @Nullable List<@Nullable PairRuleRequest> pairs) {
+                               @Nullable List<@Nullable PairRuleRequest> pairs, @Nullable Boolean perStory) {
+
+        public RulesRequest(@Nullable List<@Nullable String> countries, @Nullable List<@Nullable String> tags,
+                            @Nullable List<@Nullable String> entities, @Nullable String query,
+                            @Nullable List<@Nullable PairRuleRequest> pairs) {
+            this(countries, tags, entities, query, pairs, null);
+        }
     }
 
     /**
      * @param thresholdPct the threshold as written, a JSON number or string: kept as text so that it is read only as a
      *                     plain decimal of bounded size ({@link io.steppewire.events.SaneDecimals}), and a value such as
      *                     {@code 1E-500000000} is refused before any {@code BigDecimal} exists
-     * @param direction    {@code up}, {@code down} or {@code either} (the default)
+     * @param direction    {@code up}, {@code down} or {@code either} (the default); a level takes up or down
+     * @param kind         {@code change} (the default), {@code window}, {@code level}, {@code sinceLastAlert} or
+     *                     {@code divergence}
+     * @param window       {@code 24h}, {@code 7d} or {@code 30d}, for a window rule
+     * @param level        the rate, as a decimal string, for a level rule
+     * @param hysteresisPct how far back past the level (percent of it) re-arms a level rule; text, like thresholdPct
+     * @param minIntervalMinutes the least time between two firings; text, so that a huge number is refused, not overflowed
      */
-    public record PairRuleRequest(@Nullable String pair, @Nullable String thresholdPct, @Nullable String direction) {
+    public record PairRuleRequest(@Nullable String kind, @Nullable String pair, @Nullable String thresholdPct,
+                                  @Nullable String direction, @Nullable String window, @Nullable String level,
+                                  @Nullable String hysteresisPct, @Nullable String minIntervalMinutes) {
+
+        /** A change rule as written before kinds existed. */
+        public PairRuleRequest(@Nullable String pair, @Nullable String thresholdPct, @Nullable String direction) {
+            this(null, pair, thresholdPct, direction, null, null, null, null);
+        }
     }
 }

@@ -35,6 +35,10 @@ public final class SubscriptionValidator {
      * most {@value SaneDecimals#MAX_SCALE} decimals.
      */
     public static final BigDecimal MAX_THRESHOLD_PCT = new BigDecimal("1000");
+    /** The largest hysteresis: a level re-armed only 50 % away from itself is no longer a level. */
+    public static final BigDecimal MAX_HYSTERESIS_PCT = new BigDecimal("50");
+    /** The longest cooldown, 30 days: the longest window a rule looks at. */
+    public static final int MAX_MIN_INTERVAL_MINUTES = 30 * 24 * 60;
     /** Refused values are quoted in messages up to this length, so that a huge value is not echoed whole. */
     static final int MAX_QUOTED_LENGTH = 80;
 
@@ -197,7 +201,7 @@ public final class SubscriptionValidator {
         if (violations.size() > before) {
             return null;
         }
-        Rules result = new Rules(countries, tags, entities, queryText, query, pairs);
+        Rules result = new Rules(countries, tags, entities, queryText, query, pairs, rules.perStory() == null || rules.perStory());
         if (!result.watchesArticles() && !result.watchesRates()) {
             violations.add(new FieldViolation("rules", "watches nothing: give at least one of countries, tags, entities, query or pairs"));
             return null;
@@ -247,28 +251,139 @@ public final class SubscriptionValidator {
                 violations.add(new FieldViolation(field, "is null; write e.g. {\"pair\": \"KZT/USD\", \"thresholdPct\": 0.5, \"direction\": \"either\"}"));
                 continue;
             }
-            CurrencyPair pair = null;
-            if (request.pair() == null) {
-                violations.add(new FieldViolation(field + ".pair", "is required, e.g. KZT/USD"));
-            } else {
-                try {
-                    pair = CurrencyPair.parse(request.pair());
-                    if (!pair.isCanonical()) {
-                        violations.add(new FieldViolation(field + ".pair", pair + " is not the direction steppewire publishes rates in; write "
-                                + pair.canonical() + " (and swap up and down)"));
-                        pair = null;
-                    }
-                } catch (IllegalArgumentException e) {
-                    violations.add(new FieldViolation(field + ".pair", e.getMessage()));
-                }
-            }
-            BigDecimal threshold = threshold(request.thresholdPct(), field + ".thresholdPct", violations);
-            Direction direction = direction(request.direction(), field, violations);
-            if (pair != null && threshold != null && direction != null) {
-                rules.add(new PairRule(pair, threshold.stripTrailingZeros(), direction));
+            PairRule rule = pairRule(request, field, violations);
+            if (rule != null) {
+                rules.add(rule);
             }
         }
         return rules;
+    }
+
+    private static @Nullable PairRule pairRule(SubscriptionRequest.PairRuleRequest request, String field, List<FieldViolation> violations) {
+        int before = violations.size();
+        RuleKind kind = RuleKind.CHANGE;
+        if (request.kind() != null) {
+            kind = RuleKind.ofJsonName(request.kind()).orElse(null);
+            if (kind == null) {
+                violations.add(new FieldViolation(field + ".kind", quote(request.kind()) + " is not a rule kind; accepted are "
+                        + "change (the default), window, level, sinceLastAlert and divergence"));
+                return null;
+            }
+        }
+        CurrencyPair pair = null;
+        if (request.pair() == null) {
+            violations.add(new FieldViolation(field + ".pair", "is required, e.g. KZT/USD"));
+        } else {
+            try {
+                pair = CurrencyPair.parse(request.pair());
+                if (!pair.isCanonical()) {
+                    violations.add(new FieldViolation(field + ".pair", pair + " is not the direction steppewire publishes rates in; write "
+                            + pair.canonical() + " (and swap up and down)"));
+                    pair = null;
+                }
+            } catch (IllegalArgumentException e) {
+                violations.add(new FieldViolation(field + ".pair", e.getMessage()));
+            }
+        }
+        BigDecimal threshold = null;
+        RateWindow window = null;
+        BigDecimal level = null;
+        BigDecimal hysteresis = null;
+        if (kind == RuleKind.LEVEL) {
+            refuseOther(request.thresholdPct(), field + ".thresholdPct", "a level rule has no threshold; give level instead", violations);
+            level = level(request.level(), field + ".level", violations);
+            hysteresis = hysteresis(request.hysteresisPct(), field + ".hysteresisPct", violations);
+        } else {
+            threshold = threshold(request.thresholdPct(), field + ".thresholdPct", violations);
+            refuseOther(request.level(), field + ".level", "only a level rule takes a level", violations);
+            refuseOther(request.hysteresisPct(), field + ".hysteresisPct", "only a level rule takes hysteresisPct", violations);
+        }
+        if (kind == RuleKind.WINDOW) {
+            if (request.window() == null) {
+                violations.add(new FieldViolation(field + ".window", "is required for a window rule; accepted are 24h, 7d and 30d"));
+            } else {
+                window = RateWindow.ofJsonName(request.window()).orElse(null);
+                if (window == null) {
+                    violations.add(new FieldViolation(field + ".window", quote(request.window()) + " is not a window; accepted are 24h, 7d and 30d"));
+                }
+            }
+        } else {
+            refuseOther(request.window(), field + ".window", "only a window rule takes a window", violations);
+        }
+        Direction direction = direction(request.direction(), field, violations);
+        if (kind == RuleKind.LEVEL && direction == Direction.EITHER) {
+            violations.add(new FieldViolation(field + ".direction", "is required for a level rule: up (the rate rises to the level) "
+                    + "or down (it falls to it)"));
+        }
+        Integer minInterval = minInterval(request.minIntervalMinutes(), field + ".minIntervalMinutes", violations);
+        if (violations.size() > before || pair == null || direction == null || minInterval == null) {
+            return null;
+        }
+        return new PairRule(kind, pair, threshold == null ? null : threshold.stripTrailingZeros(), direction, window,
+                level == null ? null : level.stripTrailingZeros(), hysteresis == null ? null : hysteresis.stripTrailingZeros(), minInterval);
+    }
+
+    private static void refuseOther(@Nullable String value, String field, String why, List<FieldViolation> violations) {
+        if (value != null) {
+            violations.add(new FieldViolation(field, "is not accepted: " + why));
+        }
+    }
+
+    /** A level is a rate: a plain decimal above 0, read as bounded text like a threshold. */
+    private static @Nullable BigDecimal level(@Nullable String text, String field, List<FieldViolation> violations) {
+        String hint = "; give the rate as a decimal string above 0 in the pair's direction, e.g. \"0.00008\" for UZS/USD";
+        if (text == null) {
+            violations.add(new FieldViolation(field, "is required for a level rule" + hint));
+            return null;
+        }
+        try {
+            BigDecimal level = SaneDecimals.parse(text.strip(), "the level");
+            if (level.signum() <= 0) {
+                violations.add(new FieldViolation(field, level.toPlainString() + " is out of range" + hint));
+                return null;
+            }
+            return level;
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field, "is not accepted: " + e.getMessage() + hint));
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal hysteresis(@Nullable String text, String field, List<FieldViolation> violations) {
+        String hint = "; give a percentage from 0 to " + MAX_HYSTERESIS_PCT.toPlainString() + " as a plain decimal, e.g. 0.5";
+        if (text == null) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            BigDecimal hysteresis = SaneDecimals.parse(text.strip(), "the hysteresis");
+            if (hysteresis.signum() < 0 || hysteresis.compareTo(MAX_HYSTERESIS_PCT) > 0) {
+                violations.add(new FieldViolation(field, hysteresis.toPlainString() + " is out of range" + hint));
+                return null;
+            }
+            return hysteresis;
+        } catch (IllegalArgumentException e) {
+            violations.add(new FieldViolation(field, "is not accepted: " + e.getMessage() + hint));
+            return null;
+        }
+    }
+
+    private static @Nullable Integer minInterval(@Nullable String text, String field, List<FieldViolation> violations) {
+        String hint = "; give whole minutes from 0 to " + MAX_MIN_INTERVAL_MINUTES + ", e.g. 60";
+        if (text == null) {
+            return 0;
+        }
+        String stripped = text.strip();
+        // Digits only and short, so that no number is ever parsed from a huge text.
+        if (stripped.isEmpty() || stripped.length() > 6 || !stripped.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            violations.add(new FieldViolation(field, quote(stripped) + " is not accepted" + hint));
+            return null;
+        }
+        int minutes = Integer.parseInt(stripped);
+        if (minutes > MAX_MIN_INTERVAL_MINUTES) {
+            violations.add(new FieldViolation(field, minutes + " is out of range" + hint));
+            return null;
+        }
+        return minutes;
     }
 
     /**

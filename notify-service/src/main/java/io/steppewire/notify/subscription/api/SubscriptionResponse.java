@@ -2,6 +2,7 @@ package io.steppewire.notify.subscription.api;
 
 import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.platform.security.ApiCaller;
@@ -29,10 +30,25 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
     }
 
     public record RulesView(List<String> countries, List<String> tags, List<String> entities, @Nullable String query,
-                            List<PairRuleView> pairs) {
+                            List<PairRuleView> pairs, boolean perStory) {
     }
 
-    public record PairRuleView(String pair, @JsonSerialize(using = PlainDecimalSerializer.class) BigDecimal thresholdPct, String direction) {
+    /** A rule with the fields of its kind; the others are left out. A level is a decimal string, as it is written. */
+    public record PairRuleView(String kind, String pair,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSerialize(using = PlainDecimalSerializer.class)
+                               @Nullable BigDecimal thresholdPct,
+                               String direction,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String window,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String level,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSerialize(using = PlainDecimalSerializer.class)
+                               @Nullable BigDecimal hysteresisPct,
+                               int minIntervalMinutes) {
+
+        public static PairRuleView of(PairRule p) {
+            return new PairRuleView(p.kind().jsonName(), p.pair().toString(), p.thresholdPct(), p.direction().name().toLowerCase(Locale.ROOT),
+                    p.window() == null ? null : p.window().jsonName(),
+                    p.level() == null ? null : p.level().toPlainString(), p.hysteresisPct(), p.minIntervalMinutes());
+        }
     }
 
     static SubscriptionResponse of(Subscription s, ApiCaller caller) {
@@ -44,8 +60,7 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
         Rules r = s.rules();
         RulesView rules = new RulesView(r.countries().stream().sorted().toList(), r.tags().stream().sorted().toList(),
                 r.entities().stream().sorted().toList(), r.queryText(),
-                r.pairs().stream().map(p -> new PairRuleView(p.pair().toString(), p.thresholdPct(),
-                        p.direction().name().toLowerCase(Locale.ROOT))).toList());
+                r.pairs().stream().map(PairRuleView::of).toList(), r.perStory());
         return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version(),
                 caller.isAdmin() ? s.ownerKeyId() : null, s.deliveryDisabled());
     }

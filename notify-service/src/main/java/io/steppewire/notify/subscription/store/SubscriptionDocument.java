@@ -6,6 +6,8 @@ import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.PairRule;
+import io.steppewire.notify.subscription.RateWindow;
+import io.steppewire.notify.subscription.RuleKind;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.query.QueryParser;
@@ -35,11 +37,38 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
     record ChannelDocument(String type, @Nullable String url, @Nullable String secret, @Nullable String address) {
     }
 
+    /** {@code perStory} is absent from subscriptions stored before it existed: they get the default, one alert per story. */
     record RulesDocument(List<String> countries, List<String> tags, List<String> entities, @Nullable String query,
-                         List<PairRuleDocument> pairs) {
+                         List<PairRuleDocument> pairs, @Nullable Boolean perStory) {
     }
 
-    record PairRuleDocument(String pair, String thresholdPct, String direction) {
+    /** Decimals as text, like the threshold; {@code kind} is absent from rules stored before kinds existed: change rules. */
+    record PairRuleDocument(String pair, @Nullable String thresholdPct, String direction, @Nullable String kind,
+                            @Nullable String window, @Nullable String level, @Nullable String hysteresisPct,
+                            @Nullable Integer minIntervalMinutes) {
+
+        static PairRuleDocument of(PairRule p) {
+            return new PairRuleDocument(p.pair().toString(), plain(p.thresholdPct()), p.direction().name().toLowerCase(Locale.ROOT),
+                    p.kind().jsonName(), p.window() == null ? null : p.window().jsonName(), plain(p.level()), plain(p.hysteresisPct()),
+                    p.minIntervalMinutes());
+        }
+
+        PairRule toRule() {
+            return new PairRule(kind == null ? RuleKind.CHANGE : RuleKind.ofJsonName(kind).orElseThrow(), CurrencyPair.parse(pair),
+                    decimal(thresholdPct, "thresholdPct"), Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
+                    window == null ? null : RateWindow.ofJsonName(window).orElseThrow(), decimal(level, "level"),
+                    decimal(hysteresisPct, "hysteresisPct"), minIntervalMinutes == null ? 0 : minIntervalMinutes);
+        }
+
+        private static @Nullable String plain(@Nullable BigDecimal value) {
+            return value == null ? null : value.toPlainString();
+        }
+
+        // Written as the plain text of a checked value; bounded again on the way back so that no stored text, however it
+        // got there, is ever formatted at unbounded cost (an exponent such as 1E-500000000 fails here, not in toPlainString).
+        private static @Nullable BigDecimal decimal(@Nullable String text, String field) {
+            return text == null ? null : SaneDecimals.derived(new BigDecimal(text), field);
+        }
     }
 
     record DeliveryDisabledDocument(String endpoint, Instant failingSince, Instant disabledAt, @Nullable String lastError) {
@@ -53,8 +82,7 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         };
         Rules r = s.rules();
         RulesDocument rules = new RulesDocument(List.copyOf(r.countries()), List.copyOf(r.tags()), List.copyOf(r.entities()),
-                r.queryText(), r.pairs().stream().map(p -> new PairRuleDocument(p.pair().toString(),
-                p.thresholdPct().toPlainString(), p.direction().name().toLowerCase(Locale.ROOT))).toList());
+                r.queryText(), r.pairs().stream().map(PairRuleDocument::of).toList(), r.perStory());
         DeliveryDisabled disabled = s.deliveryDisabled();
         return new SubscriptionDocument(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(),
                 s.version(), s.deleted(), s.ownerKeyId(), disabled == null ? null : new DeliveryDisabledDocument(disabled.endpoint(),
@@ -67,15 +95,11 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
             case Channel.EMAIL -> new Channel.Email(require(channel.address()));
             default -> new Channel.ServerSentEvents();
         };
-        // Written as the plain text of a checked value; bounded again on the way back so that no stored text, however it
-        // got there, is ever formatted at unbounded cost (an exponent such as 1E-500000000 fails here, not in toPlainString).
-        List<PairRule> pairs = rules.pairs().stream().map(p -> new PairRule(CurrencyPair.parse(p.pair()),
-                SaneDecimals.derived(new BigDecimal(p.thresholdPct()), "thresholdPct"),
-                Direction.valueOf(p.direction().toUpperCase(Locale.ROOT)))).toList();
+        List<PairRule> pairs = rules.pairs().stream().map(PairRuleDocument::toRule).toList();
         // The text was validated when written, so it parses again.
         Rules r = new Rules(Set.copyOf(rules.countries()), Set.copyOf(rules.tags()),
                 Set.copyOf(rules.entities()), rules.query(),
-                rules.query() == null ? null : QueryParser.parse(rules.query()), pairs);
+                rules.query() == null ? null : QueryParser.parse(rules.query()), pairs, rules.perStory() == null || rules.perStory());
         return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId,
                 deliveryDisabled == null ? null : new DeliveryDisabled(deliveryDisabled.endpoint(), deliveryDisabled.failingSince(),
                         deliveryDisabled.disabledAt(), deliveryDisabled.lastError()));

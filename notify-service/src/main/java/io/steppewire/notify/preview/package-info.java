@@ -1,0 +1,7 @@
+/**
+ * The backtest: what a subscription's rules would have raised over the stored history, answered before it is saved.
+ */
+@NullMarked
+package io.steppewire.notify.preview;
+
+import org.jspecify.annotations.NullMarked;
