@@ -1,5 +1,6 @@
 package io.steppewire.ingest.pages;
 
+import io.steppewire.ingest.text.UnicodeSpaces;
 import org.springframework.http.HttpStatus;
 
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ final class PageText {
         if (!text.isEmpty() && text.charAt(0) == '\ufeff') {
             text = text.substring(1);
         }
-        if (text.isBlank()) {
+        if (text.chars().allMatch(c -> UnicodeSpaces.isSpace((char) c))) {
             throw new PageRejectedException(HttpStatus.BAD_REQUEST, "Empty page", "empty",
                     "The request body holds only white space. Send the flattened page as text/plain; charset=utf-8.",
                     null);

@@ -1,6 +1,7 @@
 package io.steppewire.ingest.tagging;
 
 import io.steppewire.events.article.TagScore;
+import io.steppewire.ingest.text.UnicodeSpaces;
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
@@ -70,7 +71,9 @@ public final class Tagger {
     private record Mention(int start, int end, Term term) {
     }
 
-    private void collect(String text, double weight, Map<TaxonomyEntry, Double> weights) {
+    private void collect(String given, double weight, Map<TaxonomyEntry, Double> weights) {
+        // "Central\u00a0Asia" is the term "Central Asia": terms are written with plain spaces.
+        String text = UnicodeSpaces.plain(given);
         List<Mention> mentions = new ArrayList<>();
         for (PayloadEmit<List<Term>> emit : trie.parseText(text)) {
             int start = emit.getStart();
