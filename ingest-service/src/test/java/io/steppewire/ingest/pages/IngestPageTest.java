@@ -40,7 +40,7 @@ class IngestPageTest {
 
     private IngestPage ingestPageAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new IngestPage(new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)), clock, meters),
+        return new IngestPage(new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5), true), clock, meters),
                 firstSeen, publisher, clock, new IngestProperties(DataSize.ofMegabytes(5), 1_000, 10, 4,
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), meters);
     }
