@@ -1,6 +1,5 @@
 package io.steppewire.ingest.pages;
 
-import io.steppewire.ingest.text.UnicodeSpaces;
 import org.springframework.http.HttpStatus;
 
 import java.nio.ByteBuffer;
@@ -40,7 +39,7 @@ final class PageText {
         if (!text.isEmpty() && text.charAt(0) == '\ufeff') {
             text = text.substring(1);
         }
-        if (text.chars().allMatch(c -> UnicodeSpaces.isSpace((char) c))) {
+        if (text.isBlank()) {
             throw new PageRejectedException(HttpStatus.BAD_REQUEST, "Empty page", "empty",
                     "The request body holds only white space. Send the flattened page as text/plain; charset=utf-8.",
                     null);

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param bandRows      MinHash values per LSH band: 2 rows in 64 bands make articles of the same story candidates
  *                      even when reworded, while few unrelated ones are
  * @param window        how far back an article finds the story it joins; older stories are not continued
- * @param maxCandidates stored articles compared with a new one at most, the most recent first
+ * @param maxCandidates stored articles one candidate query reads at most, the most recent first; a query serves
+ *                      the articles of a batch 25 at a time
  */
 @ConfigurationProperties("steppewire.ingest.stories")
 public record StoriesProperties(@DefaultValue("0.42") double threshold,

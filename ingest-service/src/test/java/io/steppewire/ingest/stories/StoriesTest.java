@@ -104,7 +104,8 @@ class StoriesTest {
     @Test
     void keepsTheStoryAnotherInstanceRecordedFirst() {
         StoryIndex index = new StoryIndex(mongo);
-        index.record(TENGE_RETOLD.articleId(), "0123456789abcdef0123456789abcdef", null, List.of(), NOW);
+        index.record(List.of(new StoryIndex.Grouped(TENGE_RETOLD.articleId(), "0123456789abcdef0123456789abcdef", null,
+                List.of())), NOW);
 
         assertThat(only(stories.assign(List.of(TENGE_RETOLD), NOW, true)).storyId())
                 .isEqualTo("0123456789abcdef0123456789abcdef");

@@ -2,6 +2,7 @@ package io.steppewire.ingest.stories;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoryCorpusTest {
 
-    private static final StoriesProperties DEFAULTS = new StoriesProperties(0.42, 100, 2, java.time.Duration.ofDays(7),
+    private static final StoriesProperties DEFAULTS = new StoriesProperties(0.42, 100, 2, Duration.ofDays(7),
             500);
 
     @Test

@@ -3,6 +3,7 @@ package io.steppewire.ingest.stories;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class StoryFingerprintTest {
 
         assertThat(bands).hasSize(64).doesNotHaveDuplicates();
         assertThat(bands).extracting(key -> key >>> 56).containsExactlyElementsOf(
-                java.util.stream.LongStream.range(0, 64).boxed().toList());
+                LongStream.range(0, 64).boxed().toList());
         assertThat(StoryFingerprint.bandKeys(minHashes.clone(), 2)).isEqualTo(bands);
     }
 }

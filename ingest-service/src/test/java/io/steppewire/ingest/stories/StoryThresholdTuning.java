@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Prints precision and recall of near-duplicate detection on the story corpus for shingle sizes, lead lengths and
- * thresholds, and the LSH recall of the banding in use. Run with:
- * {@code ./mvnw -B -q -o -pl ingest-service test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.steppewire.ingest.stories.StoryThresholdTuning}
+ * thresholds, and what the LSH banding keeps of it. Run from the repository root with:
+ * {@code ./mvnw -B -q -o -pl ingest-service test-compile && java -cp
+ * ingest-service/target/classes:ingest-service/target/test-classes io.steppewire.ingest.stories.StoryThresholdTuning}
  */
 public final class StoryThresholdTuning {
 
@@ -23,31 +23,36 @@ public final class StoryThresholdTuning {
                 + " unrelated%n", StoryCorpus.versions().size(), pairs.size(), positives, sameTopic,
                 pairs.size() - positives - sameTopic);
         System.out.println("measure shingle lead threshold precision recall  (worst same-story / best different-story)");
-        for (boolean overlap : new boolean[] {false, true})
-        for (int shingle = 1; shingle <= 3; shingle++) {
-            for (int lead : new int[] {40, 60, 100, 150}) {
-                StoryFingerprint fingerprint = new StoryFingerprint(shingle, lead);
-                double[] similarity = new double[pairs.size()];
-                double worstSame = 1;
-                double bestDifferent = 0;
-                for (int i = 0; i < pairs.size(); i++) {
-                    StoryCorpus.Pair p = pairs.get(i);
-                    StoryFingerprint.Signature a = fingerprint.signature(p.first().title(), p.first().paragraphs());
-                    StoryFingerprint.Signature b = fingerprint.signature(p.second().title(), p.second().paragraphs());
-                    similarity[i] = overlap ? StoryFingerprint.overlap(a, b)
-                            : StoryFingerprint.similarity(a.minHashes(), b.minHashes());
-                    if (p.sameStory()) {
-                        worstSame = Math.min(worstSame, similarity[i]);
-                    } else {
-                        bestDifferent = Math.max(bestDifferent, similarity[i]);
-                    }
+        for (boolean overlap : new boolean[] {false, true}) {
+            for (int shingle = 1; shingle <= 3; shingle++) {
+                table(pairs, overlap, shingle);
+            }
+        }
+    }
+
+    private static void table(List<StoryCorpus.Pair> pairs, boolean overlap, int shingle) {
+        for (int lead : new int[] {40, 60, 100, 150}) {
+            StoryFingerprint fingerprint = new StoryFingerprint(shingle, lead);
+            double[] similarity = new double[pairs.size()];
+            double worstSame = 1;
+            double bestDifferent = 0;
+            for (int i = 0; i < pairs.size(); i++) {
+                StoryCorpus.Pair p = pairs.get(i);
+                StoryFingerprint.Signature a = fingerprint.signature(p.first().title(), p.first().paragraphs());
+                StoryFingerprint.Signature b = fingerprint.signature(p.second().title(), p.second().paragraphs());
+                similarity[i] = overlap ? StoryFingerprint.overlap(a, b)
+                        : StoryFingerprint.similarity(a.minHashes(), b.minHashes());
+                if (p.sameStory()) {
+                    worstSame = Math.min(worstSame, similarity[i]);
+                } else {
+                    bestDifferent = Math.max(bestDifferent, similarity[i]);
                 }
-                for (double threshold = 0.05; threshold < 0.61; threshold += 0.05) {
-                    Score score = score(pairs, similarity, threshold);
-                    System.out.printf(Locale.ROOT, "%-7s %7d %4d %9.2f %9.3f %6.3f  (%.3f / %.3f)%n",
-                            overlap ? "overlap" : "jaccard", shingle, lead,
-                            threshold, score.precision(), score.recall(), worstSame, bestDifferent);
-                }
+            }
+            for (double threshold = 0.05; threshold < 0.61; threshold += 0.05) {
+                Score score = score(pairs, similarity, threshold);
+                System.out.printf(Locale.ROOT, "%-7s %7d %4d %9.2f %9.3f %6.3f  (%.3f / %.3f)%n",
+                        overlap ? "overlap" : "jaccard", shingle, lead,
+                        threshold, score.precision(), score.recall(), worstSame, bestDifferent);
             }
         }
     }
