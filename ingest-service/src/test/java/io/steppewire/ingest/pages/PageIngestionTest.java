@@ -124,6 +124,41 @@ class PageIngestionTest {
     }
 
     @Test
+    void groupsTheSameStoryPushedByTwoSitesUnderTheFirstSitesArticle() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String wire = """
+                16 March 2026
+
+                Cable Car Over the Medeu Gorge Opens Above Almaty
+
+                ALMATY – A 4.5-kilometre cable car from the Medeu skating rink to the Shymbulak ski resort opened on
+                Monday, cutting the trip to 14 minutes, the city's tourism office said. Line %s cost 92 million dollars
+                and carries 2,400 skiers an hour in cabins for ten people.
+                """.formatted(run);
+        String retold = """
+                16 March 2026
+
+                Medeu-Shymbulak Gondola Starts Carrying Skiers
+
+                The new 4.5 km gondola linking the Medeu rink and the Shymbulak resort above Almaty began running on
+                Monday, Almaty's tourism office announced. The 92-million-dollar line %s can move 2,400 skiers an hour
+                in ten-seat cabins and takes 14 minutes.
+
+                Bakers in Shymkent Protest Flour Prices
+
+                Dozens of bakers gathered outside the Shymkent akimat on Monday to ask for a cap on flour prices,
+                which have risen by a third since January, and for cheaper loans to buy new ovens.
+                """.formatted(run);
+
+        JsonNode first = accepted(postPage(uniqueSource("wire"), wire)).path("articles").get(0);
+        JsonNode second = accepted(postPage(uniqueSource("daily"), retold)).path("articles");
+
+        assertThat(first.path("storyId").asString()).isEqualTo(first.path("id").asString());
+        assertThat(second.get(0).path("storyId").asString()).isEqualTo(first.path("id").asString());
+        assertThat(second.get(1).path("storyId").asString()).isEqualTo(second.get(1).path("id").asString());
+    }
+
+    @Test
     void explainsEveryLineOnADryRunAndPublishesNothing() throws Exception {
         String dryRunSource = uniqueSource("dry-run");
         Map<TopicPartition, Long> before = offsets.settled();
