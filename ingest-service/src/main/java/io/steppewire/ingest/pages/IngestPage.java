@@ -202,7 +202,6 @@ public class IngestPage {
                     tags.topics(), tags.entities(), tags.scores(), article.imageCredits(), null, null, null, undated);
             sightings.put(articleId, new PageIngestion.ArticleSighting(event, article.titleLine(), known.isPresent()));
         }
-
         Instant asOf = pageDate.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<RateQuoted> quotes = new ArrayList<>();
         List<ClassifiedLine> lines = new ArrayList<>(page.lines());

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -74,6 +76,30 @@ class IngestPageTest {
         PageIngestion dryRun = ingestPage.ingest(frontPage(), "steppe-daily", true);
         assertThat(dryRun.articles()).hasSize(5);
         verify(publisher, never()).publish(any(), any());
+    }
+
+    @Test
+    void refusesThePageAndPublishesNothingWhenTheStoryIndexDoesNotAnswer() {
+        when(firstSeen.isCaughtUp()).thenReturn(true);
+        doThrow(new IllegalStateException("no MongoDB")).when(stories).assign(any(), any(), anyBoolean());
+
+        assertThatThrownBy(() -> ingestPage.ingest(frontPage(), "steppe-daily", false))
+                .isInstanceOfSatisfying(PageRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.reason()).isEqualTo("stories_unavailable");
+                    assertThat(e.headers().getFirst("Retry-After")).isEqualTo("5");
+                });
+        verify(publisher, never()).publish(any(), any());
+    }
+
+    @Test
+    void groupsStoriesOnADryRunWithoutStoringThem() {
+        when(firstSeen.isCaughtUp()).thenReturn(true);
+
+        PageIngestion dryRun = ingestPage.ingest(frontPage(), "steppe-daily", true);
+
+        verify(stories).assign(any(), any(), eq(false));
+        assertThat(dryRun.articles()).allSatisfy(a -> assertThat(a.event().storyId()).isEqualTo(a.event().articleId()));
     }
 
     @Test
