@@ -17,7 +17,8 @@ import java.util.Set;
  * it), else the story of the most similar article grouped within the window, else a story of its own whose id is
  * the article's. Articles of one batch see each other in order, so the first of two near-duplicates on one page
  * opens the story and the second joins it. A batch costs a few round trips whatever its size: one lookup by id, one
- * candidate query per {@value #QUERY_CHUNK} articles, one bulk insert and one read-back.
+ * candidate query per {@value #QUERY_CHUNK} articles, one bulk insert and one read-back; a batch of bare headlines
+ * costs none.
  */
 @Service
 public class Stories {
@@ -35,14 +36,14 @@ public class Stories {
         this.fingerprint = new StoryFingerprint(1, properties.leadWords());
     }
 
-    /** An article of the batch not grouped before. */
+    /** An article of the batch, long enough to compare, not grouped before. */
     private static final class Pending {
         final ArticleIngested article;
-        final StoryFingerprint.@Nullable Signature signature;
+        final StoryFingerprint.Signature signature;
         final List<Long> bands;
         List<StoryIndex.Candidate> stored = List.of();
 
-        Pending(ArticleIngested article, StoryFingerprint.@Nullable Signature signature, List<Long> bands) {
+        Pending(ArticleIngested article, StoryFingerprint.Signature signature, List<Long> bands) {
             this.article = article;
             this.signature = signature;
             this.bands = bands;
@@ -57,33 +58,38 @@ public class Stories {
      *                          since a later attempt could group the article differently
      */
     public List<ArticleIngested> assign(List<ArticleIngested> articles, Instant now, boolean record) {
-        Map<String, String> stories = new HashMap<>(
-                index.storiesOf(articles.stream().map(ArticleIngested::articleId).toList()));
-        List<Pending> pending = new ArrayList<>();
-        Set<String> pendingIds = new HashSet<>();
+        Map<String, StoryFingerprint.Signature> signatures = new HashMap<>();
+        Map<String, String> stories = new HashMap<>();
         for (ArticleIngested article : articles) {
-            if (!stories.containsKey(article.articleId()) && pendingIds.add(article.articleId())) {
-                StoryFingerprint.Signature signature = fingerprint.signature(article.title(), article.paragraphs());
-                pending.add(new Pending(article, signature, signature == null ? List.of()
-                        : StoryFingerprint.bandKeys(signature.minHashes(), properties.bandRows())));
+            StoryFingerprint.Signature signature = fingerprint.signature(article.title(), article.paragraphs());
+            if (signature == null) {
+                // Too short to compare: its own story every time, never stored, so never looked up either.
+                stories.put(article.articleId(), article.articleId());
+            } else {
+                signatures.putIfAbsent(article.articleId(), signature);
+            }
+        }
+        stories.putAll(index.storiesOf(signatures.keySet()));
+        List<Pending> pending = new ArrayList<>();
+        for (ArticleIngested article : articles) {
+            String id = article.articleId();
+            if (!stories.containsKey(id)) {
+                StoryFingerprint.Signature signature = signatures.get(id);
+                pending.add(new Pending(article, signature,
+                        StoryFingerprint.bandKeys(signature.minHashes(), properties.bandRows())));
+                stories.put(id, id);
             }
         }
         findStoredCandidates(pending, now);
         List<StoryIndex.Grouped> grouped = new ArrayList<>(pending.size());
         List<StoryIndex.Candidate> batch = new ArrayList<>(pending.size());
         for (Pending p : pending) {
-            String storyId = p.article.articleId();
-            if (p.signature != null) {
-                List<StoryIndex.Candidate> candidates = new ArrayList<>(batch);
-                candidates.addAll(p.stored);
-                StoryIndex.Candidate best = best(p.signature, candidates);
-                if (best != null) {
-                    storyId = best.storyId();
-                }
-                batch.add(new StoryIndex.Candidate(p.article.articleId(), storyId, p.signature, now));
-                grouped.add(new StoryIndex.Grouped(p.article.articleId(), storyId, p.signature, p.bands));
-            }
-            // An article too short to compare is its own story, the same answer every time: nothing to store.
+            List<StoryIndex.Candidate> candidates = new ArrayList<>(batch);
+            candidates.addAll(p.stored);
+            StoryIndex.Candidate best = best(p.signature, candidates);
+            String storyId = best == null ? p.article.articleId() : best.storyId();
+            batch.add(new StoryIndex.Candidate(p.article.articleId(), storyId, p.signature, now));
+            grouped.add(new StoryIndex.Grouped(p.article.articleId(), storyId, p.signature, p.bands));
             stories.put(p.article.articleId(), storyId);
         }
         if (record) {
@@ -94,9 +100,8 @@ public class Stories {
     }
 
     private void findStoredCandidates(List<Pending> pending, Instant now) {
-        List<Pending> comparable = pending.stream().filter(p -> p.signature != null).toList();
-        for (int from = 0; from < comparable.size(); from += QUERY_CHUNK) {
-            List<Pending> chunk = comparable.subList(from, Math.min(comparable.size(), from + QUERY_CHUNK));
+        for (int from = 0; from < pending.size(); from += QUERY_CHUNK) {
+            List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + QUERY_CHUNK));
             Set<Long> bands = new HashSet<>();
             chunk.forEach(p -> bands.addAll(p.bands));
             List<StoryIndex.Candidate> found = index.candidates(bands, now.minus(properties.window()),

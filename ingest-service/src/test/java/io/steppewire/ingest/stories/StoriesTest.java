@@ -67,7 +67,8 @@ class StoriesTest {
         stories.assign(List.of(TENGE_WIRE), NOW, true);
         stories.assign(List.of(TENGE_RETOLD), NOW, true);
         ArticleIngested revised = new ArticleIngested(TENGE_RETOLD.articleId(), "daily", "sighting-2", null,
-                "Correction: Budget Talks Resume in Astana", List.of(BodyBlock.paragraph("An unrelated text now.")),
+                "Correction: Budget Talks Resume in Astana", List.of(BodyBlock.paragraph("Lawmakers reopened talks on"
+                        + " the spending plan for schools, roads and hospitals after a week of disputes over pensions.")),
                 LocalDate.of(2026, 3, 17), NOW, NOW, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
         assertThat(only(stories.assign(List.of(TENGE_RETOLD), NOW.plus(Duration.ofDays(30)), true)).storyId())
