@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The rules every service keeps (no package cycles, no other service's classes, no database by name) with the
- * segmenter, the tagger and the HTML extraction as pure logic, plus ingest's own: pure logic never reaches into the
+ * segmenter, the tagger, the HTML extraction and their shared text rules as pure logic, plus ingest's own: pure logic never reaches into the
  * service around it.
  */
 @AnalyzeClasses(packages = "io.steppewire.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,13 +20,15 @@ class ArchitectureTest {
     @ArchTest
     static void keepsTheSharedServiceRules(JavaClasses classes) {
         SharedArchitectureRules.check(SharedArchitectureRules.forService("ingest",
-                "io.steppewire.ingest.segmenter..", "io.steppewire.ingest.tagging..", "io.steppewire.ingest.extraction.."),
+                "io.steppewire.ingest.segmenter..", "io.steppewire.ingest.tagging..", "io.steppewire.ingest.extraction..",
+                "io.steppewire.ingest.text.."),
                 classes);
     }
 
     @ArchTest
     static final ArchRule pureLogicDoesNotReachIntoTheService = noClasses()
-            .that().resideInAnyPackage("..ingest.segmenter..", "..ingest.tagging..", "..ingest.extraction..")
+            .that().resideInAnyPackage("..ingest.segmenter..", "..ingest.tagging..", "..ingest.extraction..",
+                    "..ingest.text..")
             .should().dependOnClassesThat().resideInAnyPackage("..ingest.pages..", "..ingest.taxonomy..",
                     "..ingest.sources..")
             .because("page splitting, tagging and HTML extraction are pure functions of their input, testable without"

@@ -1,5 +1,7 @@
 package io.steppewire.ingest.extraction;
 
+import io.steppewire.ingest.text.UnicodeSpaces;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +42,9 @@ final class Texts {
         return out.toString();
     }
 
+    /** A Unicode space ({@link UnicodeSpaces}) or a control character, which a page's text never means to show. */
     static boolean isSpace(char c) {
-        return c <= ' ' || c == '\u007f' || Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || (c >= '\u200b' && c <= '\u200d') || c == '\u2060' || c == '\ufeff'
-                || (c >= '\u0080' && c <= '\u009f');
+        return c <= ' ' || c == '\u007f' || (c >= '\u0080' && c <= '\u009f') || UnicodeSpaces.isSpace(c);
     }
 
     /** The parts of a meta line between separators: "By A. Name | 14 March 2026 · 3 min" gives three. */

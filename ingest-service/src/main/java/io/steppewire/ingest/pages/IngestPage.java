@@ -12,6 +12,7 @@ import io.steppewire.ingest.segmenter.PageSegmenter;
 import io.steppewire.ingest.segmenter.SegmentedArticle;
 import io.steppewire.ingest.segmenter.SegmentedPage;
 import io.steppewire.ingest.segmenter.TickerQuote;
+import io.steppewire.ingest.stories.Stories;
 import io.steppewire.ingest.tagging.ArticleTags;
 import io.steppewire.ingest.tagging.Tagger;
 import io.steppewire.ingest.taxonomy.CurrentTaxonomy;
@@ -49,16 +50,18 @@ public class IngestPage {
     private final Clock clock;
     private final int maxLines;
     private final int maxArticles;
+    private final Stories stories;
     private final MeterRegistry meters;
     private final Timer parseTimer;
     private final Timer publishTimer;
     private final DistributionSummary pageBytes;
 
-    IngestPage(CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen, PagePublisher publisher, Clock clock,
-               IngestProperties properties, MeterRegistry meters) {
+    IngestPage(CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen, PagePublisher publisher, Stories stories,
+               Clock clock, IngestProperties properties, MeterRegistry meters) {
         this.taxonomy = taxonomy;
         this.firstSeen = firstSeen;
         this.publisher = publisher;
+        this.stories = stories;
         this.clock = clock;
         this.maxLines = properties.maxPageLines();
         this.maxArticles = properties.maxPageArticles();
@@ -125,11 +128,15 @@ public class IngestPage {
             warmingUp.withHeader("Retry-After", WARMING_UP_RETRY_AFTER_SECONDS);
             throw warmingUp;
         }
+        // Grouped only now, so that a page refused above leaves nothing in the story index.
+        PageIngestion grouped = new PageIngestion(ingestion.pageId(), ingestion.source(), ingestion.publishedOn(),
+                ingestion.dated(), ingestion.dryRun(), groupIntoStories(ingestion.articles(), now, dryRun),
+                ingestion.quotes(), ingestion.lines());
         if (!dryRun) {
             publishTimer.record(() -> publisher.publish(
-                    ingestion.articles().stream().map(PageIngestion.ArticleSighting::event).toList(),
-                    ingestion.quotes()));
-            for (PageIngestion.ArticleSighting sighting : ingestion.articles()) {
+                    grouped.articles().stream().map(PageIngestion.ArticleSighting::event).toList(),
+                    grouped.quotes()));
+            for (PageIngestion.ArticleSighting sighting : grouped.articles()) {
                 firstSeen.recordSighting(sighting.event().articleId(), sighting.event().firstSeenAt());
                 meters.counter("steppewire.ingest.articles", "sighting", sighting.seenBefore() ? "repeat" : "new")
                         .increment();
@@ -139,7 +146,7 @@ public class IngestPage {
         }
         meters.counter("steppewire.ingest.pages", "outcome", dryRun ? "dry_run" : "published", "reason", "none")
                 .increment();
-        return ingestion;
+        return grouped;
     }
 
     /**
@@ -188,9 +195,11 @@ public class IngestPage {
             Optional<Instant> known = firstSeen.firstSeen(articleId);
             ArticleTags tags = tagger.tag(article.title(), article.paragraphs());
             LocalDate publishedOn = article.ownDate() != null ? article.ownDate() : pageDate;
+            // A page dates its articles by day only; without any date line that day is the day it was ingested.
+            boolean undated = article.ownDate() == null && page.date() == null;
             ArticleIngested event = new ArticleIngested(articleId, source, pageId, null, article.title(),
                     article.body(), publishedOn, known.orElse(now), now, tags.countries(), tags.currencies(),
-                    tags.topics(), tags.entities(), tags.scores(), article.imageCredits());
+                    tags.topics(), tags.entities(), tags.scores(), article.imageCredits(), null, null, null, undated);
             sightings.put(articleId, new PageIngestion.ArticleSighting(event, article.titleLine(), known.isPresent()));
         }
         Instant asOf = pageDate.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -212,6 +221,31 @@ public class IngestPage {
         }
         return new PageIngestion(pageId, source, pageDate, page.date() != null, dryRun,
                 List.copyOf(sightings.values()), quotes, List.copyOf(lines));
+    }
+
+    /** The same sightings with each article's story; a dry run stores nothing. */
+    private List<PageIngestion.ArticleSighting> groupIntoStories(List<PageIngestion.ArticleSighting> sightings,
+                                                                 Instant now, boolean dryRun) {
+        List<ArticleIngested> grouped;
+        try {
+            grouped = stories.assign(sightings.stream().map(PageIngestion.ArticleSighting::event).toList(), now,
+                    !dryRun);
+        } catch (RuntimeException e) {
+            meters.counter("steppewire.ingest.stories.unavailable").increment();
+            // Publishing without the story now could group a re-ingest of the same article differently later.
+            PageRejectedException unavailable = new PageRejectedException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Story index unavailable", "stories_unavailable", "The articles could not be grouped into"
+                    + " stories (the story index in MongoDB did not answer: " + e.getClass().getSimpleName() + ")."
+                    + " Nothing was published; send the page again shortly.", null);
+            unavailable.withHeader("Retry-After", WARMING_UP_RETRY_AFTER_SECONDS);
+            throw unavailable;
+        }
+        List<PageIngestion.ArticleSighting> result = new ArrayList<>(sightings.size());
+        for (int i = 0; i < sightings.size(); i++) {
+            PageIngestion.ArticleSighting s = sightings.get(i);
+            result.add(new PageIngestion.ArticleSighting(grouped.get(i), s.titleLine(), s.seenBefore()));
+        }
+        return List.copyOf(result);
     }
 
     private static String abbreviate(String text) {

@@ -38,17 +38,19 @@ final class PageResponses {
 
     /**
      * @param duplicate true when an earlier page already carried this article; firstSeenAt is then that sighting
+     * @param storyId   the story the article is grouped under (the id of the story's first article)
      * @param titleLine the line of the page where the article starts
      */
-    record ArticleResponse(String id, String title, List<String> paragraphs, List<BodyBlockResponse> body,
-                           LocalDate publishedOn, List<String> countries, List<String> currencies,
-                           List<String> tags, List<String> entities, List<TagScoreResponse> tagScores,
+    record ArticleResponse(String id, String storyId, String title, List<String> paragraphs,
+                           List<BodyBlockResponse> body, LocalDate publishedOn, List<String> countries,
+                           List<String> currencies, List<String> tags, List<String> entities,
+                           List<TagScoreResponse> tagScores,
                            List<String> imageCredits, Instant firstSeenAt, Instant ingestedAt, boolean duplicate,
                            int titleLine) {
 
         static ArticleResponse of(PageIngestion.ArticleSighting sighting) {
             ArticleIngested e = sighting.event();
-            return new ArticleResponse(e.articleId(), e.title(), e.paragraphs(),
+            return new ArticleResponse(e.articleId(), e.storyOrArticleId(), e.title(), e.paragraphs(),
                     e.body().stream().map(BodyBlockResponse::of).toList(), e.publishedOn(), e.countries(),
                     e.currencies(), e.tags(), e.entities(), e.tagScores().stream().map(TagScoreResponse::of).toList(),
                     e.imageCredits(), e.firstSeenAt(), e.ingestedAt(), sighting.seenBefore(), sighting.titleLine());

@@ -1,5 +1,6 @@
 package io.steppewire.ingest.segmenter;
 
+import io.steppewire.ingest.text.UnicodeSpaces;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Recognisers for the shapes a single line can have. Each one checks a cheap first character or
- * length condition before any regular expression, so that huge or hostile lines stay linear.
+ * length condition before any regular expression, so that huge or hostile lines stay linear. Lines come with their
+ * Unicode spaces already made plain ({@link UnicodeSpaces#plain}), so {@code \s} and the word walks see them.
  */
 final class LineShapes {
 
@@ -63,8 +65,7 @@ final class LineShapes {
 
     static boolean isBlank(String line) {
         for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u200b' && c != '\ufeff') {
+            if (!UnicodeSpaces.isSpace(line.charAt(i))) {
                 return false;
             }
         }

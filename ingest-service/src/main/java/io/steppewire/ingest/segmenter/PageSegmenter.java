@@ -3,6 +3,7 @@ package io.steppewire.ingest.segmenter;
 import io.steppewire.events.SaneDecimals;
 import io.steppewire.events.article.BodyBlock;
 import io.steppewire.events.fx.CurrencyPair;
+import io.steppewire.ingest.text.UnicodeSpaces;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -31,7 +32,12 @@ public final class PageSegmenter {
     }
 
     public SegmentedPage segment(String page) {
-        List<String> lines = splitLines(page);
+        List<String> given = splitLines(page);
+        // Every rule below reads the line with its Unicode spaces made plain; the classified lines keep what was sent.
+        List<String> lines = new ArrayList<>(given.size());
+        for (String line : given) {
+            lines.add(UnicodeSpaces.plain(line));
+        }
         int n = lines.size();
         LineRole[] roles = new LineRole[n];
         String[] reasons = new String[n];
@@ -51,7 +57,7 @@ public final class PageSegmenter {
         }
         List<ClassifiedLine> classified = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            classified.add(new ClassifiedLine(i + 1, lines.get(i), roles[i], reasons[i]));
+            classified.add(new ClassifiedLine(i + 1, given.get(i), roles[i], reasons[i]));
         }
         return new SegmentedPage(walk.pageDate, List.copyOf(quotes.values()), walk.finish(), classified);
     }

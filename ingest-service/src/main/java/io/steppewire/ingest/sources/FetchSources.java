@@ -15,6 +15,7 @@ import io.steppewire.ingest.sources.fetch.Backoff;
 import io.steppewire.ingest.sources.fetch.FetchResult;
 import io.steppewire.ingest.sources.fetch.PoliteFetcher;
 import io.steppewire.ingest.sources.fetch.Validators;
+import io.steppewire.ingest.stories.Stories;
 import io.steppewire.ingest.tagging.Tagger;
 import io.steppewire.ingest.taxonomy.CurrentTaxonomy;
 import io.steppewire.platform.problem.ProblemException;
@@ -56,6 +57,7 @@ public class FetchSources {
     private final CurrentTaxonomy taxonomy;
     private final FirstSeenIndex firstSeen;
     private final IngestPage ingestPage;
+    private final Stories stories;
     private final ObjectProvider<HtmlExtraction> extraction;
     private final SourcesProperties properties;
     private final Clock clock;
@@ -63,8 +65,8 @@ public class FetchSources {
 
     public FetchSources(SourceStore store, SeenItems seenItems, PoliteFetcher fetcher, Backoff backoff,
                         ArticleWriter writer, CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen, IngestPage ingestPage,
-                        ObjectProvider<HtmlExtraction> extraction, SourcesProperties properties, Clock clock,
-                        MeterRegistry meters) {
+                        Stories stories, ObjectProvider<HtmlExtraction> extraction, SourcesProperties properties,
+                        Clock clock, MeterRegistry meters) {
         this.store = store;
         this.seenItems = seenItems;
         this.fetcher = fetcher;
@@ -73,6 +75,7 @@ public class FetchSources {
         this.taxonomy = taxonomy;
         this.firstSeen = firstSeen;
         this.ingestPage = ingestPage;
+        this.stories = stories;
         this.extraction = extraction;
         this.properties = properties;
         this.clock = clock;
@@ -159,6 +162,13 @@ public class FetchSources {
             (seen == null ? outcome.fresh : outcome.revised).add(item);
         }
         outcome.failedItems.addAll(failures);
+        try {
+            toPublish = stories.assign(toPublish, now, true);
+        } catch (RuntimeException e) {
+            return Outcome.failed(fetched.status(), "stories", "The articles could not be grouped into stories (the"
+                    + " story index did not answer: " + e.getMessage() + "); nothing was published, they are fetched"
+                    + " and sent again at the next attempt", null, bytes);
+        }
         try {
             writer.publish(toPublish);
         } catch (RuntimeException e) {

@@ -23,7 +23,9 @@ import java.util.Locale;
  * article; it goes through {@link EventIds#article} with the canonical link in the title's place. An item without a
  * link is its title and lede, exactly as an article of a pushed page, so the same story pushed and fetched is one.
  * The revision is the content hash: it makes the sighting ({@code pageId}) and so the event id, so a changed text is
- * a new event of the same article and an unchanged refetch the very same event.
+ * a new event of the same article and an unchanged refetch the very same event; it is also the event's
+ * {@code revision}. The item's publication time, when it has one, is the event's {@code publishedAt}; without one
+ * the fetch day stands in and {@code publishedAtEstimated} says so.
  */
 public final class ItemArticles {
 
@@ -59,7 +61,8 @@ public final class ItemArticles {
         ArticleIngested draft = new ArticleIngested(articleId, source, sighting,
                 canonical == null ? null : canonical.toString(), title,
                 paragraphs.stream().map(BodyBlock::paragraph).toList(), publishedOn, now, now, tags.countries(),
-                tags.currencies(), topics, tags.entities(), tags.scores(), List.of());
+                tags.currencies(), topics, tags.entities(), tags.scores(), List.of(), null, contentHash, publishedAt,
+                dateMissing);
         return new Candidate(draft, contentHash, dateMissing, canonical);
     }
 
@@ -67,7 +70,8 @@ public final class ItemArticles {
     public static ArticleIngested firstSeenAt(ArticleIngested draft, Instant firstSeenAt) {
         return new ArticleIngested(draft.articleId(), draft.source(), draft.pageId(), draft.url(), draft.title(),
                 draft.body(), draft.publishedOn(), firstSeenAt, draft.ingestedAt(), draft.countries(),
-                draft.currencies(), draft.tags(), draft.entities(), draft.tagScores(), draft.imageCredits());
+                draft.currencies(), draft.tags(), draft.entities(), draft.tagScores(), draft.imageCredits(),
+                draft.storyId(), draft.revision(), draft.publishedAt(), draft.publishedAtEstimated());
     }
 
     /** Lower-case scheme and host, no default port, no fragment, no utm_ tracking parameters. */

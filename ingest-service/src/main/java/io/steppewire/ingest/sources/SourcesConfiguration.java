@@ -7,6 +7,7 @@ import io.steppewire.ingest.pages.IngestProperties;
 import io.steppewire.ingest.sources.fetch.Backoff;
 import io.steppewire.ingest.sources.fetch.HostGates;
 import io.steppewire.ingest.sources.fetch.PoliteFetcher;
+import io.steppewire.ingest.stories.Stories;
 import io.steppewire.ingest.taxonomy.CurrentTaxonomy;
 import io.steppewire.platform.net.http.OutboundHttp;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,10 +42,10 @@ class SourcesConfiguration {
     @Bean
     FetchSources fetchSources(SourceStore store, SeenItems seenItems, PoliteFetcher fetcher, Backoff backoff,
                               ArticleWriter writer, CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen,
-                              IngestPage ingestPage, ObjectProvider<HtmlExtraction> extraction,
+                              IngestPage ingestPage, Stories stories, ObjectProvider<HtmlExtraction> extraction,
                               SourcesProperties properties, Clock clock, MeterRegistry meters) {
-        return new FetchSources(store, seenItems, fetcher, backoff, writer, taxonomy, firstSeen, ingestPage, extraction,
-                properties, clock, meters);
+        return new FetchSources(store, seenItems, fetcher, backoff, writer, taxonomy, firstSeen, ingestPage, stories,
+                extraction, properties, clock, meters);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.steppewire.ingest.tagging;
 
 import io.steppewire.events.article.TagScore;
+import io.steppewire.ingest.text.UnicodeSpaces;
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * Tags articles with one Aho-Corasick pass over each text for all terms of a taxonomy. Matches are
  * then checked for word boundaries and case: {@code UN} does not match inside {@code UNESCO},
  * {@code Kazakhstan’s} and {@code Kazakhstan's} both tag Kazakhstan, {@code Turkey} is not
- * {@code turkey}. Immutable and thread-safe.
+ * {@code turkey}. An entry's ambiguous words only add to a tag that one of its plain terms gave.
+ * Immutable and thread-safe.
  */
 public final class Tagger {
 
@@ -30,7 +32,7 @@ public final class Tagger {
     private final Taxonomy taxonomy;
     private final PayloadTrie<List<Term>> trie;
 
-    private record Term(String text, boolean caseSensitive, TaxonomyEntry entry) {
+    private record Term(String text, boolean caseSensitive, boolean ambiguous, TaxonomyEntry entry) {
     }
 
     public Tagger(Taxonomy taxonomy) {
@@ -38,14 +40,21 @@ public final class Tagger {
         Map<String, List<Term>> byKey = new LinkedHashMap<>();
         for (TaxonomyEntry entry : taxonomy.entries()) {
             for (String term : entry.terms()) {
-                boolean caseSensitive = !term.equals(term.toLowerCase(Locale.ROOT));
-                byKey.computeIfAbsent(term.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(new Term(term, caseSensitive, entry));
+                add(byKey, term, false, entry);
+            }
+            for (String term : entry.ambiguous()) {
+                add(byKey, term, true, entry);
             }
         }
         PayloadTrie.PayloadTrieBuilder<List<Term>> builder = PayloadTrie.<List<Term>>builder().ignoreCase();
         byKey.forEach((key, terms) -> builder.addKeyword(key, List.copyOf(terms)));
         this.trie = builder.build();
+    }
+
+    private static void add(Map<String, List<Term>> byKey, String term, boolean ambiguous, TaxonomyEntry entry) {
+        boolean caseSensitive = !term.equals(term.toLowerCase(Locale.ROOT));
+        byKey.computeIfAbsent(term.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(new Term(term, caseSensitive, ambiguous, entry));
     }
 
     public Taxonomy taxonomy() {
@@ -54,10 +63,13 @@ public final class Tagger {
 
     public ArticleTags tag(String title, List<String> paragraphs) {
         Map<TaxonomyEntry, Double> weights = new HashMap<>();
-        collect(title, TITLE_WEIGHT, weights);
+        Map<TaxonomyEntry, Double> ambiguousWeights = new HashMap<>();
+        collect(title, TITLE_WEIGHT, weights, ambiguousWeights);
         for (int i = 0; i < paragraphs.size(); i++) {
-            collect(paragraphs.get(i), i == 0 ? LEDE_WEIGHT : BODY_WEIGHT, weights);
+            collect(paragraphs.get(i), i == 0 ? LEDE_WEIGHT : BODY_WEIGHT, weights, ambiguousWeights);
         }
+        // "Jordan" alone may be a player; next to "Amman" or "Jordanian" it is the country and counts in full.
+        ambiguousWeights.forEach((entry, weight) -> weights.computeIfPresent(entry, (e, w) -> w + weight));
         List<TagScore> scores = weights.entrySet().stream()
                 .map(e -> new TagScore(e.getKey().kind().wireName(), e.getKey().value(), score(e.getValue())))
                 .sorted(Comparator.comparingDouble(TagScore::score).reversed()
@@ -70,7 +82,10 @@ public final class Tagger {
     private record Mention(int start, int end, Term term) {
     }
 
-    private void collect(String text, double weight, Map<TaxonomyEntry, Double> weights) {
+    private void collect(String given, double weight, Map<TaxonomyEntry, Double> weights,
+                         Map<TaxonomyEntry, Double> ambiguousWeights) {
+        // "Central\u00a0Asia" is the term "Central Asia": terms are written with plain spaces.
+        String text = UnicodeSpaces.plain(given);
         List<Mention> mentions = new ArrayList<>();
         for (PayloadEmit<List<Term>> emit : trie.parseText(text)) {
             int start = emit.getStart();
@@ -85,29 +100,39 @@ public final class Tagger {
                 }
             }
         }
-        // Longest topic term wins: "wind farm" is energy, and its "farm" says nothing about agriculture.
+        // Longest term wins: "wind farm" is energy, and its "farm" says nothing about agriculture.
         mentions.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
-        // The span of the longest topic mention seen so far; names never hide topics.
-        int coveredTo = -1;
-        int coverStart = -1;
+        // Topics hide topics and countries hide countries ("South Sudan" is not Sudan, "Papua New Guinea" not
+        // Guinea); names never hide topics.
+        Cover topics = new Cover();
+        Cover countries = new Cover();
         Map<TaxonomyEntry, Integer> countedAt = new HashMap<>();
         for (Mention mention : mentions) {
-            if (mention.term().entry().kind() == TagKind.TOPIC) {
-                boolean inside = mention.end() <= coveredTo
-                        && (mention.start() > coverStart || mention.end() < coveredTo);
-                if (inside) {
-                    continue;
-                }
-                if (mention.end() > coveredTo) {
-                    coveredTo = mention.end();
-                    coverStart = mention.start();
-                }
+            TagKind kind = mention.term().entry().kind();
+            if ((kind == TagKind.TOPIC && topics.hides(mention)) || (kind == TagKind.COUNTRY && countries.hides(mention))) {
+                continue;
             }
             // One mention counts once per tag, however many of its spellings match there.
             Integer at = countedAt.put(mention.term().entry(), mention.start());
             if (at == null || at != mention.start()) {
-                weights.merge(mention.term().entry(), weight, Double::sum);
+                (mention.term().ambiguous() ? ambiguousWeights : weights)
+                        .merge(mention.term().entry(), weight, Double::sum);
             }
+        }
+    }
+
+    /** The span of the longest mention of one kind seen so far, in a walk by start and then longest first. */
+    private static final class Cover {
+        private int start = -1;
+        private int end = -1;
+
+        boolean hides(Mention mention) {
+            boolean inside = mention.end() <= end && (mention.start() > start || mention.end() < end);
+            if (!inside && mention.end() > end) {
+                start = mention.start();
+                end = mention.end();
+            }
+            return inside;
         }
     }
 

@@ -23,12 +23,15 @@ import java.util.Objects;
  * Holds the tagger built from the taxonomy in use and swaps it atomically on reload. With an
  * external file configured, the file is checked every {@code taxonomy-check-interval} and reloaded
  * when its modification time or size changes; a file that does not load leaves the old taxonomy
- * in place and the reason in {@link #status()}.
+ * in place and the reason in {@link #status()}. Unless switched off, every country of the bundled world-countries
+ * data set is added under the taxonomy in use, whose own country entries win.
  */
 @Component
 public class CurrentTaxonomy {
 
     static final String BUNDLED = "taxonomy/taxonomy.yaml";
+    /** Every ISO 3166-1 country, generated from the world-countries data set (ODbL; see taxonomy/NOTICE). */
+    static final String WORLD_COUNTRIES = "taxonomy/world-countries.yaml";
     private static final Logger log = LoggerFactory.getLogger(CurrentTaxonomy.class);
 
     private record Loaded(Tagger tagger, String origin, Instant at) {
@@ -38,6 +41,7 @@ public class CurrentTaxonomy {
     }
 
     private final @Nullable Path file;
+    private final @Nullable Taxonomy worldCountries;
     private final Clock clock;
     private final MeterRegistry meters;
     private volatile Loaded loaded;
@@ -48,6 +52,7 @@ public class CurrentTaxonomy {
     public CurrentTaxonomy(TaxonomyProperties properties, Clock clock, MeterRegistry meters) {
         String configured = properties.taxonomyFile();
         this.file = configured == null || configured.isBlank() ? null : Path.of(configured);
+        this.worldCountries = properties.worldCountries() ? read(WORLD_COUNTRIES) : null;
         this.clock = clock;
         this.meters = meters;
         this.loaded = initial();
@@ -121,22 +126,29 @@ public class CurrentTaxonomy {
     }
 
     private Loaded bundled() {
-        try (InputStream in = CurrentTaxonomy.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+        return new Loaded(tagger(read(BUNDLED)), "classpath:" + BUNDLED, clock.instant());
+    }
+
+    private static Taxonomy read(String resource) {
+        try (InputStream in = CurrentTaxonomy.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The bundled taxonomy " + BUNDLED + " is missing from the jar");
+                throw new IllegalStateException("The bundled taxonomy " + resource + " is missing from the jar");
             }
-            return new Loaded(new Tagger(TaxonomyReader.read(in, "classpath:" + BUNDLED)), "classpath:" + BUNDLED,
-                    clock.instant());
+            return TaxonomyReader.read(in, "classpath:" + resource);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the bundled taxonomy", e);
+            throw new IllegalStateException("Cannot read the bundled taxonomy " + resource, e);
         }
+    }
+
+    private Tagger tagger(Taxonomy taxonomy) {
+        return new Tagger(worldCountries == null ? taxonomy : taxonomy.withCountriesFrom(worldCountries));
     }
 
     private Loaded fromFile(Path path) {
         // Remember the stamp before reading, so a write during the read triggers another reload.
         lastStamp = stamp(path);
         try (InputStream in = Files.newInputStream(path)) {
-            return new Loaded(new Tagger(TaxonomyReader.read(in, path.toString())), path.toString(), clock.instant());
+            return new Loaded(tagger(TaxonomyReader.read(in, path.toString())), path.toString(), clock.instant());
         } catch (IOException e) {
             throw new TaxonomyFormatException("Cannot read taxonomy file " + path + ": " + e.getMessage(), e);
         }

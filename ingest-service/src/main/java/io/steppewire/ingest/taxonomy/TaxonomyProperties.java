@@ -12,7 +12,10 @@ import java.time.Duration;
  *
  * @param taxonomyFile          an external taxonomy YAML; empty means the bundled one
  * @param taxonomyCheckInterval how often the external file is checked for changes
+ * @param worldCountries        add every country of the bundled world-countries data set under the taxonomy in use
+ *                              (its own country entries win); off, only the taxonomy's countries are tagged
  */
 @ConfigurationProperties("steppewire.ingest")
-public record TaxonomyProperties(@Nullable String taxonomyFile, @DefaultValue("5s") Duration taxonomyCheckInterval) {
+public record TaxonomyProperties(@Nullable String taxonomyFile, @DefaultValue("5s") Duration taxonomyCheckInterval,
+                                 @DefaultValue("true") boolean worldCountries) {
 }

@@ -26,7 +26,8 @@ public final class TaxonomyReader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    record CodedEntry(@Nullable String code, @Nullable String name, @Nullable List<String> terms) {
+    record CodedEntry(@Nullable String code, @Nullable String name, @Nullable List<String> terms,
+                      @Nullable List<String> ambiguous) {
     }
 
     record TopicEntry(@Nullable String slug, @Nullable String description, @Nullable List<String> terms) {
@@ -60,8 +61,8 @@ public final class TaxonomyReader {
         List<TaxonomyEntry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CodedEntry c : nonNull(file.countries())) {
-            entries.add(entry(TagKind.COUNTRY, c.code(), c.terms(), COUNTRY_CODE, "an ISO 3166-1 alpha-2 code such as KZ",
-                    origin, seen));
+            entries.add(withAmbiguous(entry(TagKind.COUNTRY, c.code(), c.terms(), COUNTRY_CODE,
+                    "an ISO 3166-1 alpha-2 code such as KZ", origin, seen), c.ambiguous(), origin));
         }
         for (CodedEntry c : nonNull(file.currencies())) {
             entries.add(entry(TagKind.CURRENCY, c.code(), c.terms(), CURRENCY_CODE, "an ISO 4217 code such as KZT",
@@ -103,6 +104,21 @@ public final class TaxonomyReader {
             }
         }
         return new TaxonomyEntry(kind, value, terms.stream().map(String::strip).toList());
+    }
+
+    /** Ambiguous words only confirm, so an entry still needs a plain term; both are checked by {@link #entry}. */
+    private static TaxonomyEntry withAmbiguous(TaxonomyEntry entry, @Nullable List<String> ambiguous, String origin) {
+        if (ambiguous == null || ambiguous.isEmpty()) {
+            return entry;
+        }
+        for (String term : ambiguous) {
+            if (term == null || term.isBlank()) {
+                throw new TaxonomyFormatException(origin + ": " + entry.kind().wireName() + " '" + entry.value()
+                        + "' has an empty ambiguous term");
+            }
+        }
+        return new TaxonomyEntry(entry.kind(), entry.value(), entry.terms(),
+                ambiguous.stream().map(String::strip).toList());
     }
 
     private static <T> List<T> nonNull(@Nullable List<T> list) {

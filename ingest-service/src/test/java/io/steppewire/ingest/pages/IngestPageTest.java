@@ -3,6 +3,7 @@ package io.steppewire.ingest.pages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.ingest.stories.Stories;
 import io.steppewire.ingest.support.Pages;
 import io.steppewire.ingest.taxonomy.CurrentTaxonomy;
 import io.steppewire.ingest.taxonomy.TaxonomyProperties;
@@ -23,7 +24,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -35,14 +39,24 @@ class IngestPageTest {
 
     private final FirstSeenIndex firstSeen = mock(FirstSeenIndex.class);
     private final PagePublisher publisher = mock(PagePublisher.class);
+    private final Stories stories = ownStories();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final IngestPage ingestPage = ingestPageAt(NOW);
 
     private IngestPage ingestPageAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new IngestPage(new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)), clock, meters),
-                firstSeen, publisher, clock, new IngestProperties(DataSize.ofMegabytes(5), 1_000, 10, 4,
+        return new IngestPage(new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5), true), clock, meters),
+                firstSeen, publisher, stories, clock, new IngestProperties(DataSize.ofMegabytes(5), 1_000, 10, 4,
                 Duration.ofSeconds(5), Duration.ofSeconds(5)), meters);
+    }
+
+    /** Each article its own story: grouping is StoriesTest's business. */
+    @SuppressWarnings("unchecked")
+    private static Stories ownStories() {
+        Stories stories = mock(Stories.class);
+        when(stories.assign(any(), any(), anyBoolean())).thenAnswer(call -> ((List<ArticleIngested>) call.getArgument(0))
+                .stream().map(a -> a.withStoryId(a.articleId())).toList());
+        return stories;
     }
 
     @Test
@@ -62,6 +76,30 @@ class IngestPageTest {
         PageIngestion dryRun = ingestPage.ingest(frontPage(), "steppe-daily", true);
         assertThat(dryRun.articles()).hasSize(5);
         verify(publisher, never()).publish(any(), any());
+    }
+
+    @Test
+    void refusesThePageAndPublishesNothingWhenTheStoryIndexDoesNotAnswer() {
+        when(firstSeen.isCaughtUp()).thenReturn(true);
+        doThrow(new IllegalStateException("no MongoDB")).when(stories).assign(any(), any(), anyBoolean());
+
+        assertThatThrownBy(() -> ingestPage.ingest(frontPage(), "steppe-daily", false))
+                .isInstanceOfSatisfying(PageRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(e.reason()).isEqualTo("stories_unavailable");
+                    assertThat(e.headers().getFirst("Retry-After")).isEqualTo("5");
+                });
+        verify(publisher, never()).publish(any(), any());
+    }
+
+    @Test
+    void groupsStoriesOnADryRunWithoutStoringThem() {
+        when(firstSeen.isCaughtUp()).thenReturn(true);
+
+        PageIngestion dryRun = ingestPage.ingest(frontPage(), "steppe-daily", true);
+
+        verify(stories).assign(any(), any(), eq(false));
+        assertThat(dryRun.articles()).allSatisfy(a -> assertThat(a.event().storyId()).isEqualTo(a.event().articleId()));
     }
 
     @Test

@@ -121,6 +121,11 @@ class SourceFetchingEndToEndTest {
             assertThat(revisions.get(1).firstSeenAt()).isEqualTo(revisions.getFirst().firstSeenAt());
             assertThat(revisions.get(1).pageId()).isNotEqualTo(revisions.getFirst().pageId());
             assertThat(revisions.getFirst().url()).isEqualTo(site.url("/news/library").toString());
+            assertThat(revisions).as("a revision stays in its story and names its text")
+                    .extracting(ArticleIngested::storyId).containsOnly(revisions.getFirst().articleId());
+            assertThat(revisions.get(1).revision()).isNotEqualTo(revisions.getFirst().revision()).isNotNull();
+            assertThat(tengeArticle.storyId()).isEqualTo(tengeArticle.articleId());
+            assertThat(tengeArticle.publishedAtEstimated()).isNotNull();
         }
         assertThat(source(id).path("state").path("itemsSeen").asInt()).isEqualTo(2);
     }

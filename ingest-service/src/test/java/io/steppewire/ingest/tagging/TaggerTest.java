@@ -3,6 +3,8 @@ package io.steppewire.ingest.tagging;
 import io.steppewire.ingest.taxonomy.TaxonomyReader;
 import io.steppewire.events.article.TagScore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -42,6 +44,19 @@ class TaggerTest {
         assertThat(tags.countries()).containsExactly("KZ");
         assertThat(tags.topics()).contains("energy");
         assertThat(tags.entities()).contains("Tengizchevroil");
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @MethodSource("io.steppewire.ingest.text.UnicodeSpacesTest#unicodeSpaces")
+    void matchesTermsOfSeveralWordsAcrossUnicodeSpaces(char space) {
+        ArticleTags tags = BUNDLED.tag("Wind Farm Deal Signed in New Delhi".replace(' ', space),
+                List.of("The new wind farm near Almaty will sell power to India.".replace(' ', space)));
+        assertThat(tags.countries()).contains("IN", "KZ");
+        assertThat(tags.topics()).contains("energy").doesNotContain("agriculture");
+        assertThat(tags.scores()).filteredOn(s -> s.value().equals("IN")).extracting(TagScore::score)
+                .containsExactly(BUNDLED.tag("Wind Farm Deal Signed in New Delhi",
+                        List.of("The new wind farm near Almaty will sell power to India.")).scores().stream()
+                        .filter(s -> s.value().equals("IN")).findFirst().orElseThrow().score());
     }
 
     @Test

@@ -28,12 +28,12 @@ class CurrentTaxonomyTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private CurrentTaxonomy taxonomyFrom(Path file) {
-        return new CurrentTaxonomy(new TaxonomyProperties(file.toString(), Duration.ofSeconds(5)), Clock.systemUTC(), meters);
+        return new CurrentTaxonomy(new TaxonomyProperties(file.toString(), Duration.ofSeconds(5), true), Clock.systemUTC(), meters);
     }
 
     @Test
     void usesTheBundledTaxonomyWhenNoFileIsConfigured() {
-        CurrentTaxonomy taxonomy = new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5)), Clock.systemUTC(), meters);
+        CurrentTaxonomy taxonomy = new CurrentTaxonomy(new TaxonomyProperties("", Duration.ofSeconds(5), true), Clock.systemUTC(), meters);
         assertThat(taxonomy.status().loadedFrom()).isEqualTo("classpath:taxonomy/taxonomy.yaml");
         assertThat(taxonomy.status().countries()).isGreaterThanOrEqualTo(5);
     }

@@ -33,6 +33,19 @@ class TaxonomyReaderTest {
     }
 
     @Test
+    void readsTheAmbiguousWordsOfACountryApartFromItsTerms() {
+        Taxonomy taxonomy = read("countries: [{code: JO, terms: [Jordanian, Amman], ambiguous: [' Jordan ']}]");
+        assertThat(taxonomy.entries().getFirst().terms()).containsExactly("Jordanian", "Amman");
+        assertThat(taxonomy.entries().getFirst().ambiguous()).containsExactly("Jordan");
+    }
+
+    @Test
+    void rejectsAnEmptyAmbiguousWord() {
+        assertThatThrownBy(() -> read("countries: [{code: JO, terms: [Amman], ambiguous: ['']}]"))
+                .isInstanceOf(TaxonomyFormatException.class).hasMessageContaining("'JO' has an empty ambiguous term");
+    }
+
+    @Test
     void rejectsACountryCodeThatIsNotIso() {
         assertThatThrownBy(() -> read("countries: [{code: KAZ, terms: [Kazakhstan]}]"))
                 .isInstanceOf(TaxonomyFormatException.class)
