@@ -50,11 +50,22 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Part, List<ServiceProcess>> services = new EnumMap<>(Part.class);
     /** The news site and the banks' publications that the stack's services poll, having no internet. */
     private final MadeUpSites sites;
+    private final boolean officialRatesOnSchedule;
     private final @Nullable StartupCache startupCache;
     private boolean freshData;
 
+    /** A stack whose official rates are fetched only when asked, so its rates are what its user sent: for tests. */
     public LocalStack(StackSettings settings) {
+        this(settings, false);
+    }
+
+    /**
+     * @param officialRatesOnSchedule whether rates-service fetches the made-up banks on their schedules, as the command
+     *                                line's stack does; otherwise only when asked ({@code POST /api/rates/sources/{id}/fetch})
+     */
+    public LocalStack(StackSettings settings, boolean officialRatesOnSchedule) {
         this.settings = settings;
+        this.officialRatesOnSchedule = officialRatesOnSchedule;
         this.kafka = new KafkaBroker(settings.dataDir().resolve("kafka"), settings.port(Part.KAFKA),
                 settings.port(Part.KAFKA_CONTROLLER));
         this.store = new EmbeddedStore(settings.dataDir().resolve("mongo"), settings.port(Part.MONGO));
@@ -75,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(settings);
+        LocalStack stack = new LocalStack(settings, true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping steppewire...");
@@ -190,8 +201,14 @@ public final class LocalStack implements AutoCloseable {
     /** rates-service reads the banks' publications from the made-up sites: the stack has no internet. */
     private Map<String, String> officialSources() {
         Map<String, String> urls = new HashMap<>();
-        MadeUpSites.BANK_PATHS.keySet().forEach(bank -> urls.put("STEPPEWIRE_RATES_SOURCES_" + bank.toUpperCase(java.util.Locale.ROOT) + "_URL",
-                sites.bankUrl(bank)));
+        MadeUpSites.BANK_PATHS.keySet().forEach(bank -> {
+            String prefix = "STEPPEWIRE_RATES_SOURCES_" + bank.toUpperCase(java.util.Locale.ROOT);
+            urls.put(prefix + "_URL", sites.bankUrl(bank));
+            if (!officialRatesOnSchedule) {
+                // "-" is no schedule: a test's rates would otherwise change whenever a bank's publication time came.
+                urls.put(prefix + "_SCHEDULE", "-");
+            }
+        });
         return urls;
     }
 

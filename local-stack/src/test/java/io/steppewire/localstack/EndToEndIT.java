@@ -4,6 +4,9 @@ import io.steppewire.localstack.StackSettings.Part;
 import io.steppewire.platform.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * article-service and notify-service, run as two instances each that share their groups' partitions, so
  * every exactly-once check below also holds across instances.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     private static final String API_KEY = "e2e-admin-key-0123";
@@ -62,6 +66,8 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
+    // Last: the official rates and the news site's articles it adds would change what the other tests count.
     void aNewcomersStackPollsTheMadeUpNewsSiteAndFetchesTheBanksOfficialRates() throws Exception {
         MadeUpSources madeUp = new MadeUpSources(stack.url(Part.INGEST), stack.url(Part.RATES), stack.url(Part.SITES), API_KEY);
 

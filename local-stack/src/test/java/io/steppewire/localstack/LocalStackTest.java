@@ -50,4 +50,17 @@ class LocalStackTest {
                 .doesNotContainKey(LocalStack.RATES_GROUP_INSTANCE_ID)
                 .containsAllEntriesOf(stack.serviceEnvironment());
     }
+
+    @Test
+    void ratesServiceReadsTheMadeUpBanksOnTheirSchedulesOnlyOnTheCommandLinesStack() {
+        StackSettings settings = StackSettings.forTests(dir.resolve("data"), "test-key-0123", 1);
+        String sites = "http://127.0.0.1:" + settings.port(Part.SITES);
+
+        assertThat(new LocalStack(settings).serviceEnvironment(Part.RATES, "http://localhost:18082"))
+                .containsEntry("STEPPEWIRE_RATES_SOURCES_NBK_URL", sites + "/banks/nbk/rss/get_rates.cfm")
+                .containsEntry("STEPPEWIRE_RATES_SOURCES_NBKR_SCHEDULE", "-");
+        assertThat(new LocalStack(settings, true).serviceEnvironment(Part.RATES, "http://localhost:18082"))
+                .containsEntry("STEPPEWIRE_RATES_SOURCES_CBU_URL", sites + "/banks/cbu/arkhiv-kursov-valyut/json/all/")
+                .doesNotContainKey("STEPPEWIRE_RATES_SOURCES_NBKR_SCHEDULE");
+    }
 }
