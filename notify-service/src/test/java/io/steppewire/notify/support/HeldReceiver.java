@@ -103,6 +103,7 @@ public final class HeldReceiver implements AutoCloseable {
             in.readNBytes(length);
             received.incrementAndGet();
             mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            boolean held = true;
             try {
                 socket.setSoTimeout(20);
                 long answerAt = System.nanoTime() + holdNanos;
@@ -115,13 +116,19 @@ public final class HeldReceiver implements AutoCloseable {
                         // The sender still waits: keep holding.
                     }
                 }
+                // No longer held once answered: the sender may start its next request as soon as it reads the answer,
+                // before this thread gets to count the request closed.
+                open.decrementAndGet();
+                held = false;
                 socket.getOutputStream().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 if (id != null) {
                     answered.add(id);
                 }
             } finally {
-                open.decrementAndGet();
+                if (held) {
+                    open.decrementAndGet();
+                }
             }
         } catch (IOException senderLeft) {
             // Closed or reset by the sender: no longer open.
