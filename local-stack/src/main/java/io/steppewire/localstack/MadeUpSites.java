@@ -12,6 +12,8 @@ import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -284,8 +287,8 @@ final class MadeUpSites implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
-        return java.util.Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2)).filter(kv -> kv.length == 2)
-                .collect(Collectors.toMap(kv -> kv[0], kv -> java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8), (a, b) -> a));
+        return Arrays.stream(raw.split("&")).map(pair -> pair.split("=", 2)).filter(kv -> kv.length == 2)
+                .collect(Collectors.toMap(kv -> kv[0], kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8), (a, b) -> a));
     }
 
     private static String resource(String name) throws IOException {
@@ -293,7 +296,7 @@ final class MadeUpSites implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(contentType.contains("windows-1251") ? java.nio.charset.Charset.forName("windows-1251")
+        byte[] bytes = body.getBytes(contentType.contains("windows-1251") ? Charset.forName("windows-1251")
                 : StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         if ("HEAD".equals(exchange.getRequestMethod())) {

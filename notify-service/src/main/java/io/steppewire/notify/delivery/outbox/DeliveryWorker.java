@@ -212,10 +212,11 @@ public class DeliveryWorker implements SmartLifecycle {
      * attempts through. On a virtual thread, one move per endpoint at a time.
      */
     private void refill(String endpoint) {
-        if (!parked.containsKey(endpoint) || guards.isBlocked(endpoint) || waiting(endpoint) > LANE_CAPACITY / 2) {
+        int waiting = waiting(endpoint);
+        if (!parked.containsKey(endpoint) || guards.isBlocked(endpoint) || waiting > LANE_CAPACITY / 2) {
             return;
         }
-        unpark(endpoint, LANE_CAPACITY - waiting(endpoint));
+        unpark(endpoint, LANE_CAPACITY - waiting);
     }
 
     private void unpark(String endpoint, int max) {
