@@ -128,7 +128,10 @@ class EndToEndIT {
         // Each notify instance matches against its own index, refreshed from the store every 2 s.
         await().atMost(PATIENCE).until(() -> everyNotifyInstanceIndexesEverySubscription());
 
-        var accepted = desk.postPage("desert-sun", NewsDesk.resource("pages/desert-sun-2026-04-02.txt"));
+        // The page is part of the caller's trace; the alert it leads to, three services later, must be too.
+        String callersTrace = "7e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b";
+        var accepted = desk.postPage("desert-sun", NewsDesk.resource("pages/desert-sun-2026-04-02.txt"),
+                "00-" + callersTrace + "-1a2b3c4d5e6f7081-01");
 
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
         assertThat(accepted.body().path("publishedOn").asString()).isEqualTo("2026-04-02");
@@ -156,6 +159,7 @@ class EndToEndIT {
         WebhookReceiver.Delivery alert = receiver.deliveries().getFirst();
         assertThat(alert.isSignedWith(SECRET)).as("signature %s", alert.signature()).isTrue();
         assertThat(alert.body()).contains(windFarm.path("id").asString()).contains("\"kind\":\"article\"");
+        assertThat(alert.traceparent()).as("the webhook's W3C trace context").startsWith("00-" + callersTrace + "-");
 
         // The same page again is the same article: it must not raise a second alert. A later page with a
         // new matching article serves as the barrier that the repeat has been through the pipeline too.

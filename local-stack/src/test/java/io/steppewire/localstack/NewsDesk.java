@@ -35,10 +35,19 @@ final class NewsDesk {
     }
 
     Answer postPage(String source, String page) {
-        return send(HttpRequest.newBuilder(URI.create(ingest + "/api/pages?source=" + source))
+        return send(pageRequest(source, page));
+    }
+
+    /** Posts a page as part of the caller's W3C trace. */
+    Answer postPage(String source, String page, String traceparent) {
+        return send(pageRequest(source, page).header("traceparent", traceparent));
+    }
+
+    private HttpRequest.Builder pageRequest(String source, String page) {
+        return HttpRequest.newBuilder(URI.create(ingest + "/api/pages?source=" + source))
                 .header("Content-Type", "text/plain; charset=utf-8")
                 .header("X-Api-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(page, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(page, StandardCharsets.UTF_8));
     }
 
     Answer subscribe(String subscriptionJson) {

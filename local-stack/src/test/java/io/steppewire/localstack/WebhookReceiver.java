@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A subscriber's webhook endpoint on loopback that keeps every delivery it receives. */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One POST as received. */
-    record Delivery(String id, String timestamp, String signature, String body) {
+    /** One POST as received, with its W3C {@code traceparent} header if it had one. */
+    record Delivery(String id, String timestamp, String signature, String body, String traceparent) {
 
         /** Checks the Standard Webhooks signature: HMAC-SHA256 of {@code id.timestamp.body}, base64, after {@code v1,}. */
         boolean isSignedWith(String secret) {
@@ -42,7 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             deliveries.add(new Delivery(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body));
+                    headers.getFirst("webhook-signature"), body, headers.getFirst("traceparent")));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });

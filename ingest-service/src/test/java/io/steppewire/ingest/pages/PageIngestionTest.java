@@ -2,6 +2,7 @@ package io.steppewire.ingest.pages;
 
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topics;
+import io.steppewire.events.TraceContext;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.ingest.support.IngestServiceTest;
@@ -108,6 +109,24 @@ class PageIngestionTest {
         assertThat(publishedQuotes).allSatisfy(record ->
                 assertThat(CloudEvent.readFrom(record.headers()).orElseThrow().type())
                         .isEqualTo(Topics.QUOTES.eventType()));
+    }
+
+    @Test
+    void thePagesArticlesAndQuotesContinueTheCallersTrace() throws Exception {
+        String callersTrace = "5c3e0f0dbd8a4b61a9d5b0e2f1c47d38";
+        String source = uniqueSource("steppe-daily");
+        JsonNode page = accepted(http.perform(post("/api/pages?source=" + source).header("X-Api-Key", KEY)
+                .header(TraceContext.TRACEPARENT, "00-" + callersTrace + "-2f6a8c1e9b3d5f70-01")
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .content(Pages.read(Pages.STEPPE_DAILY_FRONT_PAGE).getBytes(StandardCharsets.UTF_8))));
+        String pageId = page.path("pageId").asString();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(articles.poll())
+                .filteredOn(r -> r.value().pageId().equals(pageId)).hasSize(5)
+                .allSatisfy(r -> assertThat(TraceContext.readFrom(r.headers())).map(TraceContext::traceId).contains(callersTrace)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(quotes.poll())
+                .filteredOn(r -> pageId.equals(r.value().pageId())).hasSize(5)
+                .allSatisfy(r -> assertThat(TraceContext.readFrom(r.headers())).map(TraceContext::traceId).contains(callersTrace)));
     }
 
     @Test

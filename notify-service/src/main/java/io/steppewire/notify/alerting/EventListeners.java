@@ -1,5 +1,6 @@
 package io.steppewire.notify.alerting;
 
+import io.steppewire.events.TraceContext;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.messaging.KafkaConfiguration;
@@ -51,8 +52,8 @@ public class EventListeners {
      * it alone is retried and dead-lettered, as if records were handled one at a time (processing is
      * idempotent, so the ones before it may run twice).
      */
-    static <V> void handle(List<ConsumerRecord<String, @Nullable V>> records, Consumer<List<V>> raise) {
-        List<V> readable = new ArrayList<>(records.size());
+    static <V> void handle(List<ConsumerRecord<String, @Nullable V>> records, Consumer<List<TracedEvent<V>>> raise) {
+        List<TracedEvent<V>> readable = new ArrayList<>(records.size());
         ConsumerRecord<String, @Nullable V> unreadable = null;
         for (ConsumerRecord<String, @Nullable V> record : records) {
             V value = record.value();
@@ -60,7 +61,7 @@ public class EventListeners {
                 unreadable = record;
                 break;
             }
-            readable.add(value);
+            readable.add(new TracedEvent<>(value, TraceContext.readFrom(record.headers()).orElse(null)));
         }
         try {
             raise.accept(readable);

@@ -7,6 +7,7 @@ import io.steppewire.events.CloudEvent;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.EventJson;
 import io.steppewire.events.Topics;
+import io.steppewire.events.TraceContext;
 import io.steppewire.events.alert.AlertRaised;
 import io.steppewire.events.alert.ArticleSummary;
 import io.steppewire.events.alert.DeliveryDisabled;
@@ -26,6 +27,7 @@ import io.steppewire.notify.messaging.KafkaConfiguration;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.Subscription;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
@@ -92,20 +94,27 @@ public class RaiseAlerts {
     }
 
     /** Raises the alerts of a polled batch of articles together: one bulk write per collection, one wait for Kafka. */
-    public void forArticles(List<ArticleIngested> articles) {
+    public void forArticles(List<TracedEvent<ArticleIngested>> traced) {
+        List<ArticleIngested> articles = traced.stream().map(TracedEvent::event).toList();
         recentArticles.rememberAll(articles);
         articleHistory.rememberAll(articles);
         List<Raise> raises = new ArrayList<>();
-        for (ArticleIngested article : articles) {
+        for (TracedEvent<ArticleIngested> one : traced) {
+            ArticleIngested article = one.event();
             List<Match> matches = articleMatching.record(() -> index.matchArticle(article));
             ArticleSummary summary = ArticleSummary.of(article);
             for (Match match : matches) {
                 raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), AlertKeys.ofArticle(match.subscription(), article)), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_ARTICLE, article.articleId(), summary, null, List.of(),
-                        match.matchedOn(), now()), match.subscription()));
+                        match.matchedOn(), now()), match.subscription(), childOf(one.trace())));
             }
         }
         raise(raises);
+    }
+
+    /** The alerts of an event continue its trace as a step of their own (a new span id); none without one. */
+    private static @Nullable TraceContext childOf(@Nullable TraceContext trace) {
+        return trace == null ? null : trace.child();
     }
 
     /**
@@ -116,15 +125,16 @@ public class RaiseAlerts {
     public void forDeliveryDisabled(Subscription subscription, DeliveryDisabled why) {
         String eventId = "delivery-disabled:" + why.endpoint() + ":" + why.failingSince().toEpochMilli();
         raise(List.of(new Raise(new AlertRaised(EventIds.alert(subscription.id(), eventId), subscription.id(), subscription.name(),
-                AlertRaised.KIND_ENDPOINT_DISABLED, eventId, null, null, List.of(), List.of("delivery:disabled"), now(), why), subscription)));
+                AlertRaised.KIND_ENDPOINT_DISABLED, eventId, null, null, List.of(), List.of("delivery:disabled"), now(), why), subscription, null)));
     }
 
     /** Raises the alerts of a polled batch of rate changes together: one bulk write per collection, one wait for Kafka. */
-    public void forRateChanges(List<RateChanged> changes) {
+    public void forRateChanges(List<TracedEvent<RateChanged>> changes) {
         List<Raise> raises = new ArrayList<>();
         // The same countries' news serves every change of the batch about them.
         Map<List<String>, List<ArticleSummary>> relatedByCountries = new HashMap<>();
-        for (RateChanged change : changes) {
+        for (TracedEvent<RateChanged> one : changes) {
+            RateChanged change = one.event();
             // Stored one by one, just before it is judged: rules read it as history, but not the batch's later changes.
             rateHistory.rememberAll(List.of(change));
             List<Match> matches = rateMatching.record(() -> rateRules.match(change));
@@ -136,14 +146,18 @@ public class RaiseAlerts {
             for (Match match : matches) {
                 raises.add(new Raise(new AlertRaised(EventIds.alert(match.subscription().id(), change.changeId()), match.subscription().id(),
                         match.subscription().name(), AlertRaised.KIND_RATE, change.changeId(), null, change, related,
-                        match.matchedOn(), now()), match.subscription()));
+                        match.matchedOn(), now()), match.subscription(), childOf(one.trace())));
             }
         }
         raise(raises);
     }
 
-    /** An alert to raise, and its subscription as matched. */
-    private record Raise(AlertRaised alert, Subscription subscription) {
+    /** An alert to raise, its subscription as matched, and the trace it continues. */
+    private record Raise(AlertRaised alert, Subscription subscription, @Nullable TraceContext trace) {
+
+        @Nullable String traceparent() {
+            return trace == null ? null : trace.traceparent();
+        }
 
         Channel channel() {
             return subscription.channel();
@@ -182,7 +196,7 @@ public class RaiseAlerts {
             Optional<String> endpoint = DeliveryEndpoint.of(channel);
             if (endpoint.isPresent()) {
                 DeliveryOutbox.NewDelivery delivery = new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(),
-                        channel.type(), alert.body(), endpoint.get());
+                        channel.type(), alert.body(), endpoint.get(), raises.get(i).traceparent());
                 if (raises.get(i).delivered()) {
                     (once.get(i).created() ? firstTime : repeated).add(delivery);
                 } else if (!AlertRaised.KIND_ENDPOINT_DISABLED.equals(alert.kind())) {
@@ -195,6 +209,10 @@ public class RaiseAlerts {
                 AlertRaised body = once.get(i).created() ? raises.get(i).alert() : EventJson.mapper().readValue(alert.body(), AlertRaised.class);
                 ProducerRecord<String, AlertRaised> record = new ProducerRecord<>(Topics.ALERTS.name(), body.subscriptionId(), body);
                 CloudEvent.of(Topics.ALERTS, body.alertId(), SOURCE, body.raisedAt(), body.eventId()).writeTo(record.headers());
+                TraceContext trace = raises.get(i).trace();
+                if (trace != null) {
+                    trace.writeTo(record.headers());
+                }
                 sends.add(kafka.send(record));
                 published.add(body.alertId());
             }

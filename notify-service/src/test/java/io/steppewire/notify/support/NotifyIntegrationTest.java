@@ -3,9 +3,11 @@ package io.steppewire.notify.support;
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topic;
 import io.steppewire.events.Topics;
+import io.steppewire.events.TraceContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -195,8 +197,16 @@ public abstract class NotifyIntegrationTest {
 
     /** Publishes an event the way the owning service does: keyed, with CloudEvents headers, acknowledged. */
     protected <V> void publish(Topic<V> topic, String key, String eventId, V event) {
+        publish(topic, key, eventId, event, null);
+    }
+
+    /** {@link #publish(Topic, String, String, Object) Publishes} an event carrying a W3C {@code traceparent}. */
+    protected <V> void publish(Topic<V> topic, String key, String eventId, V event, @Nullable String traceparent) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(topic.name(), key, event);
         CloudEvent.of(topic, eventId, "/steppewire/test", Instant.now(), key).writeTo(record.headers());
+        if (traceparent != null) {
+            record.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A subscriber's endpoint on loopback: keeps every POST, and can be told to refuse the next few. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One POST as received, with the status we answered. */
-    public record Received(String id, String timestamp, String signature, String body, int answered) {
+    /** One POST as received, with the status we answered and its W3C trace context header, if any. */
+    public record Received(String id, String timestamp, String signature, String body, int answered, String traceparent) {
     }
 
     private final HttpServer server;
@@ -29,7 +29,7 @@ public final class WebhookReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             int status = refusalsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 204;
             received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), body, status));
+                    headers.getFirst("webhook-signature"), body, status, headers.getFirst("traceparent")));
             if (abortEvery) {
                 exchange.getResponseHeaders().add("webhook-delivery", "abort-message");
             }

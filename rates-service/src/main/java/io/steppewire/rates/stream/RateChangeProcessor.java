@@ -2,6 +2,7 @@ package io.steppewire.rates.stream;
 
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topics;
+import io.steppewire.events.TraceContext;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.platform.kafka.DeadLetterPolicy;
@@ -83,6 +84,8 @@ final class RateChangeProcessor implements Processor<String, RateQuoted, String,
         if (change != null) {
             Headers headers = CloudEvent.of(Topics.RATE_CHANGES, change.changeId(), CE_SOURCE,
                     change.current().asOf(), change.pair()).writeTo(new RecordHeaders());
+            // The change belongs to the trace of the quote that made it.
+            TraceContext.carry(record.headers(), headers);
             context.forward(record.withKey(change.pair()).withValue((Routed) new Routed.Change(change)).withHeaders(headers));
             metrics.recordChange(change);
         }

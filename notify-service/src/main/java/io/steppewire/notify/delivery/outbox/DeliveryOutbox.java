@@ -62,6 +62,7 @@ public class DeliveryOutbox {
     /** Attempts kept per delivery: a receiver failing for a day leaves a bounded document, with the count kept apart. */
     static final int KEPT_ATTEMPTS = 20;
     static final String TOKEN = "claimToken";
+    static final String TRACEPARENT = "traceparent";
     private static final String UNTIL = "claimedUntil";
     private static final Date UNCLAIMED = new Date(0);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -77,15 +78,22 @@ public class DeliveryOutbox {
     /**
      * A delivery as the API shows it: pending or finished, with its latest {@link #KEPT_ATTEMPTS} attempts.
      *
-     * @param endpoint the receiver it goes to ({@link io.steppewire.notify.delivery.DeliveryEndpoint})
+     * @param endpoint    the receiver it goes to ({@link io.steppewire.notify.delivery.DeliveryEndpoint})
+     * @param traceparent the W3C trace context of the alert, which every attempt continues
      */
     public record Delivery(String alertId, String subscriptionId, String channel, @Nullable String endpoint, String body,
                            DeliveryStatus status, List<Attempt> attempts, int attemptCount, Instant createdAt,
-                           @Nullable Instant nextAttemptAt, @Nullable Instant firstAttemptAt, @Nullable Instant completedAt) {
+                           @Nullable Instant nextAttemptAt, @Nullable Instant firstAttemptAt, @Nullable Instant completedAt,
+                           @Nullable String traceparent) {
     }
 
-    /** A delivery to queue for an alert. */
-    public record NewDelivery(String alertId, String subscriptionId, String channel, String body, String endpoint) {
+    /** A delivery to queue for an alert, with the alert's W3C trace context when its event had one. */
+    public record NewDelivery(String alertId, String subscriptionId, String channel, String body, String endpoint,
+                              @Nullable String traceparent) {
+
+        public NewDelivery(String alertId, String subscriptionId, String channel, String body, String endpoint) {
+            this(alertId, subscriptionId, channel, body, endpoint, null);
+        }
     }
 
     /** A pending delivery that one worker owns until {@code until}, by {@code token}. */
@@ -192,7 +200,7 @@ public class DeliveryOutbox {
                 if (claimed.get(i)) {
                     NewDelivery d = queued.get(i);
                     claims.add(new Claim(new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.endpoint(), d.body(),
-                            DeliveryStatus.PENDING, List.of(), 0, now, now, null, null), token, claimOnInsert.until()));
+                            DeliveryStatus.PENDING, List.of(), 0, now, now, null, null, d.traceparent()), token, claimOnInsert.until()));
                 }
             });
         }
@@ -208,9 +216,14 @@ public class DeliveryOutbox {
     }
 
     private static Document newEntry(NewDelivery d, Instant now) {
-        return new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
+        Document entry = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
                 .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(now))
                 .append("dueAt", Date.from(now)).append("attempts", List.of()).append("attemptCount", 0);
+        return withTrace(entry, d.traceparent());
+    }
+
+    private static Document withTrace(Document entry, @Nullable String traceparent) {
+        return traceparent == null ? entry : entry.append(TRACEPARENT, traceparent);
     }
 
     /**
@@ -425,7 +438,7 @@ public class DeliveryOutbox {
         if (firstAttemptAt != null) {
             history.append("firstAttemptAt", Date.from(firstAttemptAt));
         }
-        return history;
+        return withTrace(history, d.traceparent());
     }
 
     private static Document attempt(AttemptOutcome outcome) {
@@ -523,7 +536,7 @@ public class DeliveryOutbox {
     public void recordUndelivered(List<NewDelivery> deliveries, String reason, Instant now) {
         history().bulkWrite(deliveries.stream().map(d -> new UpdateOneModel<Document>(new Document("_id", d.alertId()),
                 new Document("$setOnInsert", historyOf(new Attempted(new Claim(new Delivery(d.alertId(), d.subscriptionId(), d.channel(),
-                        d.endpoint(), d.body(), DeliveryStatus.PENDING, List.of(), 0, now, now, null, null), null, now),
+                        d.endpoint(), d.body(), DeliveryStatus.PENDING, List.of(), 0, now, now, null, null, d.traceparent()), null, now),
                         AttemptOutcome.permanent(now, Duration.ZERO, null, reason), DeliveryStatus.FAILED, null, now))),
                 new UpdateOptions().upsert(true))).toList(), UNORDERED);
     }
@@ -567,7 +580,7 @@ public class DeliveryOutbox {
         return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("channel"), d.getString("endpoint"),
                 d.getString("body"), status, attempts, count == null ? attempts.size() : count.intValue(),
                 d.getDate("createdAt").toInstant(), status == DeliveryStatus.PENDING ? instant(d.getDate("dueAt")) : null,
-                instant(d.getDate("firstAttemptAt")), instant(d.getDate("completedAt")));
+                instant(d.getDate("firstAttemptAt")), instant(d.getDate("completedAt")), d.getString(TRACEPARENT));
     }
 
     private static @Nullable Instant instant(@Nullable Date date) {

@@ -555,7 +555,7 @@ public class DeliveryWorker implements SmartLifecycle {
             return null;
         }
         AttemptOutcome outcome = switch (subscription.get().channel()) {
-            case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body());
+            case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body(), delivery.traceparent());
             case Channel.Email email -> mail.send(email, delivery.alertId(), delivery.body());
             case Channel.ServerSentEvents ignored -> AttemptOutcome.success(clock.instant(), Duration.ZERO, null);
         };

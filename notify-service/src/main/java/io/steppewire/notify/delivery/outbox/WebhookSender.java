@@ -1,5 +1,6 @@
 package io.steppewire.notify.delivery.outbox;
 
+import io.steppewire.events.TraceContext;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.WebhookSignature;
 import io.steppewire.notify.subscription.Channel;
@@ -12,6 +13,8 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.springframework.stereotype.Component;
+
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -45,6 +48,14 @@ public class WebhookSender {
     }
 
     public AttemptOutcome send(Channel.Webhook webhook, String alertId, String body) {
+        return send(webhook, alertId, body, null);
+    }
+
+    /**
+     * One attempt. With the alert's W3C trace context, the request carries a {@code traceparent} of the same trace
+     * with a span id of its own per attempt, so the receiver's handling joins the trace of the quote or page.
+     */
+    public AttemptOutcome send(Channel.Webhook webhook, String alertId, String body, @Nullable String traceparent) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         long timestamp = started.getEpochSecond();
@@ -53,6 +64,7 @@ public class WebhookSender {
         request.setHeader("webhook-id", alertId);
         request.setHeader("webhook-timestamp", Long.toString(timestamp));
         request.setHeader("webhook-signature", WebhookSignature.sign(webhook.secret(), alertId, timestamp, body));
+        TraceContext.parse(traceparent).ifPresent(trace -> request.setHeader(TraceContext.TRACEPARENT, trace.child().traceparent()));
         request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         try {
             OutboundResponse response = http.exchangeIgnoringBody(request);

@@ -39,7 +39,10 @@ class QuotePublishingConfiguration {
 
     @Bean
     KafkaTemplate<String, RateQuoted> quoteTemplate(ProducerFactory<String, RateQuoted> quoteProducerFactory) {
-        return new KafkaTemplate<>(quoteProducerFactory);
+        KafkaTemplate<String, RateQuoted> template = new KafkaTemplate<>(quoteProducerFactory);
+        // Each quote carries the W3C trace context of the request that posted it (traceparent header).
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean

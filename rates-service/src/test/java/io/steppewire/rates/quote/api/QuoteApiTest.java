@@ -2,6 +2,7 @@ package io.steppewire.rates.quote.api;
 
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.Topics;
+import io.steppewire.events.TraceContext;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
 import io.steppewire.rates.support.RatesServiceTest;
@@ -85,6 +86,33 @@ class QuoteApiTest {
                         assertThat(change.current().rate()).isEqualByComparingTo("0.58830");
                         assertThat(change.assessment().big()).isFalse();
                     }));
+        }
+    }
+
+    @Test
+    void quotesAndTheChangeTheyMakeContinueTheCallersTrace() throws Exception {
+        String callersTrace = "0af7651916cd43dd8448eb211c80319c";
+        try (TopicReader<RateQuoted> quotes = new TopicReader<>(brokers, Topics.QUOTES.name(), Topics.QUOTES.valueSerde().deserializer());
+             TopicReader<RateChanged> changes = new TopicReader<>(brokers, Topics.RATE_CHANGES.name(),
+                     Topics.RATE_CHANGES.valueSerde().deserializer())) {
+            // A 2.7 % move of the yuan from one day to the next (a pair no other test uses): a rate change.
+            for (String quote : List.of("\"rate\": \"0.3700\", \"asOf\": \"2026-03-02\"", "\"rate\": \"0.3800\", \"asOf\": \"2026-03-03\"")) {
+                mvc.perform(post("/api/quotes").header("X-Api-Key", API_KEY).contentType(MediaType.APPLICATION_JSON)
+                                .header(TraceContext.TRACEPARENT, "00-" + callersTrace + "-b7ad6b7169203331-01")
+                                .content("{\"quotes\": [{\"pair\": \"CNY/USD\", " + quote + ", \"source\": \"traced-desk\"}]}"))
+                        .andExpect(status().isAccepted());
+            }
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(quotes.poll())
+                    .filteredOn(record -> "traced-desk".equals(record.value().source()))
+                    .hasSize(2)
+                    .allSatisfy(record -> assertThat(TraceContext.readFrom(record.headers())).as("the quote's trace context")
+                            .map(TraceContext::traceId).contains(callersTrace)));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(changes.poll())
+                    .filteredOn(record -> "traced-desk".equals(record.value().source()))
+                    .singleElement()
+                    .satisfies(record -> assertThat(TraceContext.readFrom(record.headers())).as("the change's trace context")
+                            .map(TraceContext::traceId).contains(callersTrace)));
         }
     }
 
