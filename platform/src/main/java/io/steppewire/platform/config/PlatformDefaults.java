@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Settings every service shares, as defaults that a service's own configuration may override: health knows
  * {@code DEGRADED} (a consumer waiting out an outage) as worse than UP and better than DOWN, and answers it with
- * 200, since the instance is alive and will catch up by itself.
+ * 200, since the instance is alive and will catch up by itself; DOWN and OUT_OF_SERVICE answer 503.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -20,6 +20,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, Map.of(
                 "management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,DEGRADED,UP,UNKNOWN",
-                "management.endpoint.health.status.http-mapping.DEGRADED", "200")));
+                "management.endpoint.health.status.http-mapping.DEGRADED", "200",
+                // Declaring any code replaces Spring Boot's defaults, so the two that must not read as healthy are restated.
+                "management.endpoint.health.status.http-mapping.DOWN", "503",
+                "management.endpoint.health.status.http-mapping.OUT_OF_SERVICE", "503")));
     }
 }
