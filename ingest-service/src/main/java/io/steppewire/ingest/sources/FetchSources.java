@@ -170,7 +170,7 @@ public class FetchSources {
                     + " and sent again at the next attempt", null, bytes);
         }
         try {
-            writer.publish(toPublish);
+            writer.publish(new FetchedArticles(spec.type(), spec.name(), toPublish));
         } catch (RuntimeException e) {
             return Outcome.failed(fetched.status(), "kafka", "The articles were not committed to Kafka: " + e.getMessage()
                     + "; they are fetched and sent again at the next attempt", null, bytes);

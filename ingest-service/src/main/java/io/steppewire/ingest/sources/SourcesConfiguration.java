@@ -3,7 +3,6 @@ package io.steppewire.ingest.sources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.ingest.pages.FirstSeenIndex;
 import io.steppewire.ingest.pages.IngestPage;
-import io.steppewire.ingest.pages.IngestProperties;
 import io.steppewire.ingest.sources.fetch.Backoff;
 import io.steppewire.ingest.sources.fetch.HostGates;
 import io.steppewire.ingest.sources.fetch.PoliteFetcher;
@@ -13,12 +12,14 @@ import io.steppewire.platform.net.http.OutboundHttp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
-/** Wires the source fetching: the polite fetcher over the platform's outbound client, the writer, the scheduler. */
+/**
+ * Wires the source fetching: the polite fetcher over the platform's outbound client, the scheduler. The
+ * {@link ArticleWriter} comes from {@code sources.publishing}, the Spring Cloud Stream binding.
+ */
 @Configuration(proxyBeanMethods = false)
 class SourcesConfiguration {
 
@@ -32,11 +33,6 @@ class SourcesConfiguration {
     @Bean
     Backoff sourceBackoff(SourcesProperties properties) {
         return new Backoff(properties.maxBackoff(), properties.maxRetryAfter(), RandomGenerator.getDefault());
-    }
-
-    @Bean
-    ArticleWriter sourceArticleWriter(KafkaTemplate<String, Object> kafka, IngestProperties ingest) {
-        return new KafkaArticleWriter(kafka, ingest.publishTimeout());
     }
 
     @Bean
