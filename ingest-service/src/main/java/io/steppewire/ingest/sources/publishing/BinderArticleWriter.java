@@ -41,7 +41,12 @@ final class BinderArticleWriter implements ArticleWriter {
         if (fetch.articles().isEmpty()) {
             return;
         }
-        MessageChannel input = beans.getBean(inputBindings.get(fetch.type()), MessageChannel.class);
+        String binding = inputBindings.get(fetch.type());
+        if (binding == null) {
+            throw new IllegalArgumentException("No stream function publishes " + fetch.type().wireName()
+                    + " sources; they are published as pages");
+        }
+        MessageChannel input = beans.getBean(binding, MessageChannel.class);
         try {
             transactions().executeWithoutResult(status -> {
                 if (!input.send(MessageBuilder.withPayload(fetch).build())) {

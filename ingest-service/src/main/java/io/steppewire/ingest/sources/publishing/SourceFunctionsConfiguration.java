@@ -15,26 +15,22 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One stream function per source type, each bound by {@code spring.cloud.function.definition} to the articles topic
- * under its own binding ({@code feedSource-out-0}, {@code frontPageSource-out-0}, {@code articleSource-out-0}), and
- * the writer that hands fetches to them. The same beans with the same {@code spring.cloud.stream.*} settings make a
- * standalone connector whose input binding reads fetches from a topic instead (docs/decisions/0007).
+ * One stream function per source type that publishes articles of its own, each bound by
+ * {@code spring.cloud.function.definition} to the articles topic under its own binding ({@code feedSource-out-0},
+ * {@code articleSource-out-0}), and the writer that hands fetches to them. Front pages have none: a flattened front
+ * page is published as {@code POST /api/pages} publishes a page, articles and quotes in one transaction. The same beans
+ * with the same {@code spring.cloud.stream.*} settings make a standalone connector whose input bindings read fetches
+ * from topics instead (docs/decisions/0007).
  */
 @Configuration(proxyBeanMethods = false)
 public class SourceFunctionsConfiguration {
 
     static final String FEED = "feedSource";
-    static final String FRONT_PAGE = "frontPageSource";
     static final String ARTICLE = "articleSource";
 
     @Bean
     Function<FetchedArticles, List<Message<ArticleIngested>>> feedSource() {
         return new ArticleMessages(SourceType.FEED);
-    }
-
-    @Bean
-    Function<FetchedArticles, List<Message<ArticleIngested>>> frontPageSource() {
-        return new ArticleMessages(SourceType.FRONT_PAGE);
     }
 
     @Bean
@@ -45,7 +41,7 @@ public class SourceFunctionsConfiguration {
     @Bean
     ArticleWriter sourceArticleWriter(BinderFactory binders, BeanFactory beans) {
         return new BinderArticleWriter(binders, beans, Map.of(SourceType.FEED, input(FEED),
-                SourceType.FRONT_PAGE, input(FRONT_PAGE), SourceType.ARTICLE, input(ARTICLE)));
+                SourceType.ARTICLE, input(ARTICLE)));
     }
 
     static String input(String function) {

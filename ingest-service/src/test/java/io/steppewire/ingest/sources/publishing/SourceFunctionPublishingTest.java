@@ -13,18 +13,25 @@ import io.steppewire.ingest.support.IngestServiceTest;
 import io.steppewire.ingest.support.Pages;
 import io.steppewire.ingest.support.TestKeys;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -34,6 +41,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,6 +66,9 @@ class SourceFunctionPublishingTest {
     @Autowired
     private MockMvc http;
 
+    @Autowired
+    private BindingsLifecycleController bindings;
+
     @Value("${spring.embedded.kafka.brokers}")
     private String brokers;
 
@@ -80,7 +91,7 @@ class SourceFunctionPublishingTest {
                 Map<String, String> expected = new LinkedHashMap<>();
                 CloudEvent.of(Topics.ARTICLES, EventIds.of("article-ingested", article.articleId(), article.pageId()),
                         "/steppewire/ingest-service", article.ingestedAt(), article.articleId())
-                        .writeTo(new org.apache.kafka.common.header.internals.RecordHeaders())
+                        .writeTo(new RecordHeaders())
                         .forEach(h -> expected.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
                 assertThat(headers(record)).isEqualTo(expected);
             });
@@ -135,13 +146,42 @@ class SourceFunctionPublishingTest {
         }
     }
 
+    /**
+     * The connector shape: the same function and bindings, its input binding started (as STEPPEWIRE_INGEST_CONNECTOR
+     * does), fed a fetch as JSON through Kafka; the binder's transactional consumer publishes the articles.
+     */
+    @Test
+    void publishesAFetchReadFromTheInputTopicWhenRunAsAConnector() {
+        String source = unique("connector");
+        ArticleIngested article = article(source, EventIds.of("page", source, "one"),
+                "Nukus Opens a Museum of Savitsky Prints", "A lede.");
+        String json = "{\"type\":\"feed\",\"source\":\"" + source + "\",\"articles\":["
+                + new String(Topics.ARTICLES.valueSerde().serialize(Topics.ARTICLES.name(), article),
+                StandardCharsets.UTF_8) + "]}";
+
+        bindings.start(SourceFunctionsConfiguration.input(SourceFunctionsConfiguration.FEED));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new StringSerializer());
+             TopicReader<ArticleIngested> articles = reader()) {
+            producer.send(new ProducerRecord<>("steppewire.ingest.fetches.feed", source, json));
+            producer.flush();
+            List<ConsumerRecord<String, ArticleIngested>> seen = articles.readUntil(
+                    r -> r.value().articleId().equals(article.articleId()));
+            assertThat(seen).filteredOn(r -> r.value().source().equals(source)).singleElement()
+                    .satisfies(r -> assertThat(r.key()).isEqualTo(article.articleId()))
+                    .extracting(ConsumerRecord::value).isEqualTo(article);
+        } finally {
+            bindings.stop(SourceFunctionsConfiguration.input(SourceFunctionsConfiguration.FEED));
+        }
+    }
+
     private TopicReader<ArticleIngested> reader() {
         return new TopicReader<>(brokers, Topics.ARTICLES.name(), Topics.ARTICLES.valueSerde().deserializer());
     }
 
     private static List<ConsumerRecord<String, ArticleIngested>> mine(TopicReader<ArticleIngested> articles,
                                                                       String source, int count) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> articles.poll().stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> articles.poll().stream()
                 .filter(r -> r.value().source().equals(source)).count() >= count);
         return articles.poll().stream().filter(r -> r.value().source().equals(source)).toList();
     }
