@@ -3,6 +3,7 @@ package io.steppewire.ingest.sources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.ingest.pages.FirstSeenIndex;
 import io.steppewire.ingest.pages.IngestPage;
+import io.steppewire.ingest.pages.PageEventsWriter;
 import io.steppewire.ingest.sources.fetch.Backoff;
 import io.steppewire.ingest.sources.fetch.HostGates;
 import io.steppewire.ingest.sources.fetch.PoliteFetcher;
@@ -18,7 +19,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Wires the source fetching: the polite fetcher over the platform's outbound client, the scheduler. The
- * {@link ArticleWriter} comes from {@code sources.publishing}, the Spring Cloud Stream binding.
+ * {@link ArticleWriter} and the front pages' {@link PageEventsWriter} come from {@code sources.publishing}, the Spring
+ * Cloud Stream bindings.
  */
 @Configuration(proxyBeanMethods = false)
 class SourcesConfiguration {
@@ -37,11 +39,12 @@ class SourcesConfiguration {
 
     @Bean
     FetchSources fetchSources(SourceStore store, SeenItems seenItems, PoliteFetcher fetcher, Backoff backoff,
-                              ArticleWriter writer, CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen,
-                              IngestPage ingestPage, Stories stories, ObjectProvider<HtmlExtraction> extraction,
-                              SourcesProperties properties, Clock clock, MeterRegistry meters) {
-        return new FetchSources(store, seenItems, fetcher, backoff, writer, taxonomy, firstSeen, ingestPage, stories,
-                extraction, properties, clock, meters);
+                              ArticleWriter writer, PageEventsWriter frontPageWriter, CurrentTaxonomy taxonomy,
+                              FirstSeenIndex firstSeen, IngestPage ingestPage, Stories stories,
+                              ObjectProvider<HtmlExtraction> extraction, SourcesProperties properties, Clock clock,
+                              MeterRegistry meters) {
+        return new FetchSources(store, seenItems, fetcher, backoff, writer, frontPageWriter, taxonomy, firstSeen,
+                ingestPage, stories, extraction, properties, clock, meters);
     }
 
     @Bean

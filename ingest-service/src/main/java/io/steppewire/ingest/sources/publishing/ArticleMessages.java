@@ -1,9 +1,8 @@
 package io.steppewire.ingest.sources.publishing;
 
 import io.steppewire.events.CloudEvent;
-import io.steppewire.events.EventIds;
-import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
+import io.steppewire.ingest.pages.PageCloudEvents;
 import io.steppewire.ingest.sources.FetchedArticles;
 import io.steppewire.ingest.sources.SourceType;
 import org.apache.kafka.common.header.Header;
@@ -17,12 +16,10 @@ import java.util.function.Function;
 
 /**
  * The stream function of one source type: a fetch's articles as the records {@code POST /api/pages} writes, key =
- * article id, CloudEvents attributes as raw header bytes, event id from article id and sighting. The payload stays the
- * event itself: the binding encodes natively with the events catalogue's serializer.
+ * article id, the page path's CloudEvents attributes ({@link PageCloudEvents}) as raw header bytes. The payload stays
+ * the event itself: the binding encodes natively with the events catalogue's serializer.
  */
 public final class ArticleMessages implements Function<FetchedArticles, List<Message<ArticleIngested>>> {
-
-    static final String CLOUD_EVENT_SOURCE = "/steppewire/ingest-service";
 
     private final SourceType type;
 
@@ -41,20 +38,16 @@ public final class ArticleMessages implements Function<FetchedArticles, List<Mes
     }
 
     static Message<ArticleIngested> message(ArticleIngested article) {
-        RecordHeaders cloudEvent = new RecordHeaders();
-        CloudEvent.of(Topics.ARTICLES, eventId(article), CLOUD_EVENT_SOURCE, article.ingestedAt(), article.articleId())
-                .writeTo(cloudEvent);
         MessageBuilder<ArticleIngested> message = MessageBuilder.withPayload(article)
                 .setHeader(KafkaHeaders.KEY, article.articleId());
-        for (Header header : cloudEvent) {
-            // Bytes, so the binder's header mapper writes them as they are rather than as JSON strings.
-            message.setHeader(header.key(), header.value());
-        }
+        setCloudEventHeaders(message, PageCloudEvents.article(article));
         return message.build();
     }
 
-    /** The same derivation as a page's articles: one event id per article and sighting (here: content revision). */
-    static String eventId(ArticleIngested article) {
-        return EventIds.of("article-ingested", article.articleId(), article.pageId());
+    /** As raw bytes, so the binder's header mapper writes them as they are rather than as JSON strings. */
+    static void setCloudEventHeaders(MessageBuilder<?> message, CloudEvent event) {
+        for (Header header : event.writeTo(new RecordHeaders())) {
+            message.setHeader(header.key(), header.value());
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.steppewire.ingest.sources.publishing;
 
 import io.steppewire.events.article.ArticleIngested;
-import io.steppewire.ingest.sources.ArticleWriter;
+import io.steppewire.ingest.pages.PageEvents;
 import io.steppewire.ingest.sources.FetchedArticles;
 import io.steppewire.ingest.sources.SourceType;
 import org.springframework.beans.factory.BeanFactory;
@@ -15,18 +15,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One stream function per source type that publishes articles of its own, each bound by
- * {@code spring.cloud.function.definition} to the articles topic under its own binding ({@code feedSource-out-0},
- * {@code articleSource-out-0}), and the writer that hands fetches to them. Front pages have none: a flattened front
- * page is published as {@code POST /api/pages} publishes a page, articles and quotes in one transaction. The same beans
- * with the same {@code spring.cloud.stream.*} settings make a standalone connector whose input bindings read fetches
- * from topics instead (docs/decisions/0007).
+ * One stream function per source type, each bound by {@code spring.cloud.function.definition} under its own bindings:
+ * {@code feedSource} and {@code articleSource} to the articles topic, {@code frontPageSource} to the articles topic with
+ * its quotes routed to the quotes topic; and the writer that hands fetches to them. The same beans with the same
+ * {@code spring.cloud.stream.*} settings make a standalone connector whose input bindings read fetches from topics
+ * instead (docs/decisions/0007).
  */
 @Configuration(proxyBeanMethods = false)
 public class SourceFunctionsConfiguration {
 
     static final String FEED = "feedSource";
     static final String ARTICLE = "articleSource";
+    static final String FRONT_PAGE = "frontPageSource";
 
     @Bean
     Function<FetchedArticles, List<Message<ArticleIngested>>> feedSource() {
@@ -39,9 +39,15 @@ public class SourceFunctionsConfiguration {
     }
 
     @Bean
-    ArticleWriter sourceArticleWriter(BinderFactory binders, BeanFactory beans) {
-        return new BinderArticleWriter(binders, beans, Map.of(SourceType.FEED, input(FEED),
-                SourceType.ARTICLE, input(ARTICLE)));
+    Function<PageEvents, List<Message<?>>> frontPageSource() {
+        return new FrontPageMessages();
+    }
+
+    /** Both the feed and article sources' {@code ArticleWriter} and the front pages' {@code PageEventsWriter}. */
+    @Bean
+    BinderFetchWriter sourceFetchWriter(BinderFactory binders, BeanFactory beans) {
+        return new BinderFetchWriter(binders, beans, Map.of(SourceType.FEED, input(FEED),
+                SourceType.ARTICLE, input(ARTICLE), SourceType.FRONT_PAGE, input(FRONT_PAGE)));
     }
 
     static String input(String function) {

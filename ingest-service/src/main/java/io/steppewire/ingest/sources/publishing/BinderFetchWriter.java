@@ -1,5 +1,7 @@
 package io.steppewire.ingest.sources.publishing;
 
+import io.steppewire.ingest.pages.PageEvents;
+import io.steppewire.ingest.pages.PageEventsWriter;
 import io.steppewire.ingest.sources.ArticleWriter;
 import io.steppewire.ingest.sources.FetchedArticles;
 import io.steppewire.ingest.sources.SourceType;
@@ -16,21 +18,23 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Publishes a fetch through its source type's stream function: the fetch goes into the function's input binding
- * channel on the caller's thread, inside a transaction of the Kafka binder's transactional producer, so the function's
- * messages leave through its output binding in that one transaction and the call returns only after the commit.
+ * Publishes a fetch through its source type's stream function: the fetch (a feed's or an article's articles, or a front
+ * page's events) goes into the function's input binding channel on the caller's thread, inside a transaction of the
+ * Kafka binder's transactional producer, so the function's messages leave through its output binding in that one
+ * transaction and the call returns only after the commit.
  * <p>
  * The transaction manager is built here, not declared as a bean: a {@link KafkaTransactionManager} bean would make
  * Spring Boot back off from the one {@code POST /api/pages} relies on.
  */
-final class BinderArticleWriter implements ArticleWriter {
+final class BinderFetchWriter implements ArticleWriter, PageEventsWriter {
 
     private final BinderFactory binders;
     private final BeanFactory beans;
     private final Map<SourceType, String> inputBindings;
     private volatile TransactionTemplate transactions;
 
-    BinderArticleWriter(BinderFactory binders, BeanFactory beans, Map<SourceType, String> inputBindings) {
+    /** @param inputBindings the input binding of each source type's function; front pages' is the one of FRONT_PAGE */
+    BinderFetchWriter(BinderFactory binders, BeanFactory beans, Map<SourceType, String> inputBindings) {
         this.binders = binders;
         this.beans = beans;
         this.inputBindings = new EnumMap<>(inputBindings);
@@ -41,21 +45,29 @@ final class BinderArticleWriter implements ArticleWriter {
         if (fetch.articles().isEmpty()) {
             return;
         }
-        String binding = inputBindings.get(fetch.type());
+        send(fetch.type(), fetch);
+    }
+
+    /** A fetched front page's articles and quotes, through {@code frontPageSource}. */
+    @Override
+    public void write(PageEvents page) {
+        send(SourceType.FRONT_PAGE, page);
+    }
+
+    private void send(SourceType type, Object fetch) {
+        String binding = inputBindings.get(type);
         if (binding == null) {
-            throw new IllegalArgumentException("No stream function publishes " + fetch.type().wireName()
-                    + " sources; they are published as pages");
+            throw new IllegalArgumentException("No stream function publishes " + type.wireName() + " sources");
         }
         MessageChannel input = beans.getBean(binding, MessageChannel.class);
         try {
             transactions().executeWithoutResult(status -> {
                 if (!input.send(MessageBuilder.withPayload(fetch).build())) {
-                    throw new IllegalStateException("the " + fetch.type().wireName() + " function's binding refused"
-                            + " the fetch");
+                    throw new IllegalStateException("the " + type.wireName() + " function's binding refused the fetch");
                 }
             });
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Kafka did not commit the fetch's articles: " + rootMessage(e), e);
+            throw new IllegalStateException("Kafka did not commit the fetch's events: " + rootMessage(e), e);
         }
     }
 
