@@ -31,8 +31,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Ingests one page: splits it, tags its articles, dates their first sighting and publishes the
- * page's articles and quotes atomically (or, for a dry run, only says what it would publish).
+ * Ingests one page: splits it, tags its articles, dates their first sighting, groups them into stories and publishes the
+ * page's articles and quotes atomically (or, for a dry run, only says what it would publish). The page endpoint and the
+ * front-page fetcher share this one path; only the {@link PageEventsWriter} that writes the events differs.
  */
 @Service
 public class IngestPage {
@@ -46,7 +47,7 @@ public class IngestPage {
     private final PageSegmenter segmenter = new PageSegmenter();
     private final CurrentTaxonomy taxonomy;
     private final FirstSeenIndex firstSeen;
-    private final PagePublisher publisher;
+    private final PageEventsWriter pageEndpointWriter;
     private final Clock clock;
     private final int maxLines;
     private final int maxArticles;
@@ -60,7 +61,7 @@ public class IngestPage {
                Clock clock, IngestProperties properties, MeterRegistry meters) {
         this.taxonomy = taxonomy;
         this.firstSeen = firstSeen;
-        this.publisher = publisher;
+        this.pageEndpointWriter = events -> publisher.publish(events.articles(), events.quotes());
         this.stories = stories;
         this.clock = clock;
         this.maxLines = properties.maxPageLines();
@@ -83,8 +84,23 @@ public class IngestPage {
      * @throws PublishFailedException when Kafka did not commit the page
      */
     public PageIngestion ingest(byte[] body, String source, boolean dryRun) {
+        return ingest(body, source, dryRun, pageEndpointWriter);
+    }
+
+    /**
+     * Ingests and publishes a page exactly as {@code ingest(body, source, false)} does, but its events are written by
+     * {@code writer} instead of the page endpoint's producer.
+     *
+     * @throws PageRejectedException as {@link #ingest(byte[], String, boolean)}
+     * @throws PublishFailedException when {@code writer} did not commit the page
+     */
+    public PageIngestion ingest(byte[] body, String source, PageEventsWriter writer) {
+        return ingest(body, source, false, writer);
+    }
+
+    private PageIngestion ingest(byte[] body, String source, boolean dryRun, PageEventsWriter writer) {
         try {
-            return ingestChecked(body, source, dryRun);
+            return ingestChecked(body, source, dryRun, writer);
         } catch (PageRejectedException e) {
             meters.counter("steppewire.ingest.pages", "outcome", "rejected", "reason", e.reason()).increment();
             throw e;
@@ -94,7 +110,7 @@ public class IngestPage {
         }
     }
 
-    private PageIngestion ingestChecked(byte[] body, String source, boolean dryRun) {
+    private PageIngestion ingestChecked(byte[] body, String source, boolean dryRun, PageEventsWriter writer) {
         if (!SOURCE.matcher(source).matches()) {
             throw new PageRejectedException(HttpStatus.BAD_REQUEST, "Invalid source", "invalid_source",
                     "Parameter 'source' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter"
@@ -133,9 +149,9 @@ public class IngestPage {
                 ingestion.dated(), ingestion.dryRun(), groupIntoStories(ingestion.articles(), now, dryRun),
                 ingestion.quotes(), ingestion.lines());
         if (!dryRun) {
-            publishTimer.record(() -> publisher.publish(
-                    grouped.articles().stream().map(PageIngestion.ArticleSighting::event).toList(),
-                    grouped.quotes()));
+            PageEvents events = new PageEvents(source,
+                    grouped.articles().stream().map(PageIngestion.ArticleSighting::event).toList(), grouped.quotes());
+            publishTimer.record(() -> write(writer, events));
             for (PageIngestion.ArticleSighting sighting : grouped.articles()) {
                 firstSeen.recordSighting(sighting.event().articleId(), sighting.event().firstSeenAt());
                 meters.counter("steppewire.ingest.articles", "sighting", sighting.seenBefore() ? "repeat" : "new")
@@ -147,6 +163,17 @@ public class IngestPage {
         meters.counter("steppewire.ingest.pages", "outcome", dryRun ? "dry_run" : "published", "reason", "none")
                 .increment();
         return grouped;
+    }
+
+    private static void write(PageEventsWriter writer, PageEvents events) {
+        try {
+            writer.write(events);
+        } catch (PublishFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any writer's failure reads the same to the caller: nothing of the page is visible, send it again.
+            throw new PublishFailedException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.steppewire.ingest.pages;
 
-import io.steppewire.events.CloudEvent;
-import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateQuoted;
@@ -24,8 +22,6 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 class PagePublisher {
-
-    static final String SOURCE = "/steppewire/ingest-service";
 
     private final KafkaTemplate<String, Object> kafka;
     private final Duration timeout;
@@ -70,14 +66,13 @@ class PagePublisher {
 
     static ProducerRecord<String, Object> articleRecord(ArticleIngested article) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.ARTICLES.name(), article.articleId(), article);
-        CloudEvent.of(Topics.ARTICLES, EventIds.of("article-ingested", article.articleId(), article.pageId()), SOURCE,
-                article.ingestedAt(), article.articleId()).writeTo(record.headers());
+        PageCloudEvents.article(article).writeTo(record.headers());
         return record;
     }
 
     static ProducerRecord<String, Object> quoteRecord(RateQuoted quote) {
         ProducerRecord<String, Object> record = new ProducerRecord<>(Topics.QUOTES.name(), quote.pair(), quote);
-        CloudEvent.of(Topics.QUOTES, quote.quoteId(), SOURCE, quote.asOf(), quote.pair()).writeTo(record.headers());
+        PageCloudEvents.quote(quote).writeTo(record.headers());
         return record;
     }
 

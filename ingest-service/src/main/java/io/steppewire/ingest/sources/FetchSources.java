@@ -7,6 +7,8 @@ import io.steppewire.events.EventIds;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.ingest.pages.FirstSeenIndex;
 import io.steppewire.ingest.pages.IngestPage;
+import io.steppewire.ingest.pages.PageEventsWriter;
+import io.steppewire.ingest.pages.PublishFailedException;
 import io.steppewire.ingest.sources.feed.FeedItem;
 import io.steppewire.ingest.sources.feed.FeedReader;
 import io.steppewire.ingest.sources.feed.HtmlParagraphs;
@@ -54,6 +56,7 @@ public class FetchSources {
     private final PoliteFetcher fetcher;
     private final Backoff backoff;
     private final ArticleWriter writer;
+    private final PageEventsWriter frontPageWriter;
     private final CurrentTaxonomy taxonomy;
     private final FirstSeenIndex firstSeen;
     private final IngestPage ingestPage;
@@ -64,14 +67,16 @@ public class FetchSources {
     private final MeterRegistry meters;
 
     public FetchSources(SourceStore store, SeenItems seenItems, PoliteFetcher fetcher, Backoff backoff,
-                        ArticleWriter writer, CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen, IngestPage ingestPage,
-                        Stories stories, ObjectProvider<HtmlExtraction> extraction, SourcesProperties properties,
-                        Clock clock, MeterRegistry meters) {
+                        ArticleWriter writer, PageEventsWriter frontPageWriter, CurrentTaxonomy taxonomy,
+                        FirstSeenIndex firstSeen, IngestPage ingestPage, Stories stories,
+                        ObjectProvider<HtmlExtraction> extraction, SourcesProperties properties, Clock clock,
+                        MeterRegistry meters) {
         this.store = store;
         this.seenItems = seenItems;
         this.fetcher = fetcher;
         this.backoff = backoff;
         this.writer = writer;
+        this.frontPageWriter = frontPageWriter;
         this.taxonomy = taxonomy;
         this.firstSeen = firstSeen;
         this.ingestPage = ingestPage;
@@ -170,7 +175,7 @@ public class FetchSources {
                     + " and sent again at the next attempt", null, bytes);
         }
         try {
-            writer.publish(toPublish);
+            writer.publish(new FetchedArticles(spec.type(), spec.name(), toPublish));
         } catch (RuntimeException e) {
             return Outcome.failed(fetched.status(), "kafka", "The articles were not committed to Kafka: " + e.getMessage()
                     + "; they are fetched and sent again at the next attempt", null, bytes);
@@ -249,7 +254,8 @@ public class FetchSources {
     }
 
     /**
-     * A front page goes the way of a pushed page (segmented, tagged, published by {@code IngestPage}); the flattened
+     * A front page goes the way of a pushed page (segmented, tagged, dated and grouped by {@code IngestPage}), but its
+     * articles and quotes are written by the front-page stream function in one transaction of the binder; the flattened
      * text's hash is remembered so an unchanged page is not published again.
      */
     private Outcome frontPage(Source source, FetchResult.Fetched fetched, Instant now) {
@@ -263,12 +269,16 @@ public class FetchSources {
             return outcome;
         }
         try {
-            var ingestion = ingestPage.ingest(flattened.getBytes(StandardCharsets.UTF_8), source.spec().name(), false);
+            var ingestion = ingestPage.ingest(flattened.getBytes(StandardCharsets.UTF_8), source.spec().name(),
+                    frontPageWriter);
             for (var sighting : ingestion.articles()) {
                 ArticleIngested e = sighting.event();
                 (sighting.seenBefore() ? outcome.seen : outcome.fresh).add(new FetchReport.Item(e.articleId(),
                         e.title(), e.url(), e.publishedOn(), false, null));
             }
+        } catch (PublishFailedException e) {
+            return Outcome.failed(fetched.status(), "kafka", "The page's events were not committed to Kafka: "
+                    + e.getMessage() + "; it is fetched and sent again at the next attempt", null, fetched.body().length);
         } catch (ProblemException e) {
             return Outcome.failed(fetched.status(), "page_refused", e.getMessage() + "", null, fetched.body().length);
         }

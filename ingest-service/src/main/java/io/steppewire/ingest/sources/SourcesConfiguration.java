@@ -3,7 +3,7 @@ package io.steppewire.ingest.sources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.ingest.pages.FirstSeenIndex;
 import io.steppewire.ingest.pages.IngestPage;
-import io.steppewire.ingest.pages.IngestProperties;
+import io.steppewire.ingest.pages.PageEventsWriter;
 import io.steppewire.ingest.sources.fetch.Backoff;
 import io.steppewire.ingest.sources.fetch.HostGates;
 import io.steppewire.ingest.sources.fetch.PoliteFetcher;
@@ -13,12 +13,15 @@ import io.steppewire.platform.net.http.OutboundHttp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
-/** Wires the source fetching: the polite fetcher over the platform's outbound client, the writer, the scheduler. */
+/**
+ * Wires the source fetching: the polite fetcher over the platform's outbound client, the scheduler. The
+ * {@link ArticleWriter} and the front pages' {@link PageEventsWriter} come from {@code sources.publishing}, the Spring
+ * Cloud Stream bindings.
+ */
 @Configuration(proxyBeanMethods = false)
 class SourcesConfiguration {
 
@@ -35,17 +38,13 @@ class SourcesConfiguration {
     }
 
     @Bean
-    ArticleWriter sourceArticleWriter(KafkaTemplate<String, Object> kafka, IngestProperties ingest) {
-        return new KafkaArticleWriter(kafka, ingest.publishTimeout());
-    }
-
-    @Bean
     FetchSources fetchSources(SourceStore store, SeenItems seenItems, PoliteFetcher fetcher, Backoff backoff,
-                              ArticleWriter writer, CurrentTaxonomy taxonomy, FirstSeenIndex firstSeen,
-                              IngestPage ingestPage, Stories stories, ObjectProvider<HtmlExtraction> extraction,
-                              SourcesProperties properties, Clock clock, MeterRegistry meters) {
-        return new FetchSources(store, seenItems, fetcher, backoff, writer, taxonomy, firstSeen, ingestPage, stories,
-                extraction, properties, clock, meters);
+                              ArticleWriter writer, PageEventsWriter frontPageWriter, CurrentTaxonomy taxonomy,
+                              FirstSeenIndex firstSeen, IngestPage ingestPage, Stories stories,
+                              ObjectProvider<HtmlExtraction> extraction, SourcesProperties properties, Clock clock,
+                              MeterRegistry meters) {
+        return new FetchSources(store, seenItems, fetcher, backoff, writer, frontPageWriter, taxonomy, firstSeen,
+                ingestPage, stories, extraction, properties, clock, meters);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -119,6 +121,42 @@ class IngestPageTest {
         verify(publisher).publish(articles.capture(), any());
         assertThat(articles.getValue()).singleElement().extracting(ArticleIngested::title)
                 .isEqualTo("Almaty Opens a Library in an Old Tram Depot");
+    }
+
+    @Test
+    void handsAnotherWritersPageTheSameEventsThePageEndpointPublishes() {
+        when(firstSeen.isCaughtUp()).thenReturn(true);
+        List<PageEvents> written = new ArrayList<>();
+
+        PageIngestion viaWriter = ingestPage.ingest(frontPage(), "steppe-daily", written::add);
+        PageIngestion viaEndpoint = ingestPage.ingest(frontPage(), "steppe-daily", false);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<ArticleIngested>> articles = ArgumentCaptor.forClass(List.class);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<RateQuoted>> quotes = ArgumentCaptor.forClass(List.class);
+        verify(publisher).publish(articles.capture(), quotes.capture());
+        assertThat(written).singleElement().satisfies(events -> {
+            assertThat(events.source()).isEqualTo("steppe-daily");
+            assertThat(events.articles()).isEqualTo(articles.getValue()).hasSize(5);
+            assertThat(events.quotes()).isEqualTo(quotes.getValue()).isNotEmpty();
+        });
+        assertThat(viaWriter).isEqualTo(viaEndpoint);
+        verify(stories, times(2)).assign(any(), any(), eq(true));
+    }
+
+    @Test
+    void reportsAnotherWritersFailureAsAPublishFailure() {
+        when(firstSeen.isCaughtUp()).thenReturn(true);
+
+        assertThatThrownBy(() -> ingestPage.ingest(frontPage(), "steppe-daily", events -> {
+            throw new IllegalStateException("Kafka did not commit the fetch's events: TimeoutException");
+        })).isInstanceOfSatisfying(PublishFailedException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("TimeoutException", "Nothing of this page was published");
+        });
+        verify(firstSeen, never()).recordSighting(anyString(), any());
+        verify(publisher, never()).publish(any(), any());
     }
 
     @Test
