@@ -4,6 +4,7 @@ import io.steppewire.events.CloudEvent;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.TopicReader;
 import io.steppewire.events.Topics;
+import io.steppewire.events.TraceContext;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.article.BodyBlock;
 import io.steppewire.events.fx.RateQuoted;
@@ -113,13 +114,16 @@ class SourceFunctionPublishingTest {
             assertThat(mine).allSatisfy(record -> {
                 ArticleIngested article = record.value();
                 assertThat(record.key()).isEqualTo(article.articleId());
-                // Exactly the headers of a page's record: nothing of the binder's own (contentType, type hints).
+                // Exactly the headers of a page's record: nothing of the binder's own (contentType, type hints),
+                // and the fetch's W3C trace context.
                 Map<String, String> expected = new LinkedHashMap<>();
                 CloudEvent.of(Topics.ARTICLES, EventIds.of("article-ingested", article.articleId(), article.pageId()),
                         "/steppewire/ingest-service", article.ingestedAt(), article.articleId())
                         .writeTo(new RecordHeaders())
                         .forEach(h -> expected.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-                assertThat(headers(record)).isEqualTo(expected);
+                Map<String, String> received = headers(record);
+                assertThat(TraceContext.parse(received.remove(TraceContext.TRACEPARENT))).as("the fetch's trace context").isPresent();
+                assertThat(received).isEqualTo(expected);
             });
         }
     }
@@ -205,6 +209,9 @@ class SourceFunctionPublishingTest {
                         .containsEntry(CloudEvent.SUBJECT, article.articleId());
                 assertThat(withoutPerEventHeaders(headers(record))).isEqualTo(withoutPerEventHeaders(headers(postedArticle)));
             });
+            assertThat(java.util.stream.Stream.concat(frontArticles.stream(), frontQuotes.stream())
+                    .map(record -> TraceContext.readFrom(record.headers()).map(TraceContext::traceId).orElse("none")).distinct())
+                    .as("one fetch, one trace").singleElement().isNotEqualTo("none");
             String pageId = frontArticles.getFirst().value().pageId();
             assertThat(frontQuotes).extracting(r -> r.value().pair())
                     .containsExactlyInAnyOrderElementsOf(FRONT_PAGE_PAIRS);
@@ -318,7 +325,7 @@ class SourceFunctionPublishingTest {
     /** The headers every record of a topic shares: its CloudEvents type, source, spec version and content type. */
     private static Map<String, String> withoutPerEventHeaders(Map<String, String> headers) {
         Map<String, String> shared = new LinkedHashMap<>(headers);
-        shared.keySet().removeAll(List.of(CloudEvent.ID, CloudEvent.SUBJECT, CloudEvent.TIME));
+        shared.keySet().removeAll(List.of(CloudEvent.ID, CloudEvent.SUBJECT, CloudEvent.TIME, TraceContext.TRACEPARENT));
         return shared;
     }
 
