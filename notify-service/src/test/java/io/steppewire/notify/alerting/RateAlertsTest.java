@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,13 +60,7 @@ class RateAlertsTest extends NotifyIntegrationTest {
                 assertThat(alert.path("matchedOn").get(0).asString()).isEqualTo("pair:KZT/USD up 1%");
             });
 
-            List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                alerts.poll(Duration.ofMillis(500)).forEach(published::add);
-                return published.stream().anyMatch(r -> alertId.equals(CloudEvent.readFrom(r.headers()).map(CloudEvent::id).orElse(null)));
-            });
-            ConsumerRecord<String, byte[]> record = published.stream()
-                    .filter(r -> alertId.equals(CloudEvent.readFrom(r.headers()).map(CloudEvent::id).orElse(null))).findFirst().orElseThrow();
+            ConsumerRecord<String, byte[]> record = awaitPublishedAlert(alerts, alertId);
             assertThat(record.key()).isEqualTo(risingTenge);
             CloudEvent attributes = CloudEvent.readFrom(record.headers()).orElseThrow();
             assertThat(attributes.type()).isEqualTo(Topics.ALERTS.eventType());

@@ -1,6 +1,5 @@
 package io.steppewire.notify.alerting;
 
-import io.steppewire.events.CloudEvent;
 import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.TraceContext;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,13 +55,7 @@ class TraceContinuesTest extends NotifyIntegrationTest {
             });
             assertThat(attempts.get(0).parentId()).as("each attempt is a span of its own").isNotEqualTo(attempts.get(1).parentId());
 
-            List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                alerts.poll(Duration.ofMillis(500)).forEach(published::add);
-                return published.stream().anyMatch(r -> alertId.equals(CloudEvent.readFrom(r.headers()).map(CloudEvent::id).orElse(null)));
-            });
-            ConsumerRecord<String, byte[]> alert = published.stream()
-                    .filter(r -> alertId.equals(CloudEvent.readFrom(r.headers()).map(CloudEvent::id).orElse(null))).findFirst().orElseThrow();
+            ConsumerRecord<String, byte[]> alert = awaitPublishedAlert(alerts, alertId);
             assertThat(TraceContext.readFrom(alert.headers())).map(TraceContext::traceId).contains(QUOTES_TRACE);
         }
     }

@@ -17,12 +17,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.net.http.HttpClient;
@@ -34,6 +36,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring context shared by all integration tests: the real service on the module's in-process
@@ -189,6 +193,20 @@ public abstract class NotifyIntegrationTest {
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /** Reads {@code alerts.v1} until the alert with this id is there (by its CloudEvents id), and answers its record. */
+    protected static ConsumerRecord<String, byte[]> awaitPublishedAlert(KafkaConsumer<String, byte[]> alerts, String alertId) {
+        List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+        await().atMost(PATIENCE).until(() -> {
+            alerts.poll(Duration.ofMillis(500)).forEach(published::add);
+            return published.stream().anyMatch(r -> isAlert(r, alertId));
+        });
+        return published.stream().filter(r -> isAlert(r, alertId)).findFirst().orElseThrow();
+    }
+
+    private static boolean isAlert(ConsumerRecord<String, byte[]> record, String alertId) {
+        return alertId.equals(CloudEvent.readFrom(record.headers()).map(CloudEvent::id).orElse(null));
     }
 
     protected HttpResponse<String> getWithKey(String path) {
