@@ -177,7 +177,8 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
         return Combinators.combine(member("countries", countries), member("tags", tags), member("entities", entities),
                         member("query", mostlyValid(texts(Arbitraries.of("mongolia", "steppe AND (wind OR solar)", "\"gobi desert\"")),
                                 texts(queries()))),
-                        member("pairs", lists(pairRules())))
+                        member("pairs", lists(pairRules())),
+                        member("perStory", Arbitraries.oneOf(Arbitraries.of("true", "false", "\"false\"", "\"yes\""), wrongTypes())))
                 .as(HostileSubscriptionBodyPropertyTest::object);
     }
 
@@ -210,7 +211,16 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
         Arbitrary<String> pair = mostlyValid(texts(Arbitraries.of("MNT/USD", "mnt-usd", "AFN/USD")),
                 texts(Arbitraries.oneOf(Arbitraries.of("USD/MNT", "XXX/YYY", "MNT/", "", "MNT/USD/EUR"), Arbitraries.strings().all().ofMaxLength(12))));
         Arbitrary<String> direction = mostlyValid(texts(Arbitraries.of("up", "down", "either", "UP")), texts(Arbitraries.of("sideways", "")));
-        return Combinators.combine(member("pair", pair), member("thresholdPct", thresholds()), member("direction", direction))
+        // Every rule kind's fields, whatever the kind: a level on a window rule must be refused as clearly as a bad level.
+        Arbitrary<String> kind = mostlyValid(texts(Arbitraries.of("change", "window", "level", "sinceLastAlert", "divergence")),
+                texts(Arbitraries.oneOf(Arbitraries.of("WINDOW", "since_last_alert", "", "change "), Arbitraries.strings().all().ofMaxLength(20))));
+        Arbitrary<String> window = mostlyValid(texts(Arbitraries.of("24h", "7d", "30d")),
+                texts(Arbitraries.oneOf(Arbitraries.of("1h", "31d", "7D", "-7d", "P7D", "99999999999d", "7d "), Arbitraries.strings().all().ofMaxLength(12))));
+        Arbitrary<String> minutes = Arbitraries.oneOf(Arbitraries.of("0", "1", "60", "1440", "-1", "525601", "1.5", "1e3", "9".repeat(40))
+                .flatMap(m -> Arbitraries.of(m, quote(m))), wrongTypes());
+        return Combinators.combine(member("kind", kind), member("pair", pair), member("thresholdPct", thresholds()), member("direction", direction),
+                        member("window", window), member("level", thresholds()), member("hysteresisPct", thresholds()),
+                        member("minIntervalMinutes", minutes))
                 .as(HostileSubscriptionBodyPropertyTest::object);
     }
 
@@ -258,7 +268,8 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
             return scalars;
         }
         Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("name", "channel", "rules", "type", "url", "secret", "address",
-                "countries", "tags", "entities", "query", "pairs", "pair", "thresholdPct", "direction"),
+                "countries", "tags", "entities", "query", "pairs", "pair", "thresholdPct", "direction", "kind", "window", "level",
+                "hysteresisPct", "minIntervalMinutes", "perStory"),
                 Arbitraries.strings().all().ofMaxLength(10));
         Arbitrary<String> objects = Combinators.combine(keys, Arbitraries.lazy(() -> anyJson(depth - 1))).as((k, v) -> quote(k) + ":" + v)
                 .list().ofMaxSize(5).map(members -> "{" + String.join(",", new ArrayList<>(members)) + "}");
