@@ -25,6 +25,7 @@ import io.steppewire.notify.matching.RateRuleMatcher;
 import io.steppewire.notify.matching.SubscriptionIndex;
 import io.steppewire.notify.messaging.KafkaConfiguration;
 import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.QuietHours;
 import io.steppewire.notify.subscription.Subscription;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
@@ -195,8 +196,10 @@ public class RaiseAlerts {
             Channel channel = raises.get(i).channel();
             Optional<String> endpoint = DeliveryEndpoint.of(channel);
             if (endpoint.isPresent()) {
+                QuietHours quiet = raises.get(i).subscription().quietHours();
                 DeliveryOutbox.NewDelivery delivery = new DeliveryOutbox.NewDelivery(alert.alertId(), alert.subscriptionId(),
-                        channel.type(), alert.body(), endpoint.get(), raises.get(i).traceparent());
+                        channel.type(), alert.body(), endpoint.get(), raises.get(i).traceparent(),
+                        quiet == null ? null : quiet.heldUntil(raises.get(i).alert().raisedAt()).orElse(null));
                 if (raises.get(i).delivered()) {
                     (once.get(i).created() ? firstTime : repeated).add(delivery);
                 } else if (!AlertRaised.KIND_ENDPOINT_DISABLED.equals(alert.kind())) {

@@ -16,10 +16,18 @@ import java.time.Instant;
  *                    and change it; {@code null} when created with the admin key
  * @param deliveryDisabled set when its endpoint failed for longer than the service allows: alerts are still raised
  *                    and streamed, but not sent; any change of the subscription (PUT) enables delivery again
+ * @param quietHours  when pushed alerts wait, if ever
  */
 public record Subscription(String id, String name, Channel channel, Rules rules, String streamToken,
                            Instant createdAt, Instant updatedAt, long version, boolean deleted,
-                           @Nullable String ownerKeyId, @Nullable DeliveryDisabled deliveryDisabled) {
+                           @Nullable String ownerKeyId, @Nullable DeliveryDisabled deliveryDisabled,
+                           @Nullable QuietHours quietHours) {
+
+    /** A subscription without quiet hours. */
+    public Subscription(String id, String name, Channel channel, Rules rules, String streamToken, Instant createdAt, Instant updatedAt,
+                        long version, boolean deleted, @Nullable String ownerKeyId, @Nullable DeliveryDisabled deliveryDisabled) {
+        this(id, name, channel, rules, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId, deliveryDisabled, null);
+    }
 
     /** A subscription whose delivery is enabled. */
     public Subscription(String id, String name, Channel channel, Rules rules, String streamToken, Instant createdAt, Instant updatedAt,

@@ -8,7 +8,20 @@ import java.util.List;
  * A subscription as a client writes it, before validation: every field may be missing or wrong, and
  * {@link SubscriptionValidator} says which.
  */
-public record SubscriptionRequest(@Nullable String name, @Nullable ChannelRequest channel, @Nullable RulesRequest rules) {
+public record SubscriptionRequest(@Nullable String name, @Nullable ChannelRequest channel, @Nullable RulesRequest rules,
+                                  @Nullable QuietHoursRequest quietHours) {
+
+    public SubscriptionRequest(@Nullable String name, @Nullable ChannelRequest channel, @Nullable RulesRequest rules) {
+        this(name, channel, rules, null);
+    }
+
+    /**
+     * @param from     start of the quiet hours, {@code HH:mm} on the subscriber's clock
+     * @param to       end, {@code HH:mm}; earlier than {@code from} when they span midnight
+     * @param timezone an IANA time zone, e.g. {@code Asia/Almaty}
+     */
+    public record QuietHoursRequest(@Nullable String from, @Nullable String to, @Nullable String timezone) {
+    }
 
     /**
      * @param type    {@code webhook}, {@code sse} or {@code email}

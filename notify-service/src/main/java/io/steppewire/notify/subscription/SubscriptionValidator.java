@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -44,6 +46,9 @@ public final class SubscriptionValidator {
 
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern CLOCK_TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    /** The longest IANA zone name is about 30 characters; anything far longer is not looked up. */
+    private static final int MAX_ZONE_LENGTH = 64;
     private static final String WHSEC_PREFIX = "whsec_";
     private static final String THRESHOLD_HINT = "; give a percentage above 0 and at most " + MAX_THRESHOLD_PCT.toPlainString()
             + " as a plain decimal, e.g. 0.5";
@@ -62,10 +67,43 @@ public final class SubscriptionValidator {
         String name = name(request.name(), violations);
         Channel channel = channel(request.channel(), violations);
         Rules rules = rules(request.rules(), violations);
+        QuietHours quietHours = quietHours(request.quietHours(), violations);
         if (!violations.isEmpty() || name == null || channel == null || rules == null) {
             throw new InvalidSubscriptionException(violations);
         }
-        return new SubscriptionSpec(name, channel, rules);
+        return new SubscriptionSpec(name, channel, rules, quietHours);
+    }
+
+    private static @Nullable QuietHours quietHours(SubscriptionRequest.@Nullable QuietHoursRequest request, List<FieldViolation> violations) {
+        if (request == null) {
+            return null;
+        }
+        LocalTime from = clockTime("quietHours.from", request.from(), violations);
+        LocalTime to = clockTime("quietHours.to", request.to(), violations);
+        ZoneId zone = null;
+        if (request.timezone() == null || request.timezone().isBlank()) {
+            violations.add(new FieldViolation("quietHours.timezone", "is required: the subscriber's time zone, e.g. Asia/Almaty"));
+        } else if (request.timezone().length() > MAX_ZONE_LENGTH || !ZoneId.getAvailableZoneIds().contains(request.timezone())) {
+            violations.add(new FieldViolation("quietHours.timezone", quote(request.timezone())
+                    + " is not a time zone; give an IANA name such as Asia/Almaty or Asia/Tashkent"));
+        } else {
+            zone = ZoneId.of(request.timezone());
+        }
+        if (from != null && to != null && from.equals(to)) {
+            violations.add(new FieldViolation("quietHours.to", "is the same as quietHours.from; quiet hours need an end that differs "
+                    + "from their start (22:00 to 07:00 spans midnight)"));
+            return null;
+        }
+        return from == null || to == null || zone == null ? null : new QuietHours(from, to, zone);
+    }
+
+    private static @Nullable LocalTime clockTime(String field, @Nullable String text, List<FieldViolation> violations) {
+        if (text == null || !CLOCK_TIME.matcher(text).matches()) {
+            violations.add(new FieldViolation(field, (text == null ? "is required" : quote(text) + " is not a time of day")
+                    + "; write HH:mm on a 24-hour clock, e.g. 22:00"));
+            return null;
+        }
+        return LocalTime.parse(text);
     }
 
     private static @Nullable String name(@Nullable String name, List<FieldViolation> violations) {

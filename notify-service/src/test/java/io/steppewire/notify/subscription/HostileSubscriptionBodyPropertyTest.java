@@ -86,7 +86,20 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
     Arbitrary<String> subscriptionBodies() {
         Arbitrary<Optional<String>> extra = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Optional.<String>empty())),
                 Tuple.of(1, member("extra", anyJson(3))));
-        return Combinators.combine(member("name", names()), member("channel", channels()), member("rules", rules()), extra)
+        Arbitrary<Optional<String>> quietHours = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
+                Tuple.of(1, member("quietHours", quietHours())));
+        return Combinators.combine(member("name", names()), member("channel", channels()), member("rules", rules()), quietHours, extra)
+                .as(HostileSubscriptionBodyPropertyTest::object);
+    }
+
+    private static Arbitrary<String> quietHours() {
+        Arbitrary<String> time = mostlyValid(texts(Arbitraries.of("22:00", "07:00", "00:00", "23:59", "12:30")),
+                texts(Arbitraries.oneOf(Arbitraries.of("24:00", "7:00", "22:00:00", "22h", "-01:00", "", "22:60", "２２:００"),
+                        Arbitraries.strings().all().ofMaxLength(8))));
+        Arbitrary<String> zone = mostlyValid(texts(Arbitraries.of("Asia/Almaty", "Asia/Tashkent", "UTC", "Europe/Berlin")),
+                texts(Arbitraries.oneOf(Arbitraries.of("asia/almaty", "Mars/Olympus", "+05:00", "GMT+5", "", "../../etc/passwd",
+                        "A".repeat(10_000)), Arbitraries.strings().all().ofMaxLength(40))));
+        return Combinators.combine(member("from", time), member("to", time), member("timezone", zone))
                 .as(HostileSubscriptionBodyPropertyTest::object);
     }
 
@@ -269,7 +282,7 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
         }
         Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("name", "channel", "rules", "type", "url", "secret", "address",
                 "countries", "tags", "entities", "query", "pairs", "pair", "thresholdPct", "direction", "kind", "window", "level",
-                "hysteresisPct", "minIntervalMinutes", "perStory"),
+                "hysteresisPct", "minIntervalMinutes", "perStory", "quietHours", "from", "to", "timezone"),
                 Arbitraries.strings().all().ofMaxLength(10));
         Arbitrary<String> objects = Combinators.combine(keys, Arbitraries.lazy(() -> anyJson(depth - 1))).as((k, v) -> quote(k) + ":" + v)
                 .list().ofMaxSize(5).map(members -> "{" + String.join(",", new ArrayList<>(members)) + "}");

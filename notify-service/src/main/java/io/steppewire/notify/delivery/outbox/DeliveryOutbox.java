@@ -87,12 +87,21 @@ public class DeliveryOutbox {
                            @Nullable String traceparent) {
     }
 
-    /** A delivery to queue for an alert, with the alert's W3C trace context when its event had one. */
+    /**
+     * A delivery to queue for an alert, with the alert's W3C trace context when its event had one.
+     *
+     * @param notBefore when the delivery may first be attempted (the end of the subscriber's quiet hours); {@code null}
+     *                  for at once
+     */
     public record NewDelivery(String alertId, String subscriptionId, String channel, String body, String endpoint,
-                              @Nullable String traceparent) {
+                              @Nullable String traceparent, @Nullable Instant notBefore) {
 
         public NewDelivery(String alertId, String subscriptionId, String channel, String body, String endpoint) {
-            this(alertId, subscriptionId, channel, body, endpoint, null);
+            this(alertId, subscriptionId, channel, body, endpoint, null, null);
+        }
+
+        boolean held(Instant now) {
+            return notBefore != null && notBefore.isAfter(now);
         }
     }
 
@@ -181,8 +190,10 @@ public class DeliveryOutbox {
         List<Boolean> claimed = new ArrayList<>(toQueue.size());
         List<NewDelivery> toPark = new ArrayList<>();
         for (NewDelivery d : toQueue) {
-            boolean claim = claimOnInsert != null && claimOnInsert.endpoints().test(d.endpoint());
-            if (!claim && claimOnInsert != null && claimOnInsert.parkTheOthers()) {
+            // A held delivery waits in the pending queue, due when its quiet hours end: neither attempted now nor parked.
+            boolean held = d.held(now);
+            boolean claim = claimOnInsert != null && !held && claimOnInsert.endpoints().test(d.endpoint());
+            if (!claim && !held && claimOnInsert != null && claimOnInsert.parkTheOthers()) {
                 toPark.add(d);
                 continue;
             }
@@ -218,7 +229,7 @@ public class DeliveryOutbox {
     private static Document newEntry(NewDelivery d, Instant now) {
         Document entry = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
                 .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(now))
-                .append("dueAt", Date.from(now)).append("attempts", List.of()).append("attemptCount", 0);
+                .append("dueAt", Date.from(d.held(now) ? d.notBefore() : now)).append("attempts", List.of()).append("attemptCount", 0);
         return withTrace(entry, d.traceparent());
     }
 

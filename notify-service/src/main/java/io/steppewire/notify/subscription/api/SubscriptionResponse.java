@@ -3,6 +3,7 @@ package io.steppewire.notify.subscription.api;
 import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.PairRule;
+import io.steppewire.notify.subscription.QuietHours;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.platform.security.ApiCaller;
@@ -19,12 +20,21 @@ import java.util.Locale;
  * A subscription as the API shows it. The webhook secret is never echoed; {@code secretSet} says that
  * one is stored. {@code ownerKeyId} (the subscriber key that created it) is shown to the admin key only, and
  * is absent for subscriptions the admin key created. {@code deliveryDisabled} is present while delivery is disabled
- * because the endpoint kept failing; a PUT of the subscription enables it again.
+ * because the endpoint kept failing; a PUT of the subscription enables it again. {@code quietHours} is present when
+ * the subscription has them.
  */
 public record SubscriptionResponse(String id, String name, ChannelView channel, RulesView rules, String streamToken,
                                    Instant createdAt, Instant updatedAt, long version,
                                    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String ownerKeyId,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DeliveryDisabled deliveryDisabled) {
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DeliveryDisabled deliveryDisabled,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable QuietHoursView quietHours) {
+
+    public record QuietHoursView(String from, String to, String timezone) {
+
+        static @Nullable QuietHoursView of(@Nullable QuietHours q) {
+            return q == null ? null : new QuietHoursView(q.from().toString(), q.to().toString(), q.zone().getId());
+        }
+    }
 
     public record ChannelView(String type, @Nullable String url, @Nullable Boolean secretSet, @Nullable String address) {
     }
@@ -62,6 +72,6 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                 r.entities().stream().sorted().toList(), r.queryText(),
                 r.pairs().stream().map(PairRuleView::of).toList(), r.perStory());
         return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version(),
-                caller.isAdmin() ? s.ownerKeyId() : null, s.deliveryDisabled());
+                caller.isAdmin() ? s.ownerKeyId() : null, s.deliveryDisabled(), QuietHoursView.of(s.quietHours()));
     }
 }

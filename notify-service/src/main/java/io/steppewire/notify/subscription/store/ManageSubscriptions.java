@@ -49,7 +49,7 @@ public class ManageSubscriptions {
         SubscriptionSpec spec = validate(request);
         Instant now = now();
         Subscription created = new Subscription(UUID.randomUUID().toString(), spec.name(), spec.channel(), spec.rules(),
-                newStreamToken(), now, now, 1, false, caller.keyId());
+                newStreamToken(), now, now, 1, false, caller.keyId(), null, spec.quietHours());
         store.insert(created);
         index.apply(created);
         return created;
@@ -60,7 +60,8 @@ public class ManageSubscriptions {
         Subscription current = find(id, caller);
         SubscriptionSpec spec = validate(request);
         Subscription replaced = new Subscription(id, spec.name(), spec.channel(), spec.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId());
+                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId(), null,
+                spec.quietHours());
         if (!store.replace(replaced, current.version())) {
             throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; read it again and repeat the change.");
         }
@@ -71,7 +72,8 @@ public class ManageSubscriptions {
     public void delete(String id, ApiCaller caller) {
         Subscription current = find(id, caller);
         Subscription tombstone = new Subscription(id, current.name(), current.channel(), current.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, true, current.ownerKeyId());
+                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, true, current.ownerKeyId(), null,
+                current.quietHours());
         if (!store.replace(tombstone, current.version())) {
             throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; try the delete again.");
         }
@@ -87,7 +89,8 @@ public class ManageSubscriptions {
             return Optional.empty();
         }
         Subscription disabled = new Subscription(current.id(), current.name(), current.channel(), current.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId(), why);
+                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId(), why,
+                current.quietHours());
         if (!store.replace(disabled, current.version())) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.PairRule;
+import io.steppewire.notify.subscription.QuietHours;
 import io.steppewire.notify.subscription.RateWindow;
 import io.steppewire.notify.subscription.RuleKind;
 import io.steppewire.notify.subscription.Rules;
@@ -18,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +33,7 @@ import java.util.Set;
 @Document(SubscriptionDocument.COLLECTION)
 record SubscriptionDocument(@Id String id, String name, ChannelDocument channel, RulesDocument rules, String streamToken,
                             Instant createdAt, Instant updatedAt, long version, boolean deleted, @Nullable String ownerKeyId,
-                            @Nullable DeliveryDisabledDocument deliveryDisabled) {
+                            @Nullable DeliveryDisabledDocument deliveryDisabled, @Nullable QuietHoursDocument quietHours) {
 
     static final String COLLECTION = "subscriptions";
 
@@ -74,6 +77,18 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
     record DeliveryDisabledDocument(String endpoint, Instant failingSince, Instant disabledAt, @Nullable String lastError) {
     }
 
+    /** Wall-clock times as {@code HH:mm} and the zone's IANA name, as the subscriber wrote them. */
+    record QuietHoursDocument(String from, String to, String timezone) {
+
+        static @Nullable QuietHoursDocument of(@Nullable QuietHours q) {
+            return q == null ? null : new QuietHoursDocument(q.from().toString(), q.to().toString(), q.zone().getId());
+        }
+
+        QuietHours toQuietHours() {
+            return new QuietHours(LocalTime.parse(from), LocalTime.parse(to), ZoneId.of(timezone));
+        }
+    }
+
     static SubscriptionDocument of(Subscription s) {
         ChannelDocument channel = switch (s.channel()) {
             case Channel.Webhook w -> new ChannelDocument(w.type(), w.url().toString(), w.secret(), null);
@@ -86,7 +101,7 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         DeliveryDisabled disabled = s.deliveryDisabled();
         return new SubscriptionDocument(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(),
                 s.version(), s.deleted(), s.ownerKeyId(), disabled == null ? null : new DeliveryDisabledDocument(disabled.endpoint(),
-                disabled.failingSince(), disabled.disabledAt(), disabled.lastError()));
+                disabled.failingSince(), disabled.disabledAt(), disabled.lastError()), QuietHoursDocument.of(s.quietHours()));
     }
 
     Subscription toSubscription() {
@@ -102,7 +117,7 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
                 rules.query() == null ? null : QueryParser.parse(rules.query()), pairs, rules.perStory() == null || rules.perStory());
         return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId,
                 deliveryDisabled == null ? null : new DeliveryDisabled(deliveryDisabled.endpoint(), deliveryDisabled.failingSince(),
-                        deliveryDisabled.disabledAt(), deliveryDisabled.lastError()));
+                        deliveryDisabled.disabledAt(), deliveryDisabled.lastError()), quietHours == null ? null : quietHours.toQuietHours());
     }
 
     private static String require(@Nullable String value) {
