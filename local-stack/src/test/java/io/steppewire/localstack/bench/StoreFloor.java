@@ -51,20 +51,6 @@ final class StoreFloor implements AutoCloseable {
                         .append("tags", List.of("energy")).append("paragraphs", List.of(body))), UPSERT);
     }
 
-    /** The store's own count of the writes it has done ({@code serverStatus} opcounters), or -1 when it does not tell. */
-    static long writesCounted(MongoClient client) {
-        try {
-            Document counters = client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("opcounters", Document.class);
-            if (counters == null) {
-                return -1;
-            }
-            return ((Number) counters.get("insert")).longValue() + ((Number) counters.get("update")).longValue()
-                    + ((Number) counters.get("delete")).longValue();
-        } catch (RuntimeException notAnswered) {
-            return -1;
-        }
-    }
-
     @Override
     public void close() {
         database.drop();

@@ -1,7 +1,5 @@
 package io.steppewire.localstack.bench;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +32,8 @@ import java.util.function.BooleanSupplier;
  * {@code bench.warm-up-seconds} (default 30) is not measured: fresh JVMs compile for a minute.
  *
  * <p>Printed per rate: p50 / p99 / max, throughput and delivered counts, each latency's ratio to its floor, CPU per
- * event and resident memory of every stack process (read from {@code /proc}), the store's file size and the store's
- * writes per alert when the store counts them ({@code serverStatus}).
+ * event and resident memory of every stack process (read from {@code /proc}), the store's file size, and the write
+ * commands notify-service and article-service sent to the store per alert and per event ({@link StoreWrites}).
  *
  * <pre>./mvnw -B -q -pl local-stack -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.steppewire.localstack.bench.SystemBenchmark</pre>
@@ -42,8 +41,8 @@ import java.util.function.BooleanSupplier;
 public final class SystemBenchmark {
 
     private static final String SECRET = "bench-webhook-secret-0123456789";
-    /** A sender's quote waits for its answer before the next; at 20 ms an answer, 10 a second per sender keep up. */
-    private static final int QUOTES_PER_SENDER_PER_SECOND = 10;
+    /** A sender's quote waits for its answer before the next; a loaded stack answered in about 230 ms, so 4 a second per sender. */
+    private static final int QUOTES_PER_SENDER_PER_SECOND = 4;
     private static final int PAGE_SENDERS = 3;
 
     private final StackAddresses stack;
@@ -52,8 +51,10 @@ public final class SystemBenchmark {
     private final String pair;
     private final double pagesPerSecond;
     private final Duration drain;
+    private final Duration settle;
+    /** Every alert expected so far, by the key the subscriber keeps it under, to tell a round's backlog from the next one's load. */
+    private final Set<String> expectedAlerts = ConcurrentHashMap.newKeySet();
     private final SignedWebhookReceiver subscriber;
-    private final MongoClient storeStatus;
 
     private SystemBenchmark(StackAddresses stack, String run) throws Exception {
         this.stack = stack;
@@ -62,8 +63,8 @@ public final class SystemBenchmark {
         this.pair = System.getProperty("bench.pair", "KZT/USD");
         this.pagesPerSecond = Double.parseDouble(System.getProperty("bench.pages-per-second", "5"));
         this.drain = Duration.ofSeconds(Long.getLong("bench.drain-seconds", 60));
+        this.settle = Duration.ofSeconds(Long.getLong("bench.settle-seconds", 120));
         this.subscriber = new SignedWebhookReceiver(SECRET, SystemBenchmark::keyOfAlert);
-        this.storeStatus = MongoClients.create(stack.mongo());
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,7 +93,6 @@ public final class SystemBenchmark {
             }
         } finally {
             bench.subscriber.close();
-            bench.storeStatus.close();
         }
         System.out.println("\nafter: " + Machine.loadLine() + "; store files " + megabytes(StackProcesses.sizeOf(stack.dataDir().resolve("mongo"))));
     }
@@ -128,7 +128,7 @@ public final class SystemBenchmark {
     record StackRound(int rate, int seconds, Latencies quoteToWebhook, int quoteAlertsExpected, int quotesRefused, Latencies pageToListed,
                       Latencies pageToAlert, int articlesAccepted, int pagesRefused, double alertsPerSecond,
                       Map<String, StackProcesses.Sample> before, Map<String, StackProcesses.Sample> after, double elapsedSeconds, int events,
-                      long storeWrites, long storeBytes) {
+                      Map<String, Long> notifyWrites, Map<String, Long> articleWrites, long storeBytes, double sendingSeconds) {
     }
 
     record FloorRound(Latencies quoteToPost, Latencies pageToConsumed, Latencies rateAlertWrites, Latencies articleWrites, double postsPerSecond,
@@ -136,6 +136,7 @@ public final class SystemBenchmark {
     }
 
     private StackRound stackRound(String name, int rate, int seconds, StackProcesses processes) throws Exception {
+        settleBacklog();
         int quotes = rate * seconds;
         int senders = Math.max(2, (rate + QUOTES_PER_SENDER_PER_SECOND - 1) / QUOTES_PER_SENDER_PER_SECOND);
         Instant firstAsOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2));
@@ -145,7 +146,8 @@ public final class SystemBenchmark {
         Map<String, Long> pageSent = new ConcurrentHashMap<>();
         Map<String, Long> listed = new ConcurrentHashMap<>();
         AtomicInteger pagesRefused = new AtomicInteger();
-        long writesBefore = StoreFloor.writesCounted(storeStatus);
+        Map<String, Long> notifyWritesBefore = StoreWrites.byCollection(http, stack.notifyUrl());
+        Map<String, Long> articleWritesBefore = StoreWrites.byCollection(http, stack.articleUrl());
         Map<String, StackProcesses.Sample> before = processes.sample();
         long started = System.nanoTime();
 
@@ -190,8 +192,11 @@ public final class SystemBenchmark {
                 quoteSent.put(quoteKey(source, asOf), sent);
             }
         });
+        double sendingSeconds = (System.nanoTime() - started) / 1e9;
         pages.join();
         int articles = pageSent.size();
+        expectedAlerts.addAll(quoteSent.keySet());
+        pageSent.keySet().forEach(id -> expectedAlerts.add("article|" + id));
         awaitOrGiveUp(() -> quoteSent.keySet().stream().allMatch(k -> subscriber.arrival(k) != null)
                 && pageSent.keySet().stream().allMatch(id -> listed.containsKey(id) && subscriber.arrival("article|" + id) != null));
         listing.set(false);
@@ -218,11 +223,12 @@ public final class SystemBenchmark {
                 toAlert.add(alerted - sent);
             }
         });
-        long writes = writesBefore < 0 ? -1 : StoreFloor.writesCounted(storeStatus) - writesBefore;
+        Map<String, Long> notifyWrites = StoreWrites.between(notifyWritesBefore, StoreWrites.byCollection(http, stack.notifyUrl()));
+        Map<String, Long> articleWrites = StoreWrites.between(articleWritesBefore, StoreWrites.byCollection(http, stack.articleUrl()));
         double alertsPerSecond = quoteLatencies.size() / ((lastArrival - started) / 1e9);
         return new StackRound(rate, seconds, latencies(quoteLatencies), quoteSent.size(), quotesRefused.get(), latencies(toListed), latencies(toAlert),
-                articles, pagesRefused.get(), alertsPerSecond, before, after, (System.nanoTime() - started) / 1e9, quotes + articles, writes,
-                StackProcesses.sizeOf(stack.dataDir().resolve("mongo")));
+                articles, pagesRefused.get(), alertsPerSecond, before, after, (System.nanoTime() - started) / 1e9, quotes + articles, notifyWrites, articleWrites,
+                StackProcesses.sizeOf(stack.dataDir().resolve("mongo")), sendingSeconds);
     }
 
     private FloorRound floorRound(String name, int rate, int seconds, KafkaFloor kafka, StoreFloor store, StackProcesses processes) throws Exception {
@@ -295,6 +301,8 @@ public final class SystemBenchmark {
 
     private void print(StackRound stackRound, FloorRound floor) {
         Latencies pageFloor = sumOfPercentiles(floor.pageToConsumed(), floor.articleWrites());
+        System.out.printf(Locale.ROOT, "sent %,d quotes in %.1f s (%.1f/s: below the rate when answers took longer than the senders could wait)%n",
+                stackRound.rate() * stackRound.seconds(), stackRound.sendingSeconds(), stackRound.rate() * stackRound.seconds() / stackRound.sendingSeconds());
         System.out.printf(Locale.ROOT, "quote -> signed webhook: %,d of %,d alerts (%d quotes refused), p50 / p99 / max %s, %.1f alerts/s%n",
                 stackRound.quoteToWebhook().count(), stackRound.quoteAlertsExpected(), stackRound.quotesRefused(), stackRound.quoteToWebhook().summary(),
                 stackRound.alertsPerSecond());
@@ -322,10 +330,11 @@ public final class SystemBenchmark {
                 stackCpu * 1e3 / stackRound.events(), floor.cpuPerEventMs(), stackCpu * 1e3 / stackRound.events() / floor.cpuPerEventMs(), resident,
                 perProcess);
         int alerts = stackRound.quoteToWebhook().count() + stackRound.pageToAlert().count();
-        System.out.printf(Locale.ROOT, "store: files %s; %s%n", megabytes(stackRound.storeBytes()), stackRound.storeWrites() < 0
-                ? "writes per alert cannot be counted from outside: the store does not answer serverStatus with opcounters"
-                : String.format(Locale.ROOT, "%.1f writes per alert (%,d inserts, updates and deletes of every service for %,d alerts, %,d articles)",
-                (double) stackRound.storeWrites() / alerts, stackRound.storeWrites(), alerts, stackRound.articlesAccepted()));
+        long notifyWrites = stackRound.notifyWrites().values().stream().mapToLong(Long::longValue).sum();
+        long articleWrites = stackRound.articleWrites().values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "store: files %s; notify-service's write commands per alert %.1f (%,d for %,d alerts: %s); "
+                        + "article-service's per quote or article %.1f (%,d: %s)%n", megabytes(stackRound.storeBytes()), (double) notifyWrites / alerts,
+                notifyWrites, alerts, stackRound.notifyWrites(), (double) articleWrites / stackRound.events(), articleWrites, stackRound.articleWrites());
     }
 
     private static double ratio(Latencies stack, Latencies floor, double percent) {
@@ -359,6 +368,26 @@ public final class SystemBenchmark {
                 %s
                 """.formatted(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(java.time.LocalDate.now()),
                 name, name, MadeUpWords.word(round.hashCode() & 0xfff), runWord(), MadeUpWords.namesSentence((run + round).hashCode(), n, 60));
+    }
+
+    /**
+     * Before a round, waits (unmeasured) at most {@code bench.settle-seconds} for the alerts earlier rounds still owe,
+     * so that a round's figures are not of the previous round's backlog; says how long it took and what is left.
+     */
+    private void settleBacklog() {
+        long started = System.nanoTime();
+        long deadline = started + settle.toNanos();
+        while (missingAlerts() > 0 && System.nanoTime() < deadline) {
+            sleepQuietly(100);
+        }
+        if (!expectedAlerts.isEmpty()) {
+            System.out.printf(Locale.ROOT, "backlog of earlier rounds: %,d alerts still missing after waiting %.1f s%n", missingAlerts(),
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private long missingAlerts() {
+        return expectedAlerts.stream().filter(key -> subscriber.arrival(key) == null).count();
     }
 
     /** Waits for {@code done} (checked every 100 ms) at most {@code bench.drain-seconds}; what is still missing then is counted as missing. */
