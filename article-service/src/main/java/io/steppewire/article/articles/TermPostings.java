@@ -260,17 +260,18 @@ final class TermPostings {
     }
 
     /**
-     * The articles filed under the query's terms as its AND and OR combine them ({@link SearchQuery#candidates}) and
+     * The articles filed under the query's terms as its AND, OR and NOT combine them ({@link SearchQuery#candidates}) and
      * under some key of every key group (see {@link PostingKeys#of(io.steppewire.article.query.ArticleFilter)}) in the
      * given months, each with its newest entry under each of {@link SearchQuery#terms()} it has, in that order. An
      * article whose newest entries differ in version is left out: its newest sighting lacks one of the terms or keys
-     * (or is still being stored). NOT and phrases are for the reader to check on the stored article.
+     * (or is still being stored). Phrases, and what NOT excludes beyond plain words, are for the reader to check on the
+     * stored article.
      */
     Map<String, List<TermEntry>> matching(SearchQuery query, List<List<String>> keyGroups, Collection<YearMonth> months) {
         if (months.isEmpty()) {
             return Map.of();
         }
-        List<String> terms = query.terms();
+        List<String> terms = query.postingTerms();
         List<String> names = new ArrayList<>(terms);
         keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));
         Map<String, Map<String, Map<String, List<String>>>> chunksPerName = chunkLists(names, months);

@@ -44,11 +44,13 @@ public final class SearchQuery {
     private final KeywordQuery tree;
     private final Map<String, Analysed> analysed;
     private final List<String> terms;
+    private final List<String> postingTerms;
 
-    private SearchQuery(KeywordQuery tree, Map<String, Analysed> analysed, List<String> terms) {
+    private SearchQuery(KeywordQuery tree, Map<String, Analysed> analysed, List<String> terms, List<String> postingTerms) {
         this.tree = tree;
         this.analysed = analysed;
         this.terms = terms;
+        this.postingTerms = postingTerms;
     }
 
     /**
@@ -77,7 +79,48 @@ public final class SearchQuery {
         }
         Set<String> ranking = new LinkedHashSet<>();
         collectPositive(tree, analysed, ranking);
-        return new SearchQuery(tree, Map.copyOf(analysed), List.copyOf(ranking));
+        Set<String> read = new LinkedHashSet<>(ranking);
+        collectExcluded(tree, analysed, read);
+        return new SearchQuery(tree, Map.copyOf(analysed), List.copyOf(ranking), List.copyOf(read));
+    }
+
+    /** The terms of what {@link #candidates} subtracts: the insides of NOT that the postings decide alone. */
+    private static void collectExcluded(KeywordQuery node, Map<String, Analysed> analysed, Set<String> into) {
+        switch (node) {
+            case KeywordQuery.Term term -> {
+            }
+            case KeywordQuery.And and -> {
+                collectExcluded(and.left(), analysed, into);
+                collectExcluded(and.right(), analysed, into);
+            }
+            case KeywordQuery.Or or -> {
+                collectExcluded(or.left(), analysed, into);
+                collectExcluded(or.right(), analysed, into);
+            }
+            case KeywordQuery.Not not -> {
+                if (decidedByPostings(not.negated(), analysed)) {
+                    collectPositive(not.negated(), analysed, into);
+                }
+                collectExcluded(not.negated(), analysed, into);
+            }
+        }
+    }
+
+    /**
+     * True when the postings alone show that an article of a given version matches: words (no phrase, no word too
+     * common to be a term) combined with AND and OR. An entry is filed only for a term the sighting has, so an entry of
+     * the article's very version under each needed term proves the match.
+     */
+    private static boolean decidedByPostings(KeywordQuery node, Map<String, Analysed> analysed) {
+        return switch (node) {
+            case KeywordQuery.Term term -> {
+                Analysed of = analysed.get(term.key());
+                yield of.phrase() == null && !of.terms().isEmpty();
+            }
+            case KeywordQuery.And and -> decidedByPostings(and.left(), analysed) && decidedByPostings(and.right(), analysed);
+            case KeywordQuery.Or or -> decidedByPostings(or.left(), analysed) && decidedByPostings(or.right(), analysed);
+            case KeywordQuery.Not not -> false;
+        };
     }
 
     private static void collect(KeywordQuery node, Map<String, Analysed> analysed, Set<String> distinct) {
@@ -139,6 +182,11 @@ public final class SearchQuery {
         return terms;
     }
 
+    /** The distinct analysed terms whose postings {@link #candidates} reads: {@link #terms()} and those it subtracts. */
+    public List<String> postingTerms() {
+        return postingTerms;
+    }
+
     /** The parsed query, the same tree subscription rules are matched with. */
     public KeywordQuery tree() {
         return tree;
@@ -165,11 +213,13 @@ public final class SearchQuery {
     }
 
     /**
-     * The articles that may match, found from the newest entry per article under each of {@link #terms()}: AND
-     * intersects, OR unites, NOT and phrases are left to {@link #matches} on the stored article, so this is a superset
-     * of the matches among the filed articles. An article whose entries under two terms that must both hold differ in
-     * version is left out: its newest sighting lacks one of them (or is still being stored). Each candidate comes with
-     * its entries under {@link #terms()} at its newest version, in that order.
+     * The articles that may match, found from the newest entry per article under each of {@link #postingTerms()}: AND
+     * intersects, OR unites, AND NOT subtracts the articles whose entries of the same version show that they have the
+     * excluded words; phrases, words too common to be terms and what NOT excludes beyond plain words are left to
+     * {@link #matches} on the stored article, so this is a superset of the matches among the filed articles. An article
+     * whose entries under two terms that must both hold differ in version is left out: its newest sighting lacks one of
+     * them (or is still being stored). Each candidate comes with its entries under {@link #terms()} at its newest
+     * version, in that order.
      */
     public Map<String, List<TermEntry>> candidates(Function<String, Map<String, TermEntry>> newestUnder) {
         Map<String, TermEntry> found = candidates(tree, newestUnder);
@@ -209,7 +259,13 @@ public final class SearchQuery {
             case KeywordQuery.And and -> {
                 Map<String, TermEntry> left = candidates(and.left(), newestUnder);
                 Map<String, TermEntry> right = candidates(and.right(), newestUnder);
-                yield left == null ? right : right == null ? left : intersection(left, right);
+                if (left != null && right != null) {
+                    yield intersection(left, right);
+                }
+                Map<String, TermEntry> found = left != null ? left : right;
+                KeywordQuery other = left != null ? and.right() : and.left();
+                yield found != null && other instanceof KeywordQuery.Not not && decidedByPostings(not.negated(), analysed)
+                        ? without(found, not.negated(), newestUnder) : found;
             }
             case KeywordQuery.Or or -> {
                 Map<String, TermEntry> left = candidates(or.left(), newestUnder);
@@ -217,6 +273,33 @@ public final class SearchQuery {
                 yield left == null || right == null ? null : union(left, right);
             }
             case KeywordQuery.Not not -> null;
+        };
+    }
+
+    /** The candidates but those that the postings show to match {@code excluded} at their version. */
+    private Map<String, TermEntry> without(Map<String, TermEntry> candidates, KeywordQuery excluded,
+                                           Function<String, Map<String, TermEntry>> newestUnder) {
+        Map<String, TermEntry> kept = new HashMap<>();
+        candidates.forEach((articleId, entry) -> {
+            if (!holdsAt(excluded, articleId, entry.version(), newestUnder)) {
+                kept.put(articleId, entry);
+            }
+        });
+        return kept;
+    }
+
+    /** Whether the postings show the article's sighting of this version to match a {@link #decidedByPostings} query. */
+    private boolean holdsAt(KeywordQuery node, String articleId, long version, Function<String, Map<String, TermEntry>> newestUnder) {
+        return switch (node) {
+            case KeywordQuery.Term term -> analysed.get(term.key()).terms().stream().allMatch(t -> {
+                TermEntry entry = newestUnder.apply(t).get(articleId);
+                return entry != null && entry.version() == version;
+            });
+            case KeywordQuery.And and -> holdsAt(and.left(), articleId, version, newestUnder)
+                    && holdsAt(and.right(), articleId, version, newestUnder);
+            case KeywordQuery.Or or -> holdsAt(or.left(), articleId, version, newestUnder)
+                    || holdsAt(or.right(), articleId, version, newestUnder);
+            case KeywordQuery.Not not -> throw new IllegalStateException("NOT is not decided by postings");
         };
     }
 

@@ -54,18 +54,27 @@ class SearchQueryTest {
     }
 
     @Test
-    void findsCandidatesByIntersectingAndUnitingPostingsAndLeavesNotToTheArticle() {
+    void findsCandidatesByIntersectingUnitingAndSubtractingPostingsOfTheSameVersion() {
         Map<String, Map<String, TermEntry>> postings = Map.of(
-                "solar", Map.of("a", entry("a", 1), "b", entry("b", 1), "old", entry("old", 1)),
+                "solar", Map.of("a", entry("a", 1), "b", entry("b", 1), "old", entry("old", 1), "resighted", entry("resighted", 2)),
                 "wind", Map.of("c", entry("c", 1), "old", entry("old", 2)),
-                "coal", Map.of("a", entry("a", 1)));
+                "coal", Map.of("a", entry("a", 1), "resighted", entry("resighted", 1)),
+                "oil", Map.of("b", entry("b", 1)));
         Function<String, Map<String, TermEntry>> newestUnder = term -> postings.getOrDefault(term, Map.of());
 
-        assertThat(SearchQuery.parse("solar OR wind").candidates(newestUnder)).containsOnlyKeys("a", "b", "c", "old");
+        assertThat(SearchQuery.parse("solar OR wind").candidates(newestUnder)).containsOnlyKeys("a", "b", "c", "old", "resighted");
         assertThat(SearchQuery.parse("solar wind").candidates(newestUnder)).isEmpty();
-        assertThat(SearchQuery.parse("solar NOT coal").candidates(newestUnder)).containsOnlyKeys("a", "b", "old");
         assertThat(SearchQuery.parse("solar OR wind").candidates(newestUnder).get("old"))
                 .singleElement().extracting(TermEntry::version).isEqualTo(2L);
+        // "resighted" had coal in its first sighting only: its newest one is no longer excluded.
+        assertThat(SearchQuery.parse("solar NOT coal").candidates(newestUnder)).containsOnlyKeys("b", "old", "resighted");
+        assertThat(SearchQuery.parse("solar NOT (coal OR oil)").candidates(newestUnder)).containsOnlyKeys("old", "resighted");
+        assertThat(SearchQuery.parse("solar NOT (coal oil)").candidates(newestUnder)).containsOnlyKeys("a", "b", "old", "resighted");
+        // A phrase or a word too common to be a term is not decided by postings: the stored article is checked.
+        assertThat(SearchQuery.parse("solar NOT \"coal mine\"").candidates(newestUnder)).containsOnlyKeys("a", "b", "old", "resighted");
+        assertThat(SearchQuery.parse("solar NOT the").candidates(newestUnder)).containsOnlyKeys("a", "b", "old", "resighted");
+        assertThat(SearchQuery.parse("solar NOT coal").postingTerms()).containsExactly("solar", "coal");
+        assertThat(SearchQuery.parse("solar NOT coal").terms()).containsExactly("solar");
     }
 
     private static TermEntry entry(String id, long version) {
