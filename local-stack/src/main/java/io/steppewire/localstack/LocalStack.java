@@ -50,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Part, List<ServiceProcess>> services = new EnumMap<>(Part.class);
     /** The news site and the banks' publications that the stack's services poll, having no internet. */
     private final MadeUpSites sites;
+    /** The SMTP server notify-service sends e-mail alerts to, and the page where they can be read. */
+    private final MailCatcher mail;
     private final boolean officialRatesOnSchedule;
     private final @Nullable StartupCache startupCache;
     private boolean freshData;
@@ -70,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.port(Part.KAFKA_CONTROLLER));
         this.store = new EmbeddedStore(settings.dataDir().resolve("mongo"), settings.port(Part.MONGO));
         this.sites = new MadeUpSites(settings.port(Part.SITES), Clock.systemUTC());
+        this.mail = new MailCatcher(settings.port(Part.MAIL), settings.port(Part.MAIL_WEB), settings.mailReaders(), Clock.systemUTC());
         this.startupCache = settings.startupCacheDir()
                 .map(dir -> new StartupCache(dir, ServiceProcess.javaCommand(), LocalStack::log)).orElse(null);
     }
@@ -132,6 +135,8 @@ public final class LocalStack implements AutoCloseable {
         }
         sites.start();
         log("Serving the made-up news and bank sites on " + sites.url());
+        mail.start();
+        log("Catching mail on smtp://" + mail.smtpHost() + ":" + mail.smtpPort() + "; read it on " + mail.url());
         log("Starting the Kafka broker (KRaft) on " + kafka.bootstrapServers() + " (data: " + settings.dataDir().resolve("kafka") + ")");
         kafka.start();
         Map<String, StartupCache.Launch> launches = launches();
@@ -198,6 +203,11 @@ public final class LocalStack implements AutoCloseable {
                 "STEPPEWIRE_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
     }
 
+    /** notify-service sends its e-mail to the stack's mail catcher, names as in docker-compose.yml. */
+    Map<String, String> mailEnvironment() {
+        return Map.of("SPRING_MAIL_HOST", mail.smtpHost(), "SPRING_MAIL_PORT", String.valueOf(mail.smtpPort()));
+    }
+
     /** rates-service reads the banks' publications from the made-up sites: the stack has no internet. */
     private Map<String, String> officialSources() {
         Map<String, String> urls = new HashMap<>();
@@ -223,6 +233,9 @@ public final class LocalStack implements AutoCloseable {
         if (part == Part.RATES) {
             environment.put(RATES_GROUP_INSTANCE_ID, "rates-service-" + URI.create(url).getPort());
             environment.putAll(officialSources());
+        }
+        if (part == Part.NOTIFY) {
+            environment.putAll(mailEnvironment());
         }
         return environment;
     }
@@ -253,6 +266,8 @@ public final class LocalStack implements AutoCloseable {
             case KAFKA, KAFKA_CONTROLLER -> kafka.bootstrapServers();
             case MONGO -> store.uri();
             case SITES -> sites.url();
+            case MAIL -> "smtp://" + mail.smtpHost() + ":" + mail.smtpPort();
+            case MAIL_WEB -> mail.url();
             default -> services.get(part).getFirst().url();
         };
     }
@@ -312,6 +327,7 @@ public final class LocalStack implements AutoCloseable {
                   instances        %s of article-service and of notify-service%s
                   OpenAPI          <service>/v3/api-docs    health: <service>/actuator/health
                   made-up sites    %s/news/ and %s/banks/ (what the sources poll, offline)
+                  caught mail      %s/ (JSON: %s/messages)   SMTP: %s
                   Kafka            %s
                   MongoDB (wire)   %s
                   logs             %s
@@ -319,7 +335,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.instances(), settings.instances() == 1 ? ""
                         : " (also " + String.join(", ", urls(Part.ARTICLE).subList(1, settings.instances())) + " and "
                         + String.join(", ", urls(Part.NOTIFY).subList(1, settings.instances())) + ")",
-                sites.url(), sites.url(), url(Part.KAFKA), url(Part.MONGO), settings.dataDir().resolve("logs")));
+                sites.url(), sites.url(), mail.url(), mail.url(), url(Part.MAIL), url(Part.KAFKA), url(Part.MONGO), settings.dataDir().resolve("logs")));
     }
 
     /** Stops the services first (they flush and leave their groups), then the broker, then the store. */
@@ -332,6 +348,7 @@ public final class LocalStack implements AutoCloseable {
         kafka.close();
         store.close();
         sites.close();
+        mail.close();
     }
 
     /** Deletes the data directory but the start-up caches in it, which are keyed by jar and never hold data. */

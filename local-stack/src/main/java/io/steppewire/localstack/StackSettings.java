@@ -23,10 +23,12 @@ import java.util.stream.IntStream;
  *                     through their consumer groups
  * @param startupCacheDir where the services' start-up caches are kept ({@link StartupCache}); empty: the services
  *                     start from their jars without one
+ * @param mailReaders  the origins whose pages may read the mail catcher's answers (CORS): article-service's, where
+ *                     the dashboard runs, unless set
  */
 public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey,
                             boolean loadSamples, boolean wipe, List<String> serviceJvmOptions, int instances,
-                            Optional<Path> startupCacheDir) {
+                            Optional<Path> startupCacheDir, List<String> mailReaders) {
 
     /** The start-up caches' folder in the data directory; {@code --wipe} keeps it: a jar's cache never goes stale. */
     public static final String STARTUP_CACHE_DIR = "startup-cache";
@@ -54,7 +56,9 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         RATES("rates-service", 8082),
         ARTICLE("article-service", 8083),
         NOTIFY("notify-service", 8084),
-        SITES("made-up news and bank sites", 8085);
+        SITES("made-up news and bank sites", 8085),
+        MAIL("mail catcher's SMTP server", 1025),
+        MAIL_WEB("mail catcher's web page", 8025);
 
         private final String label;
         private final int defaultPort;
@@ -86,9 +90,22 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
     public StackSettings {
         ports = Map.copyOf(ports);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        mailReaders = List.copyOf(mailReaders);
         if (instances < 1 || instances > MAX_INSTANCES) {
             throw new IllegalArgumentException("--instances must be from 1 to " + MAX_INSTANCES + ", got " + instances);
         }
+    }
+
+    /** The mail catcher answers pages of article-service (the dashboard), by either name of this machine. */
+    public StackSettings(Path repository, Path dataDir, Map<Part, Integer> ports, String apiKey, boolean loadSamples,
+                         boolean wipe, List<String> serviceJvmOptions, int instances, Optional<Path> startupCacheDir) {
+        this(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, instances, startupCacheDir,
+                dashboardOrigins(ports.get(Part.ARTICLE)));
+    }
+
+    /** Where the dashboard is read from: article-service's first instance, as localhost or 127.0.0.1. */
+    static List<String> dashboardOrigins(int articlePort) {
+        return List.of("http://localhost:" + articlePort, "http://127.0.0.1:" + articlePort);
     }
 
     /** One instance of each service, with start-up caches in the data directory. */
@@ -101,7 +118,7 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
     /** The same settings, with the services started from their jars as they are. */
     public StackSettings withoutStartupCache() {
         return new StackSettings(repository, dataDir, ports, apiKey, loadSamples, wipe, serviceJvmOptions, instances,
-                Optional.empty());
+                Optional.empty(), mailReaders);
     }
 
     public int port(Part part) {
@@ -147,11 +164,15 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
               --data-dir=PATH        where data and logs live (default ./data; env STEPPEWIRE_DATA_DIR)
               --api-key=KEY          API key for writes (default local-dev-key; env STEPPEWIRE_API_KEY)
               --<part>-port=N        move a port; parts: kafka, kafka-controller, mongo, ingest, rates,
-                                     article, notify, sites (the made-up news and bank sites)
+                                     article, notify, sites (the made-up news and bank sites),
+                                     mail (the mail catcher's SMTP), mail-web (its page of caught mail)
                                      (env STEPPEWIRE_<PART>_PORT, e.g. STEPPEWIRE_KAFKA_PORT)
               --instances=N          run N (1 to 4) instances of article-service and of notify-service,
                                      sharing partitions; instance n listens on its port + 100*n
                                      (default 1; env STEPPEWIRE_INSTANCES)
+              --mail-readers=ORIGINS comma-separated origins whose pages may read the caught mail (CORS;
+                                     default article-service's, e.g. http://localhost:8083 and
+                                     http://127.0.0.1:8083; env STEPPEWIRE_MAIL_READERS)
               --no-startup-cache     start the services from their jars, without the start-up cache
                                      (JDK AOT cache) that the first start of each build trains in
                                      ./data/startup-cache (env STEPPEWIRE_STARTUP_CACHE=false)
@@ -178,6 +199,7 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         String dataDir = orElse(flags.remove("--data-dir"), environment.apply("STEPPEWIRE_DATA_DIR"), "data");
         String apiKey = orElse(flags.remove("--api-key"), environment.apply("STEPPEWIRE_API_KEY"), PUBLISHED_DEFAULT_KEY);
         String instances = orElse(flags.remove("--instances"), environment.apply("STEPPEWIRE_INSTANCES"), "1");
+        String mailReaders = orElse(flags.remove("--mail-readers"), environment.apply("STEPPEWIRE_MAIL_READERS"), "");
         boolean samples = flags.remove("--samples") != null;
         boolean wipe = flags.remove("--wipe") != null;
         boolean startupCache = flags.remove("--no-startup-cache") == null
@@ -191,7 +213,22 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         Path data = workingDirectory.resolve(dataDir).normalize();
         return new StackSettings(workingDirectory, data, ports, apiKey,
                 samples, wipe, List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                parseInstances(instances), startupCache ? Optional.of(data.resolve(STARTUP_CACHE_DIR)) : Optional.empty());
+                parseInstances(instances), startupCache ? Optional.of(data.resolve(STARTUP_CACHE_DIR)) : Optional.empty(),
+                mailReaders.isBlank() ? dashboardOrigins(ports.get(Part.ARTICLE)) : parseOrigins(mailReaders));
+    }
+
+    /** Origins as a browser sends them: scheme, host and an optional port, nothing more. */
+    private static List<String> parseOrigins(String value) {
+        List<String> origins = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String origin = part.strip();
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?")) {
+                throw new IllegalArgumentException("--mail-readers / STEPPEWIRE_MAIL_READERS takes origins such as "
+                        + "http://localhost:8083, separated by commas; got '" + origin + "'");
+            }
+            origins.add(origin);
+        }
+        return origins;
     }
 
     private static int parseInstances(String value) {

@@ -44,16 +44,34 @@ class ComposeFileTest {
     }
 
     @Test
-    void composeRunsExactlyTheFourServicesOnKafkaAndMongo() {
+    void composeRunsExactlyTheFourServicesOnKafkaAndMongoWithAMailCatcher() {
         Set<String> names = new HashSet<>();
         compose.path("services").propertyNames().forEach(names::add);
 
-        assertThat(names).containsExactlyInAnyOrder("kafka", "mongo", "ingest-service", "rates-service",
+        assertThat(names).containsExactlyInAnyOrder("kafka", "mongo", "mailpit", "ingest-service", "rates-service",
                 "article-service", "notify-service");
         assertThat(compose.path("services").path("kafka").path("image").asString()).matches("apache/kafka:4\\.1\\.\\d+");
         assertThat(compose.path("services").path("mongo").path("image").asString()).matches("mongo:8\\.0\\.\\d+");
         assertThat(compose.path("services").path("kafka").path("healthcheck").isMissingNode()).isFalse();
         assertThat(compose.path("services").path("mongo").path("healthcheck").isMissingNode()).isFalse();
+    }
+
+    /** Mail from notify-service lands in Mailpit, pinned to one release, whose page is published; nothing is delivered. */
+    @Test
+    void notifyServiceSendsItsMailToThePinnedMailCatcher() throws IOException {
+        JsonNode mailpit = compose.path("services").path("mailpit");
+        Map<String, JsonNode> notify = environmentOf("notify-service");
+
+        assertThat(mailpit.path("image").asString()).matches("axllent/mailpit:v\\d+\\.\\d+\\.\\d+");
+        assertThat(mailpit.path("healthcheck").path("test").toString()).contains("readyz");
+        assertThat(mailpit.path("ports").get(0).asString()).isEqualTo("8025:8025");
+        assertThat(mailpit.path("environment").path("MP_MAX_MESSAGES").asInt()).isEqualTo(MailCatcher.KEPT);
+        assertThat(mailpit.path("environment").path("MP_API_CORS").asString())
+                .isEqualTo("http://localhost:" + serverPort("article-service"));
+        assertThat(notify.get("SPRING_MAIL_HOST").asString()).isEqualTo("${SPRING_MAIL_HOST:-mailpit}");
+        assertThat(notify.get("SPRING_MAIL_PORT").asString()).isEqualTo("${SPRING_MAIL_PORT:-1025}");
+        assertThat(compose.path("services").path("notify-service").path("depends_on").path("mailpit").path("condition")
+                .asString()).isEqualTo("service_healthy");
     }
 
     @ParameterizedTest

@@ -15,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -176,6 +178,44 @@ class EndToEndIT {
         assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::id).doesNotHaveDuplicates()
                 .hasSize(2);
         assertThat(receiver.deliveries()).filteredOn(d -> d.body().contains(windFarm.path("id").asString())).hasSize(1);
+    }
+
+    /**
+     * E-mail works on the stack out of the box: notify-service sends to the stack's mail catcher, whose page lists the
+     * alert for the dashboard's origin. The subscription's query and the same q in article search select the article.
+     */
+    @Test
+    void anEmailSubscriberReadsTheAlertAmongTheCaughtMailAndSearchFindsTheSameArticle() throws Exception {
+        String query = "(ferry OR harbour) AND caspian NOT \\\"wind farm\\\"";
+        var subscription = desk.subscribe("""
+                {"name": "Caspian desk by mail",
+                 "channel": {"type": "email", "address": "caspian-desk@steppewire.example"},
+                 "rules": {"query": "%s"}}
+                """.formatted(query));
+        assertThat(subscription.status()).as(subscription.body().toString()).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> everyNotifyInstanceIndexesEverySubscription());
+
+        var accepted = desk.postPage("caspian-post", NewsDesk.resource("pages/caspian-post-2026-04-05.txt"));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String ferry = accepted.body().path("articles").get(0).path("id").asString();
+
+        int mailPort = URI.create(stack.url(Part.MAIL_WEB)).getPort();
+        String dashboard = stack.url(Part.ARTICLE);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(desk.get(stack.url(Part.MAIL_WEB) + "/messages").body().valueStream()
+                .map(m -> m.path("to").get(0).asString())).contains("caspian-desk@steppewire.example"));
+        RawHttp.Answer list = RawHttp.send(mailPort, "GET", "/messages", Map.of("Origin", dashboard), "");
+        assertThat(list.header("access-control-allow-origin")).isEqualTo(dashboard);
+        JsonNode caught = desk.get(stack.url(Part.MAIL_WEB) + "/messages").body().valueStream()
+                .filter(m -> m.path("to").get(0).asString().equals("caspian-desk@steppewire.example")).findFirst().orElseThrow();
+        assertThat(caught.path("subject").asString()).isEqualTo("steppewire: Aktau Ferry Line Adds a Night Crossing to Baku");
+        assertThat(caught.path("from").asString()).isNotBlank();
+        RawHttp.Answer text = RawHttp.send(mailPort, "GET", "/messages/" + caught.path("id").asLong() + ".txt", Map.of(), "");
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.body()).contains(ferry).contains("\"kind\":\"article\"");
+
+        String q = URLEncoder.encode(query.replace("\\", ""), StandardCharsets.UTF_8);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(desk.get(desk.articleUrl() + "/api/articles?q=" + q).body()
+                .path("items").valueStream().map(a -> a.path("id").asString())).containsExactly(ferry));
     }
 
     @Test

@@ -52,6 +52,29 @@ class StackSettingsTest {
     }
 
     @Test
+    void theMailCatcherListensOnItsOwnPortsAndAnswersTheDashboardsOriginUnlessToldOtherwise() {
+        StackSettings defaults = StackSettings.from(List.of("--article-port=18083"), name -> null, CHECKOUT);
+        assertThat(defaults.port(Part.MAIL)).isEqualTo(1025);
+        assertThat(defaults.port(Part.MAIL_WEB)).isEqualTo(8025);
+        assertThat(defaults.mailReaders()).containsExactly("http://localhost:18083", "http://127.0.0.1:18083");
+
+        StackSettings told = StackSettings.from(List.of("--mail-web-port=9025", "--mail-readers=http://dash.local:3000, https://[::1]:8443"),
+                Map.of("STEPPEWIRE_MAIL_PORT", "2525", "STEPPEWIRE_MAIL_READERS", "http://ignored:1")::get, CHECKOUT);
+        assertThat(told.port(Part.MAIL)).isEqualTo(2525);
+        assertThat(told.port(Part.MAIL_WEB)).isEqualTo(9025);
+        assertThat(told.mailReaders()).containsExactly("http://dash.local:3000", "https://[::1]:8443");
+        assertThat(told.withoutStartupCache().mailReaders()).isEqualTo(told.mailReaders());
+    }
+
+    @Test
+    void aMailReaderThatIsNoOriginNamesTheSettingToFix() {
+        for (String reader : List.of("*", "localhost:8083", "http://localhost:8083/dashboard", "javascript:alert(1)", "http://a b")) {
+            assertThatThrownBy(() -> StackSettings.from(List.of("--mail-readers=" + reader), name -> null, CHECKOUT))
+                    .as(reader).hasMessageContaining("--mail-readers").hasMessageContaining("STEPPEWIRE_MAIL_READERS");
+        }
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithTheUsage() {
         assertThatThrownBy(() -> StackSettings.from(List.of("--kafak-port=1"), name -> null, CHECKOUT))
                 .hasMessageContaining("--kafak-port").hasMessageContaining("Usage");

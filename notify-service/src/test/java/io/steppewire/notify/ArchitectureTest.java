@@ -13,7 +13,6 @@ class ArchitectureTest {
 
     private static final String[] PURE = {
             "io.steppewire.notify.subscription",
-            "io.steppewire.notify.subscription.query",
             "io.steppewire.notify.matching",
             "io.steppewire.notify.delivery"};
 

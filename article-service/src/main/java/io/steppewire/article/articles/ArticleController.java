@@ -46,7 +46,8 @@ public class ArticleController {
             @Parameter(description = "Site the article came from, e.g. steppe-daily") @RequestParam(required = false) @Nullable String source,
             @Parameter(description = "First publication date, inclusive, yyyy-MM-dd") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Last publication date, inclusive, yyyy-MM-dd") @RequestParam(required = false) @Nullable String to,
-            @Parameter(description = "Words and \"quoted phrases\"; English stemming; every word must occur") @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "Words and \"quoted phrases\" with AND (or side by side), OR, NOT and parentheses, "
+                    + "as in subscription rules; English stemming") @RequestParam(required = false) @Nullable String q,
             @Parameter(description = "Page size, 1 to 100, default 20") @RequestParam(required = false) @Nullable String limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) @Nullable String cursor) {
         ArticleFilter filter = filter(country, tag, entity, source, from, to, q);
@@ -95,7 +96,7 @@ public class ArticleController {
             @Parameter(description = "Site the article came from") @RequestParam(required = false) @Nullable String source,
             @Parameter(description = "First publication date, inclusive, yyyy-MM-dd") @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Last publication date, inclusive, yyyy-MM-dd") @RequestParam(required = false) @Nullable String to,
-            @Parameter(description = "Words and \"quoted phrases\"") @RequestParam(required = false) @Nullable String q) {
+            @Parameter(description = "Words and \"quoted phrases\" with AND, OR, NOT and parentheses") @RequestParam(required = false) @Nullable String q) {
         ArticleFilter filter = filter(country, tag, entity, source, from, to, q);
         return ReadStoreQueries.answer(() -> store.facets(filter, limits.facetSize()));
     }

@@ -330,16 +330,16 @@ final class ArticleGeneration {
 
     /**
      * Matches and ranks from the term postings (a few documents read by {@code _id}), the filter's values included,
-     * then reads only the best candidates whole and checks each against the filter, every
-     * term and phrase and its stored score: postings never shrink, so an entry may be older than the article.
+     * then reads only the best candidates whole and checks each against the filter, the whole query (NOT and phrases
+     * included) and its stored score: postings never shrink, so an entry may be older than the article.
      */
     private ArticlePage byRelevance(ArticleFilter filter, SearchQuery search, @Nullable ArticleCursor after, int limit) {
         List<List<String>> groups = PostingKeys.of(filter);
         List<List<String>> keyGroups = groups.equals(List.of(List.of(PostingKeys.ALL))) ? List.of() : groups;
         List<YearMonth> months = monthsToRead(filter, null);
-        Map<String, List<TermEntry>> matches = termPostings.underAll(search.terms(), keyGroups, months);
+        Map<String, List<TermEntry>> matches = termPostings.matching(search, keyGroups, months);
         List<Candidate> candidates = new ArrayList<>();
-        for (Candidate candidate : ranked(search.terms() + "|" + keyGroups + "|" + months, matches)) {
+        for (Candidate candidate : ranked(search.key() + "|" + keyGroups + "|" + months, matches)) {
             if (withinDates(filter, candidate.publishedOn()) && (after == null || after.precedesByRelevance(candidate.score(),
                     candidate.publishedOn(), candidate.firstSeenAt(), candidate.id()))) {
                 candidates.add(candidate);
@@ -370,8 +370,7 @@ final class ArticleGeneration {
         List<String> terms = strings(doc, TERMS);
         LocalDate publishedOn = LocalDate.parse(doc.getString(PUBLISHED_ON));
         if (!matches(filter, doc) || !withinDates(filter, publishedOn)
-                || !search.terms().stream().allMatch(term -> Collections.binarySearch(terms, term) >= 0)
-                || !search.phrasesOccurIn(doc.getString(PHRASE_TEXT))) {
+                || !search.matches(terms, doc.getString(PHRASE_TEXT))) {
             return null;
         }
         Candidate candidate = new Candidate(doc.getString(ID), publishedOn, instant(doc, FIRST_SEEN_AT),
@@ -412,6 +411,34 @@ final class ArticleGeneration {
         return counts;
     }
 
+    /** A query's parts over the stored search fields; phrases on the phrase text, whole words only. */
+    private static final SearchQuery.StoreFilters<Bson> STORE_FILTERS = new SearchQuery.StoreFilters<>() {
+        @Override
+        public Bson allTerms(List<String> terms) {
+            return Filters.all(TERMS, terms);
+        }
+
+        @Override
+        public Bson phrasePattern(String pattern) {
+            return Filters.regex(PHRASE_TEXT, pattern);
+        }
+
+        @Override
+        public Bson and(List<Bson> parts) {
+            return Filters.and(parts);
+        }
+
+        @Override
+        public Bson or(List<Bson> parts) {
+            return Filters.or(parts);
+        }
+
+        @Override
+        public Bson nor(List<Bson> parts) {
+            return Filters.nor(parts);
+        }
+    };
+
     /** The filter as a store query; phrases are checked on the stored phrase text, whole words only. */
     static Bson matching(ArticleFilter filter) {
         List<Bson> parts = new ArrayList<>();
@@ -435,10 +462,7 @@ final class ArticleGeneration {
         }
         SearchQuery search = filter.search();
         if (search != null) {
-            parts.add(Filters.all(TERMS, search.terms()));
-            for (String pattern : search.phrasePatterns()) {
-                parts.add(Filters.regex(PHRASE_TEXT, pattern));
-            }
+            parts.add(search.filter(STORE_FILTERS));
         }
         return parts.isEmpty() ? new Document() : Filters.and(parts);
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import io.steppewire.article.search.IndexedText;
+import io.steppewire.article.search.SearchQuery;
 import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.store.Generation;
 import io.steppewire.article.search.TermEntry;
@@ -97,6 +98,9 @@ final class TermPostings {
             return sorted;
         }
     }
+
+    /** The index of a term nothing is filed under in the months read. */
+    private static final TermIndex NOTHING_FILED = new TermIndex(Map.of(), Map.of());
 
     private final MongoDatabase database;
     private final Generation generation;
@@ -256,28 +260,28 @@ final class TermPostings {
     }
 
     /**
-     * The articles filed under every one of the terms and under some key of every key group (see
-     * {@link PostingKeys#of(io.steppewire.article.query.ArticleFilter)}) in the given months, each with its newest
-     * entry per term in the order of the terms. An article whose newest entries differ in version is left out: its
-     * newest sighting lacks one of the terms or keys (or is still being stored).
+     * The articles filed under the query's terms as its AND, OR and NOT combine them ({@link SearchQuery#candidates}) and
+     * under some key of every key group (see {@link PostingKeys#of(io.steppewire.article.query.ArticleFilter)}) in the
+     * given months, each with its newest entry under each of {@link SearchQuery#terms()} it has, in that order. An
+     * article whose newest entries differ in version is left out: its newest sighting lacks one of the terms or keys
+     * (or is still being stored). Phrases, and what NOT excludes beyond plain words, are for the reader to check on the
+     * stored article.
      */
-    Map<String, List<TermEntry>> underAll(List<String> terms, List<List<String>> keyGroups, Collection<YearMonth> months) {
-        if (terms.isEmpty() || months.isEmpty()) {
+    Map<String, List<TermEntry>> matching(SearchQuery query, List<List<String>> keyGroups, Collection<YearMonth> months) {
+        if (months.isEmpty()) {
             return Map.of();
         }
+        List<String> terms = query.postingTerms();
         List<String> names = new ArrayList<>(terms);
         keyGroups.forEach(group -> group.forEach(key -> names.add(KEY_PREFIX + key)));
         Map<String, Map<String, Map<String, List<String>>>> chunksPerName = chunkLists(names, months);
         List<TermIndex> sources = new ArrayList<>(names.size());
-        List<Map<String, TermEntry>> perTerm = new ArrayList<>(terms.size());
+        Map<String, Map<String, TermEntry>> perTerm = new HashMap<>();
         for (String term : terms) {
             Map<String, Map<String, List<String>>> chunkIds = chunksPerName.get(term);
-            if (chunkIds == null) {
-                return Map.of();
-            }
-            TermIndex index = newestUnder(term, chunkIds);
+            TermIndex index = chunkIds == null ? NOTHING_FILED : newestUnder(term, chunkIds);
             sources.add(index);
-            perTerm.add(index.newest());
+            perTerm.put(term, index.newest());
         }
         List<List<Map<String, TermEntry>>> perGroup = new ArrayList<>(keyGroups.size());
         for (List<String> group : keyGroups) {
@@ -292,38 +296,29 @@ final class TermPostings {
             }
             perGroup.add(alternatives);
         }
-        // The same indexes (none of their postings grew) give the same intersection: half of a q's CPU otherwise.
-        String query = names + "|" + months;
+        // The same indexes (none of their postings grew) give the same matches: half of a q's CPU otherwise.
+        String cacheKey = query.key() + "|" + names + "|" + months;
         Intersection known;
         synchronized (intersections) {
-            known = intersections.get(query);
+            known = intersections.get(cacheKey);
         }
         if (known != null && known.madeFrom(sources)) {
             return known.matching();
         }
-        Map<String, List<TermEntry>> matching = intersect(perTerm, perGroup);
-        synchronized (intersections) {
-            intersections.put(query, new Intersection(List.copyOf(sources), matching));
-        }
-        return matching;
-    }
-
-    /** The articles under every term and under some key of every group, with their newest entry per term. */
-    private static Map<String, List<TermEntry>> intersect(List<Map<String, TermEntry>> perTerm,
-                                                          List<List<Map<String, TermEntry>>> perGroup) {
-        Map<String, TermEntry> smallest = perTerm.stream().min(Comparator.comparingInt(Map::size)).orElseThrow();
         Map<String, List<TermEntry>> matching = new HashMap<>();
-        smallest.forEach((articleId, any) -> {
-            if (everyTermAndGroupHas(articleId, any.version(), perTerm, perGroup)) {
-                List<TermEntry> entries = new ArrayList<>(perTerm.size());
-                perTerm.forEach(newest -> entries.add(newest.get(articleId)));
+        query.candidates(perTerm::get).forEach((articleId, entries) -> {
+            if (!entries.isEmpty() && everyTermAndGroupHas(articleId, entries.getFirst().version(), List.of(), perGroup)) {
                 matching.put(articleId, entries);
             }
         });
-        return Collections.unmodifiableMap(matching);
+        Map<String, List<TermEntry>> result = Collections.unmodifiableMap(matching);
+        synchronized (intersections) {
+            intersections.put(cacheKey, new Intersection(List.copyOf(sources), result));
+        }
+        return result;
     }
 
-    /** The result of {@link #intersect} and the cached indexes it was computed from. */
+    /** The result of {@link #matching} and the cached indexes it was computed from. */
     private record Intersection(List<TermIndex> sources, Map<String, List<TermEntry>> matching) {
 
         /** True when made from these very indexes: a cached index is replaced, never changed, when its posting grows. */
@@ -367,7 +362,7 @@ final class TermPostings {
         /**
          * The articles filed in the month under some key of every group, each with its newest entry there, newest
          * first ({@link #NEWEST_FIRST}); an article whose newest entries differ in version between the groups is
-         * left out (as in {@link #underAll}).
+         * left out (as in {@link #matching}).
          */
         List<TermEntry> newestFirstIn(YearMonth month) {
             List<List<TermIndex>> perGroup = new ArrayList<>(keyGroups.size());

@@ -153,6 +153,13 @@ class ArticleApiTest extends ServiceTest {
                 .containsExactly("Water Level Talks Stall in Tashkent");
         assertThat(api.get("/api/facets?source=aral-review&q=water").body().path("countries").valueStream()
                 .map(n -> n.path("value").asString() + "=" + n.path("count").asLong())).containsExactly("UZ=2", "KZ=1");
+        assertThat(api.get("/api/articles?source=aral-review&q=" + ApiClient.encode("fished OR deal")).texts("items", "title"))
+                .containsExactlyInAnyOrder("Fishermen Return to the Northern Aral Sea", "Cotton Farmers Test Drip Irrigation",
+                        "Water Level Talks Stall in Tashkent");
+        assertThat(api.get("/api/articles?source=aral-review&q=" + ApiClient.encode("water NOT (cotton OR deal)")).texts("items", "title"))
+                .containsExactly("Fishermen Return to the Northern Aral Sea");
+        assertThat(api.get("/api/facets?source=aral-review&q=" + ApiClient.encode("water NOT cotton")).body().path("countries")
+                .valueStream().map(n -> n.path("value").asString() + "=" + n.path("count").asLong())).containsExactly("KZ=1", "UZ=1");
     }
 
     @Test
@@ -195,6 +202,10 @@ class ArticleApiTest extends ServiceTest {
         assertBadParameter("/api/articles?cursor=not-a-cursor", "cursor", "nextCursor");
         assertBadParameter("/api/articles?q=" + ApiClient.encode("\"unclosed"), "q", "quote");
         assertBadParameter("/api/articles?q=the", "q", "searchable");
+        assertBadParameter("/api/articles?q=" + ApiClient.encode("NOT coal"), "q", "only excludes");
+        assertBadParameter("/api/facets?q=" + ApiClient.encode("solar OR"), "q", "at position 8: expected a word");
+        assertBadParameter("/api/articles?q=" + ApiClient.encode("solar)"), "q", "')' has no matching '('");
+        assertBadParameter("/api/articles?q=" + ApiClient.encode("(".repeat(17) + "solar" + ")".repeat(17)), "q", "write it flatter");
         assertBadParameter("/api/facets?to=yesterday", "to", "yyyy-MM-dd");
     }
 

@@ -133,4 +133,26 @@ class SearchListingTest extends ListingOnEmbeddedStore {
                 .containsExactly("Port Copper Port", "Copper Port", "Copper Road");
         assertThat(allPages(search("copper port", List.of("UZ"), null, null, null), 2)).containsExactly("Copper Road");
     }
+
+    @Test
+    void combinesOrAndNotWithinTheOtherFiltersAndFollowsANewerSighting() {
+        ArticleIngested port = story("Port News", "2026-03-05", "KZ", "The copper port reopened.", "Coal waits on the quay.").event();
+        store.upsertAll(List.of(port,
+                story("Copper Road", "2026-03-06", "UZ", "Copper goes by road.").event(),
+                story("Grain Barges", "2026-03-07", "KZ", "Grain leaves by barge.").event(),
+                story("Coal Train", "2026-03-08", "KZ", "A coal train left.").event()));
+
+        assertThat(allPages(search("copper OR grain"), 1)).containsExactlyInAnyOrder("Port News", "Copper Road", "Grain Barges");
+        assertThat(allPages(search("(copper OR grain) NOT coal"), 1)).containsExactlyInAnyOrder("Copper Road", "Grain Barges");
+        assertThat(allPages(search("(copper OR grain) NOT coal", List.of("KZ"), null, null, null), 20))
+                .containsExactly("Grain Barges");
+        assertThat(allPages(search("copper OR coal", List.of("KZ"), null, "2026-03-06", null), 20)).containsExactly("Coal Train");
+
+        store.upsertAll(List.of(Newsroom.story("steppe-daily", "Port News", "The copper port reopened.", "The quay is empty.")
+                .publishedOn("2026-03-05").ingestedAt("2026-03-09T00:00:00Z").about("KZ").event()));
+
+        assertThat(allPages(search("copper NOT coal"), 20)).containsExactlyInAnyOrder("Port News", "Copper Road");
+        assertThat(allPages(search("coal OR quay"), 20)).containsExactlyInAnyOrder("Port News", "Coal Train");
+        assertThat(allPages(search("\"coal waits\" OR train"), 20)).containsExactly("Coal Train");
+    }
 }

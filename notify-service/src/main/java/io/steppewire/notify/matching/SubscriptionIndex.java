@@ -8,9 +8,9 @@ import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
-import io.steppewire.notify.subscription.query.KeywordQuery;
-import io.steppewire.notify.subscription.query.QueryParser;
-import io.steppewire.notify.subscription.query.TextTerms;
+import io.steppewire.query.KeywordQuery;
+import io.steppewire.query.QueryParser;
+import io.steppewire.query.TextTerms;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.steppewire.notify.subscription;
 
-import io.steppewire.notify.subscription.query.KeywordQuery;
+import io.steppewire.query.KeywordQuery;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;

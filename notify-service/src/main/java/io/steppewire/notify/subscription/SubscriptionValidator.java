@@ -3,9 +3,9 @@ package io.steppewire.notify.subscription;
 import io.steppewire.events.SaneDecimals;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
-import io.steppewire.notify.subscription.query.KeywordQuery;
-import io.steppewire.notify.subscription.query.QueryParser;
-import io.steppewire.notify.subscription.query.QuerySyntaxException;
+import io.steppewire.query.KeywordQuery;
+import io.steppewire.query.QueryParser;
+import io.steppewire.query.QuerySyntaxException;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;

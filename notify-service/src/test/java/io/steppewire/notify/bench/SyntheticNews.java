@@ -11,7 +11,7 @@ import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
-import io.steppewire.notify.subscription.query.QueryParser;
+import io.steppewire.query.QueryParser;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

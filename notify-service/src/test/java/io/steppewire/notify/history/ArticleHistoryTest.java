@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.steppewire.notify.matching.Backtest;
 import io.steppewire.notify.subscription.Rules;
-import io.steppewire.notify.subscription.query.QueryParser;
+import io.steppewire.query.QueryParser;
 import io.steppewire.notify.support.InMemoryMongo;
 import io.steppewire.notify.support.Stories;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import io.steppewire.notify.subscription.Channel;
 import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
-import io.steppewire.notify.subscription.query.QueryParser;
+import io.steppewire.query.QueryParser;
 import io.steppewire.notify.support.Stories;
 import org.junit.jupiter.api.Test;
 

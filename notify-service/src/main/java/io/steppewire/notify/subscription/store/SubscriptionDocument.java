@@ -11,7 +11,7 @@ import io.steppewire.notify.subscription.RateWindow;
 import io.steppewire.notify.subscription.RuleKind;
 import io.steppewire.notify.subscription.Rules;
 import io.steppewire.notify.subscription.Subscription;
-import io.steppewire.notify.subscription.query.QueryParser;
+import io.steppewire.query.QueryParser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -1,4 +1,4 @@
-package io.steppewire.notify.subscription.query;
+package io.steppewire.query;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * A parsed keyword query: words and "quoted phrases" combined with AND, OR, NOT and parentheses.
  * Terms are stored as their {@link TextTerms#key(String) keys}, so evaluation only asks whether a
- * key occurs in an article.
+ * key occurs in an article. Records without framework types, so that every service evaluates the same
+ * tree against its own index (notify-service's subscription matcher, article-service's search).
  */
 public sealed interface KeywordQuery {
 
@@ -33,8 +34,13 @@ public sealed interface KeywordQuery {
      */
     @Nullable Set<String> requiredOneOf();
 
-    /** One word or phrase. */
-    record Term(String key) implements KeywordQuery {
+    /**
+     * One word or phrase.
+     *
+     * @param key  its {@link TextTerms#key(String) key}, which decides whether it occurs
+     * @param text the word or the phrase's inside as written, for evaluators that analyse text their own way
+     */
+    record Term(String key, String text) implements KeywordQuery {
         @Override
         public boolean matches(Predicate<String> present) {
             return present.test(key);

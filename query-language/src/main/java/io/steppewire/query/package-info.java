@@ -1,4 +1,4 @@
 @NullMarked
-package io.steppewire.notify.subscription.query;
+package io.steppewire.query;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.steppewire.notify.subscription.query;
+package io.steppewire.query;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +78,7 @@ class QueryParserTest {
     @Test
     void pointsAtAnUnterminatedPhrase() {
         assertThatThrownBy(() -> QueryParser.parse("dam AND \"solar park"))
-                .hasMessage("at position 8: the phrase opened here has no closing '\"'");
+                .hasMessage("at position 8: the phrase opened here has no closing quote '\"'");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.steppewire.notify.subscription.query;
+package io.steppewire.query;
 
 /**
  * A query that does not parse, with the place and what would have been accepted there.

@@ -1,4 +1,4 @@
-package io.steppewire.notify.subscription.query;
+package io.steppewire.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +141,7 @@ public final class QueryParser {
             throw new QuerySyntaxException(token.position, (token.kind == Kind.PHRASE ? "the phrase " : "the word ")
                     + token.describe() + " has no letters or digits to search for");
         }
-        return new KeywordQuery.Term(key);
+        return new KeywordQuery.Term(key, token.text);
     }
 
     private static boolean startsOperand(Token token) {
@@ -170,7 +170,7 @@ public final class QueryParser {
             } else if (c == '"') {
                 int close = text.indexOf('"', i + 1);
                 if (close < 0) {
-                    throw new QuerySyntaxException(i, "the phrase opened here has no closing '\"'");
+                    throw new QuerySyntaxException(i, "the phrase opened here has no closing quote '\"'");
                 }
                 tokens.add(new Token(Kind.PHRASE, text.substring(i + 1, close), i));
                 i = close + 1;

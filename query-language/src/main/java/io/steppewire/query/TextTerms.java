@@ -1,4 +1,4 @@
-package io.steppewire.notify.subscription.query;
+package io.steppewire.query;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
