@@ -165,7 +165,7 @@ class DigestDeliveryTest extends NotifyIntegrationTest {
     }
 
     @Test
-    void anEmailDigestIsReadableCarriesItsJsonAndUnsubscribeHeadersAndWaitsOutQuietHours() throws Exception {
+    void quietHoursAlertsGoIntoTheDigestWhichWaitsOutThemAndItsEmailIsReadableWithJsonAndUnsubscribeHeaders() throws Exception {
         Digest digest = Digest.daily(LocalTime.ofInstant(clock.instant().plus(Duration.ofHours(7)), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES),
                 ZoneOffset.UTC);
         Instant slot = digest.slotAfter(clock.instant());
@@ -176,7 +176,7 @@ class DigestDeliveryTest extends NotifyIntegrationTest {
                  "rules": {"tags": ["digest-mail-news"], "pairs": [{"pair": "TMT/EUR", "thresholdPct": 0.5}], "perStory": false},
                  "delivery": {"mode": "digest", "digest": {"every": "day", "at": "%s", "timezone": "UTC"}},
                  "quietHours": {"from": "%s", "to": "%s", "timezone": "UTC"}}""".formatted(address, digest.at(),
-                LocalTime.ofInstant(slot.minus(Duration.ofHours(1)), ZoneOffset.UTC), LocalTime.ofInstant(quietEnd, ZoneOffset.UTC)));
+                LocalTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES), LocalTime.ofInstant(quietEnd, ZoneOffset.UTC)));
         JsonNode shown = JSON.readTree(getWithKey("/api/subscriptions/" + id).body());
         assertThat(shown.path("delivery").path("mode").asString()).isEqualTo("digest");
         assertThat(shown.path("delivery").path("digest").path("at").asString()).isEqualTo(digest.at().toString());
@@ -193,6 +193,9 @@ class DigestDeliveryTest extends NotifyIntegrationTest {
         String todays = bundle("digest", id, slot);
         await().atMost(PATIENCE).until(() -> held(todays).size() == 3);
         assertThat(Instant.parse(delivery(id, todays).path("nextAttemptAt").asString())).as("due when the quiet hours end").isEqualTo(quietEnd);
+        // Raised in the quiet hours, the alerts went into the digest: none waits on its own.
+        assertThat(JSON.readTree(getWithKey("/api/subscriptions/" + id + "/deliveries").body()).path("items"))
+                .extracting(item -> item.path("alertId").asString()).containsExactly(todays);
 
         clock.setTo(quietEnd.plusSeconds(30));
         worker.wake();

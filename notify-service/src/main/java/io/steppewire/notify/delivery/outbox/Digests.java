@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +56,12 @@ public class Digests {
     public static final String KIND_ROLLUP = "rollup";
     /** Alerts per message part: a message stays readable and its bucket far below 16 MB (ids only, about 70 bytes each). */
     public static final int MAX_PER_MESSAGE = 500;
+    /**
+     * How long a sent message's bucket is kept: a redelivered event finds where its alert went. Later, the message's
+     * delivery history (kept) still stops a second sending: the bucket made again is never sealed, as its delivery is
+     * removed on sight.
+     */
+    static final Duration KEPT_FOR = Duration.ofDays(35);
 
     /**
      * How a subscription's alerts are bundled: the kind of message, the slot an alert raised at a time goes into (the
@@ -88,12 +96,25 @@ public class Digests {
 
     private final MongoTemplate mongo;
     private final DeliveryOutbox outbox;
+    private final Clock clock;
 
-    public Digests(MongoTemplate mongo, DeliveryOutbox outbox) {
+    public Digests(MongoTemplate mongo, DeliveryOutbox outbox, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.clock = clock;
         // A repeated event asks which bucket holds its alerts.
         mongo.indexOps(COLLECTION).createIndex(new Index("alertIds", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index("to", Sort.Direction.ASC));
+    }
+
+    /** Removes sealed buckets of messages due more than {@link #KEPT_FOR} ago. */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
+    public void forgetOldMessages() {
+        forgetSealedBefore(clock.instant().minus(KEPT_FOR));
+    }
+
+    long forgetSealedBefore(Instant before) {
+        return buckets().deleteMany(new Document("sealed", true).append("to", new Document("$lt", Date.from(before)))).getDeletedCount();
     }
 
     private MongoCollection<Document> buckets() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -37,9 +38,9 @@ class DigestsTest {
 
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "digests-" + System.nanoTime());
     private final DeliveryOutbox outbox = new DeliveryOutbox(mongo);
-    private final Digests digests = new Digests(mongo, outbox);
+    private final Digests digests = new Digests(mongo, outbox, Clock.fixed(EIGHT, ZoneOffset.UTC));
     /** A second instance on the same store. */
-    private final Digests otherInstance = new Digests(mongo, new DeliveryOutbox(mongo));
+    private final Digests otherInstance = new Digests(mongo, new DeliveryOutbox(mongo), Clock.fixed(EIGHT, ZoneOffset.UTC));
 
     @AfterAll
     static void close() {
@@ -155,6 +156,17 @@ class DigestsTest {
         assertThat(due).extracting(DeliveryOutbox.Claim::alertId)
                 .containsExactly(Digests.bundleId(Digests.KIND_ROLLUP, "s1", Instant.parse("2026-03-14T10:00:00Z"), 1));
         assertThat(digests.seal(due.getFirst().alertId()).alertIds()).containsExactlyInAnyOrder("o1", "o2");
+    }
+
+    @Test
+    void onlySealedBucketsOfLongAgoAreForgotten() {
+        Digests.Cadence cadence = Digests.Cadence.digest(AT_EIGHT_UTC, null);
+        digests.place(List.of(entry("old", "2026-01-01T07:00:00Z", cadence), entry("open", "2026-01-02T07:00:00Z", cadence)), EIGHT);
+        String old = Digests.bundleId(Digests.KIND_DIGEST, "s1", Instant.parse("2026-01-01T08:00:00Z"), 1);
+        digests.seal(old);
+
+        assertThat(digests.forgetSealedBefore(EIGHT.minus(Digests.KEPT_FOR))).isEqualTo(1);
+        assertThat(digests.ofSubscription("s1")).containsOnlyKeys(Digests.bundleId(Digests.KIND_DIGEST, "s1", Instant.parse("2026-01-02T08:00:00Z"), 1));
     }
 
     private static Digests.Entry entry(String alertId, String raisedAt, Digests.Cadence cadence) {
