@@ -43,14 +43,14 @@ public class UnsubscribeController {
     @GetMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> confirm(@RequestParam(required = false) @Nullable String token) {
         Subscription subscription = store.find(subscriptionOf(token)).filter(s -> !s.deleted()).orElseThrow(UnsubscribeController::gone);
-        return page(Map.of("done", subscription.pausedAt() != null, "name", subscription.name(), "action", "/unsubscribe?token=" + token));
+        return page(Map.of("done", subscription.pausedAt() != null, "name", subscription.name()));
     }
 
     @Operation(summary = "Pause a subscription from its e-mail's link: RFC 8058 one-click (body List-Unsubscribe=One-Click); no key")
     @PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> pause(@RequestParam(required = false) @Nullable String token) {
         Subscription paused = subscriptions.pause(subscriptionOf(token)).orElseThrow(UnsubscribeController::gone);
-        return page(Map.of("done", true, "name", paused.name(), "action", ""));
+        return page(Map.of("done", true, "name", paused.name()));
     }
 
     private String subscriptionOf(@Nullable String token) {
