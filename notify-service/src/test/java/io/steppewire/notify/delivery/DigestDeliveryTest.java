@@ -84,6 +84,8 @@ class DigestDeliveryTest extends NotifyIntegrationTest {
             JsonNode queued = delivery(id, todays);
             assertThat(queued.path("status").asString()).isEqualTo("pending");
             assertThat(Instant.parse(queued.path("nextAttemptAt").asString())).isEqualTo(slot);
+            assertThat(queued.path("holds")).extracting(JsonNode::asString).containsExactlyInAnyOrder(EventIds.alert(id, first.articleId()),
+                    EventIds.alert(id, retold.articleId()), EventIds.alert(id, other.articleId()), EventIds.alert(id, manat.changeId()));
 
             clock.setTo(slot.plusSeconds(30));
             worker.wake();

@@ -246,7 +246,18 @@ public class Digests {
         return new Sealed(id, subscriptionId, kind, from, to, List.copyOf(bucket.getList("alertIds", String.class, List.of())));
     }
 
-    /** The alert ids each message of the subscription holds, by message id: for tests and the API's look at a digest. */
+    /** The alert ids each of these messages holds (so far, while open), by message id; one query. */
+    public Map<String, List<String>> holdings(List<String> bundleIds) {
+        Map<String, List<String>> messages = new HashMap<>();
+        List<String> ids = bundleIds.stream().filter(Digests::isBundle).toList();
+        if (!ids.isEmpty()) {
+            buckets().find(new Document("_id", new Document("$in", ids))).projection(new Document("alertIds", 1))
+                    .forEach(d -> messages.put(d.getString("_id"), d.getList("alertIds", String.class, List.of())));
+        }
+        return messages;
+    }
+
+    /** The alert ids each message of the subscription holds, by message id. */
     public Map<String, List<String>> ofSubscription(String subscriptionId) {
         Map<String, List<String>> messages = new HashMap<>();
         buckets().find(new Document("subscriptionId", subscriptionId))
