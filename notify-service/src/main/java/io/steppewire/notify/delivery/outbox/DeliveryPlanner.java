@@ -131,6 +131,6 @@ public class DeliveryPlanner {
 
     private static Digests.Entry entry(Push push, Digests.Cadence cadence) {
         DeliveryOutbox.NewDelivery d = push.delivery();
-        return new Digests.Entry(d.alertId(), d.subscriptionId(), d.channel(), d.endpoint(), push.raisedAt(), cadence);
+        return new Digests.Entry(d.alertId(), d.subscriptionId(), d.channel(), d.endpoint(), push.raisedAt(), cadence, push.fresh());
     }
 }

@@ -86,8 +86,17 @@ public class Digests {
         }
     }
 
-    /** An alert to bundle, with the time it was first raised and where its subscription's messages go. */
-    public record Entry(String alertId, String subscriptionId, String channel, String endpoint, Instant raisedAt, Cadence cadence) {
+    /**
+     * An alert to bundle, with the time it was first raised and where its subscription's messages go. {@code fresh}:
+     * the alert was stored just now, so no message can hold it yet and none is asked.
+     */
+    public record Entry(String alertId, String subscriptionId, String channel, String endpoint, Instant raisedAt, Cadence cadence,
+                        boolean fresh) {
+
+        /** An alert that may have been bundled before (its event repeated). */
+        public Entry(String alertId, String subscriptionId, String channel, String endpoint, Instant raisedAt, Cadence cadence) {
+            this(alertId, subscriptionId, channel, endpoint, raisedAt, cadence, false);
+        }
     }
 
     /** A sealed message: what it holds for good. */
@@ -146,7 +155,10 @@ public class Digests {
         Map<String, Entry> byAlert = new LinkedHashMap<>();
         entries.forEach(e -> byAlert.putIfAbsent(e.alertId(), e));
         Map<String, DeliveryOutbox.BundleDelivery> toQueue = new LinkedHashMap<>();
-        for (Document bucket : buckets().find(new Document("alertIds", new Document("$in", new ArrayList<>(byAlert.keySet()))))) {
+        List<String> maybePlaced = byAlert.values().stream().filter(e -> !e.fresh()).map(Entry::alertId).toList();
+        Iterable<Document> holding = maybePlaced.isEmpty() ? List.of()
+                : buckets().find(new Document("alertIds", new Document("$in", maybePlaced)));
+        for (Document bucket : holding) {
             for (String id : bucket.getList("alertIds", String.class)) {
                 Entry placed = byAlert.remove(id);
                 if (placed != null) {
