@@ -5,6 +5,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import io.steppewire.notify.delivery.outbox.StoredAlerts;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -34,7 +35,7 @@ import java.util.concurrent.Future;
  * of that subscription's sequence, which orders its event stream across restarts and instances.
  */
 @Repository
-public class AlertStore {
+public class AlertStore implements StoredAlerts {
 
     static final String ALERTS = "alerts";
     static final String SEQUENCES = "alert_sequences";
@@ -228,6 +229,16 @@ public class AlertStore {
         Query query = Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("sequence").gt(afterSequence))
                 .with(Sort.by("sequence")).limit(limit);
         return mongo.find(query, Document.class, ALERTS).stream().map(AlertStore::toAlert).toList();
+    }
+
+    @Override
+    public Map<String, String> bodies(List<String> alertIds) {
+        Map<String, String> bodies = new HashMap<>();
+        if (!alertIds.isEmpty()) {
+            mongo.getCollection(ALERTS).find(new Document("_id", new Document("$in", alertIds)))
+                    .projection(new Document("body", 1)).forEach(d -> bodies.put(d.getString("_id"), d.getString("body")));
+        }
+        return bodies;
     }
 
     public long count() {

@@ -16,7 +16,7 @@ import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.notify.delivery.DeliveryEndpoint;
 import io.steppewire.notify.delivery.outbox.DeliveryOutbox;
-import io.steppewire.notify.delivery.outbox.DeliveryWorker;
+import io.steppewire.notify.delivery.outbox.DeliveryPlanner;
 import io.steppewire.notify.history.ArticleHistory;
 import io.steppewire.notify.history.RateChangeHistory;
 import io.steppewire.notify.matching.AlertKeys;
@@ -62,7 +62,7 @@ public class RaiseAlerts {
     private final SubscriptionIndex index;
     private final AlertStore alerts;
     private final DeliveryOutbox outbox;
-    private final DeliveryWorker worker;
+    private final DeliveryPlanner planner;
     private final RecentArticles recentArticles;
     private final ArticleHistory articleHistory;
     private final RateChangeHistory rateHistory;
@@ -74,14 +74,14 @@ public class RaiseAlerts {
     private final Timer articleMatching;
     private final Timer rateMatching;
 
-    public RaiseAlerts(SubscriptionIndex index, AlertStore alerts, DeliveryOutbox outbox, DeliveryWorker worker,
+    public RaiseAlerts(SubscriptionIndex index, AlertStore alerts, DeliveryOutbox outbox, DeliveryPlanner planner,
                        RecentArticles recentArticles, ArticleHistory articleHistory, RateChangeHistory rateHistory,
                        RateRuleMatcher rateRules, KafkaTemplate<String, AlertRaised> kafka, AlertProperties properties,
                        Clock clock, MeterRegistry meters) {
         this.index = index;
         this.alerts = alerts;
         this.outbox = outbox;
-        this.worker = worker;
+        this.planner = planner;
         this.recentArticles = recentArticles;
         this.articleHistory = articleHistory;
         this.rateHistory = rateHistory;
@@ -186,8 +186,7 @@ public class RaiseAlerts {
                 r.alert().kind(), EventJson.mapper().writeValueAsString(r.alert()), r.alert().raisedAt())).toList();
         List<AlertStore.Stored> once = alerts.storeAll(fresh);
         once.forEach(stored -> counter(stored.alert().kind(), stored.created()).increment());
-        List<DeliveryOutbox.NewDelivery> firstTime = new ArrayList<>();
-        List<DeliveryOutbox.NewDelivery> repeated = new ArrayList<>();
+        List<DeliveryPlanner.Push> pushes = new ArrayList<>();
         List<DeliveryOutbox.NewDelivery> undelivered = new ArrayList<>();
         List<CompletableFuture<SendResult<String, AlertRaised>>> sends = new ArrayList<>();
         List<String> published = new ArrayList<>();
@@ -201,7 +200,10 @@ public class RaiseAlerts {
                         channel.type(), alert.body(), endpoint.get(), raises.get(i).traceparent(),
                         quiet == null ? null : quiet.heldUntil(raises.get(i).alert().raisedAt()).orElse(null));
                 if (raises.get(i).delivered()) {
-                    (once.get(i).created() ? firstTime : repeated).add(delivery);
+                    // Paced by when the alert was first raised, so that a repeat goes where the first went.
+                    Instant raisedAt = once.get(i).created() ? raises.get(i).alert().raisedAt()
+                            : Instant.parse(EventJson.mapper().readTree(alert.body()).path("raisedAt").asString());
+                    pushes.add(new DeliveryPlanner.Push(delivery, once.get(i).created(), raises.get(i).subscription(), raisedAt));
                 } else if (!AlertRaised.KIND_ENDPOINT_DISABLED.equals(alert.kind())) {
                     // Kept as failed, so that a recover once delivery is enabled again sends it.
                     undelivered.add(delivery);
@@ -223,8 +225,9 @@ public class RaiseAlerts {
         // Delivery needs only the stored alert, so it starts before numbering and while Kafka acknowledges; each
         // step is idempotent, so a repeat after a crash between them completes the rest.
         Instant queuedAt = now();
-        // Queued already claimed by this instance's worker, which attempts them at once without a claim's write.
-        worker.enqueue(firstTime, repeated, queuedAt);
+        // Queued already claimed by this instance's worker, which attempts them at once without a claim's write; or
+        // bundled into a digest or an hour's roll-up.
+        planner.queue(pushes, queuedAt);
         if (!undelivered.isEmpty()) {
             outbox.recordUndelivered(undelivered, "Delivery disabled: the endpoint failed every attempt for longer than disable-after;"
                     + " a PUT of the subscription enables it again, and deliveries/recover sends what failed", queuedAt);

@@ -69,7 +69,10 @@ public final class SubscriptionIndex {
     public record OwnedRule(Subscription subscription, PairRule rule) {
     }
 
-    /** Adds, replaces or (for a tombstone) removes a subscription; an older version never replaces a newer one. */
+    /**
+     * Adds, replaces or (for a tombstone or a paused one) removes a subscription; an older version never replaces a
+     * newer one.
+     */
     public void apply(Subscription subscription) {
         lock.writeLock().lock();
         try {
@@ -79,11 +82,12 @@ public final class SubscriptionIndex {
             }
             // A tombstone was unfiled when it arrived; unfiling it again (the refresher reads every change again on each
             // poll within its overlap) would take its terms off the vocabulary counts a second time.
-            if (current != null && !current.deleted()) {
+            if (current != null && current.live()) {
                 unfile(current);
             }
-            if (subscription.deleted()) {
-                // Keep the tombstone's version so a late copy of an older version cannot bring it back.
+            if (!subscription.live()) {
+                // Keep the tombstone's version so a late copy of an older version cannot bring it back; a paused
+                // subscription is kept for look-ups but matches nothing.
                 subscriptions.put(subscription.id(), subscription);
                 return;
             }
@@ -103,11 +107,11 @@ public final class SubscriptionIndex {
         }
     }
 
-    /** Live (not deleted) subscriptions in the index. */
+    /** Live (neither deleted nor paused) subscriptions in the index. */
     public int size() {
         lock.readLock().lock();
         try {
-            return (int) subscriptions.values().stream().filter(s -> !s.deleted()).count();
+            return (int) subscriptions.values().stream().filter(Subscription::live).count();
         } finally {
             lock.readLock().unlock();
         }

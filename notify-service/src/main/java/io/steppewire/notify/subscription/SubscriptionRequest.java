@@ -9,10 +9,27 @@ import java.util.List;
  * {@link SubscriptionValidator} says which.
  */
 public record SubscriptionRequest(@Nullable String name, @Nullable ChannelRequest channel, @Nullable RulesRequest rules,
-                                  @Nullable QuietHoursRequest quietHours) {
+                                  @Nullable QuietHoursRequest quietHours, @Nullable DeliveryRequest delivery,
+                                  @Nullable String maxPerHour) {
 
     public SubscriptionRequest(@Nullable String name, @Nullable ChannelRequest channel, @Nullable RulesRequest rules) {
-        this(name, channel, rules, null);
+        this(name, channel, rules, null, null, null);
+    }
+
+    /**
+     * @param mode   {@code instant} (the default: each alert at once) or {@code digest}
+     * @param digest when digests are sent, for mode {@code digest}
+     */
+    public record DeliveryRequest(@Nullable String mode, @Nullable DigestRequest digest) {
+    }
+
+    /**
+     * @param every    {@code day} or {@code week}
+     * @param at       {@code HH:mm} on the subscriber's clock
+     * @param timezone an IANA time zone, e.g. {@code Asia/Almaty}
+     * @param day      the weekday of a weekly digest ({@code monday}, the default, to {@code sunday})
+     */
+    public record DigestRequest(@Nullable String every, @Nullable String at, @Nullable String timezone, @Nullable String day) {
     }
 
     /**

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class SubscriptionValidator {
     public static final BigDecimal MAX_HYSTERESIS_PCT = new BigDecimal("50");
     /** The longest cooldown, 30 days: the longest window a rule looks at. */
     public static final int MAX_MIN_INTERVAL_MINUTES = 30 * 24 * 60;
+    /** The most alerts pushed one by one per hour that a limit may allow: beyond it, a limit limits nothing. */
+    public static final int MAX_PER_HOUR = 1000;
     /** Refused values are quoted in messages up to this length, so that a huge value is not echoed whole. */
     static final int MAX_QUOTED_LENGTH = 80;
 
@@ -68,10 +71,116 @@ public final class SubscriptionValidator {
         Channel channel = channel(request.channel(), violations);
         Rules rules = rules(request.rules(), violations);
         QuietHours quietHours = quietHours(request.quietHours(), violations);
+        Digest digest = delivery(request.delivery(), channel, violations);
+        Integer maxPerHour = maxPerHour(request.maxPerHour(), request.delivery(), channel, violations);
         if (!violations.isEmpty() || name == null || channel == null || rules == null) {
             throw new InvalidSubscriptionException(violations);
         }
-        return new SubscriptionSpec(name, channel, rules, quietHours);
+        return new SubscriptionSpec(name, channel, rules, quietHours, digest, maxPerHour);
+    }
+
+    /** The digest of mode {@code digest}; {@code null} for mode {@code instant} (or no {@code delivery}) and for refusals. */
+    private static @Nullable Digest delivery(SubscriptionRequest.@Nullable DeliveryRequest request, @Nullable Channel channel,
+                                             List<FieldViolation> violations) {
+        if (request == null) {
+            return null;
+        }
+        String mode = request.mode() == null ? "instant" : request.mode();
+        if (mode.equals("instant")) {
+            if (request.digest() != null) {
+                violations.add(new FieldViolation("delivery.digest", "is only for \"mode\": \"digest\"; leave it out for instant delivery"));
+            }
+            return null;
+        }
+        if (!mode.equals("digest")) {
+            violations.add(new FieldViolation("delivery.mode", quote(mode) + " is not a delivery mode; accepted are instant (each alert at"
+                    + " once, the default) and digest (alerts sent together, daily or weekly)"));
+            return null;
+        }
+        if (channel instanceof Channel.ServerSentEvents) {
+            violations.add(new FieldViolation("delivery.mode", "digest is for webhook and email channels; a stream carries every alert"
+                    + " as it is raised"));
+            return null;
+        }
+        SubscriptionRequest.DigestRequest digest = request.digest();
+        if (digest == null) {
+            violations.add(new FieldViolation("delivery.digest", "is required for mode digest, e.g. {\"every\": \"day\", \"at\": \"08:00\","
+                    + " \"timezone\": \"Asia/Almaty\"}"));
+            return null;
+        }
+        Digest.Every every = null;
+        if (digest.every() == null) {
+            violations.add(new FieldViolation("delivery.digest.every", "is required: day or week"));
+        } else {
+            every = Digest.Every.ofJsonName(digest.every()).orElse(null);
+            if (every == null) {
+                violations.add(new FieldViolation("delivery.digest.every", quote(digest.every()) + " is not accepted; give day or week"));
+            }
+        }
+        LocalTime at = clockTime("delivery.digest.at", digest.at(), violations);
+        ZoneId zone = zone("delivery.digest.timezone", digest.timezone(), violations);
+        DayOfWeek day = DayOfWeek.MONDAY;
+        if (digest.day() != null) {
+            if (every == Digest.Every.DAY) {
+                violations.add(new FieldViolation("delivery.digest.day", "is only for \"every\": \"week\"; a daily digest comes every day"));
+            } else {
+                day = weekday(digest.day());
+                if (day == null) {
+                    violations.add(new FieldViolation("delivery.digest.day", quote(digest.day())
+                            + " is not a day of the week; give monday, tuesday, ... or sunday"));
+                }
+            }
+        }
+        return every == null || at == null || zone == null || day == null ? null : new Digest(every, at, zone, day);
+    }
+
+    private static @Nullable DayOfWeek weekday(String text) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    /** Whole alerts per hour, 1 to {@value #MAX_PER_HOUR}; read from bounded text like a cooldown. */
+    private static @Nullable Integer maxPerHour(@Nullable String text, SubscriptionRequest.@Nullable DeliveryRequest delivery,
+                                                @Nullable Channel channel, List<FieldViolation> violations) {
+        if (text == null) {
+            return null;
+        }
+        String hint = "; give a whole number of alerts from 1 to " + MAX_PER_HOUR + ", e.g. 10";
+        String stripped = text.strip();
+        if (stripped.isEmpty() || stripped.length() > 6 || !stripped.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            violations.add(new FieldViolation("maxPerHour", quote(stripped) + " is not accepted" + hint));
+            return null;
+        }
+        int max = Integer.parseInt(stripped);
+        if (max < 1 || max > MAX_PER_HOUR) {
+            violations.add(new FieldViolation("maxPerHour", max + " is out of range" + hint));
+            return null;
+        }
+        if (delivery != null && "digest".equals(delivery.mode())) {
+            violations.add(new FieldViolation("maxPerHour", "is for instant delivery; a digest is one message already"));
+            return null;
+        }
+        if (channel instanceof Channel.ServerSentEvents) {
+            violations.add(new FieldViolation("maxPerHour", "is for webhook and email channels; a stream carries every alert as it is raised"));
+            return null;
+        }
+        return max;
+    }
+
+    private static @Nullable ZoneId zone(String field, @Nullable String timezone, List<FieldViolation> violations) {
+        if (timezone == null || timezone.isBlank()) {
+            violations.add(new FieldViolation(field, "is required: the subscriber's time zone, e.g. Asia/Almaty"));
+            return null;
+        }
+        if (timezone.length() > MAX_ZONE_LENGTH || !ZoneId.getAvailableZoneIds().contains(timezone)) {
+            violations.add(new FieldViolation(field, quote(timezone) + " is not a time zone; give an IANA name such as Asia/Almaty or Asia/Tashkent"));
+            return null;
+        }
+        return ZoneId.of(timezone);
     }
 
     private static @Nullable QuietHours quietHours(SubscriptionRequest.@Nullable QuietHoursRequest request, List<FieldViolation> violations) {
@@ -80,15 +189,7 @@ public final class SubscriptionValidator {
         }
         LocalTime from = clockTime("quietHours.from", request.from(), violations);
         LocalTime to = clockTime("quietHours.to", request.to(), violations);
-        ZoneId zone = null;
-        if (request.timezone() == null || request.timezone().isBlank()) {
-            violations.add(new FieldViolation("quietHours.timezone", "is required: the subscriber's time zone, e.g. Asia/Almaty"));
-        } else if (request.timezone().length() > MAX_ZONE_LENGTH || !ZoneId.getAvailableZoneIds().contains(request.timezone())) {
-            violations.add(new FieldViolation("quietHours.timezone", quote(request.timezone())
-                    + " is not a time zone; give an IANA name such as Asia/Almaty or Asia/Tashkent"));
-        } else {
-            zone = ZoneId.of(request.timezone());
-        }
+        ZoneId zone = zone("quietHours.timezone", request.timezone(), violations);
         if (from != null && to != null && from.equals(to)) {
             violations.add(new FieldViolation("quietHours.to", "is the same as quietHours.from; quiet hours need an end that differs "
                     + "from their start (22:00 to 07:00 spans midnight)"));

@@ -88,7 +88,32 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
                 Tuple.of(1, member("extra", anyJson(3))));
         Arbitrary<Optional<String>> quietHours = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
                 Tuple.of(1, member("quietHours", quietHours())));
-        return Combinators.combine(member("name", names()), member("channel", channels()), member("rules", rules()), quietHours, extra)
+        Arbitrary<Optional<String>> delivery = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Optional.<String>empty())),
+                Tuple.of(1, member("delivery", delivery())));
+        Arbitrary<Optional<String>> maxPerHour = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
+                Tuple.of(1, member("maxPerHour", mostlyValid(Arbitraries.of("1", "10", "1000", "\"5\""),
+                        Arbitraries.of("0", "-1", "1001", "1.5", "1e3", "\"ten\"", "\"\"", "9".repeat(40), "\"" + "9".repeat(100_000) + "\"")))));
+        return Combinators.combine(member("name", names()), member("channel", channels()), member("rules", rules()), quietHours, delivery,
+                        maxPerHour, extra)
+                .as(HostileSubscriptionBodyPropertyTest::object);
+    }
+
+    /** Instant or digest delivery, with every digest field sometimes wrong, missing or of the wrong type. */
+    private static Arbitrary<String> delivery() {
+        Arbitrary<String> mode = mostlyValid(texts(Arbitraries.of("digest", "digest", "instant")),
+                texts(Arbitraries.oneOf(Arbitraries.of("DIGEST", "batch", "", " digest"), Arbitraries.strings().all().ofMaxLength(12))));
+        Arbitrary<String> every = mostlyValid(texts(Arbitraries.of("day", "week")),
+                texts(Arbitraries.oneOf(Arbitraries.of("hour", "Day", "month", ""), Arbitraries.strings().all().ofMaxLength(8))));
+        Arbitrary<String> at = mostlyValid(texts(Arbitraries.of("08:00", "00:00", "23:59")),
+                texts(Arbitraries.of("24:00", "8:00", "08:00:00", "8am", "", "０８:００")));
+        Arbitrary<String> zone = mostlyValid(texts(Arbitraries.of("Asia/Almaty", "UTC", "Europe/Berlin")),
+                texts(Arbitraries.oneOf(Arbitraries.of("Asia/Atlantis", "", "+05:00", "Z".repeat(10_000)), Arbitraries.strings().all().ofMaxLength(40))));
+        Arbitrary<String> day = mostlyValid(texts(Arbitraries.of("monday", "sunday")), texts(Arbitraries.of("Monday", "mon", "someday", "")));
+        Arbitrary<Optional<String>> optionalDay = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Optional.<String>empty())),
+                Tuple.of(1, member("day", day)));
+        Arbitrary<String> digest = Combinators.combine(member("every", every), member("at", at), member("timezone", zone), optionalDay)
+                .as(HostileSubscriptionBodyPropertyTest::object);
+        return Combinators.combine(member("mode", mode), member("digest", Arbitraries.oneOf(digest, wrongTypes())))
                 .as(HostileSubscriptionBodyPropertyTest::object);
     }
 
@@ -282,7 +307,8 @@ class HostileSubscriptionBodyPropertyTest extends NotifyIntegrationTest {
         }
         Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("name", "channel", "rules", "type", "url", "secret", "address",
                 "countries", "tags", "entities", "query", "pairs", "pair", "thresholdPct", "direction", "kind", "window", "level",
-                "hysteresisPct", "minIntervalMinutes", "perStory", "quietHours", "from", "to", "timezone"),
+                "hysteresisPct", "minIntervalMinutes", "perStory", "quietHours", "from", "to", "timezone", "delivery", "mode", "digest",
+                "every", "at", "day", "maxPerHour"),
                 Arbitraries.strings().all().ofMaxLength(10));
         Arbitrary<String> objects = Combinators.combine(keys, Arbitraries.lazy(() -> anyJson(depth - 1))).as((k, v) -> quote(k) + ":" + v)
                 .list().ofMaxSize(5).map(members -> "{" + String.join(",", new ArrayList<>(members)) + "}");

@@ -72,7 +72,7 @@ import static org.awaitility.Awaitility.await;
         "steppewire.notify.keys.lookup-timeout=500ms",
         "steppewire.kafka.instance-id=" + NotifyIntegrationTest.INSTANCE_ID,
 })
-@Import({RecorderGate.Registration.class, KeyStoreGate.Registration.class})
+@Import({RecorderGate.Registration.class, KeyStoreGate.Registration.class, ShiftedClock.Registration.class})
 public abstract class NotifyIntegrationTest {
 
     protected static final String API_KEY = "notify-test-admin-key";

@@ -5,6 +5,7 @@ import io.steppewire.notify.subscription.Subscription;
 import io.steppewire.notify.subscription.store.ManageSubscriptions;
 import io.steppewire.platform.problem.ProblemException;
 import io.steppewire.platform.security.Callers;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The delivery history of a subscription: every attempt with its time, status code, error and duration. */
@@ -30,9 +32,13 @@ public class DeliveryController {
     public record AttemptView(Instant at, long durationMillis, @Nullable Integer statusCode, @Nullable String error) {
     }
 
-    /** One alert's delivery. */
+    /**
+     * One alert's delivery, or a digest's or roll-up's ({@code alertId} {@code digest.…} or {@code rollup.…}) with the
+     * alerts it holds in {@code holds} (so far, while it is pending).
+     */
     public record DeliveryView(String alertId, String channel, String status, int attemptCount, List<AttemptView> attempts,
-                               Instant createdAt, @Nullable Instant nextAttemptAt, @Nullable Instant completedAt) {
+                               Instant createdAt, @Nullable Instant nextAttemptAt, @Nullable Instant completedAt,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> holds) {
     }
 
     public record DeliveryPage(String subscriptionId, List<DeliveryView> items) {
@@ -49,11 +55,13 @@ public class DeliveryController {
     private final DeliveryOutbox outbox;
     private final ManageSubscriptions subscriptions;
     private final DeliveryWorker worker;
+    private final Digests digests;
 
-    public DeliveryController(DeliveryOutbox outbox, ManageSubscriptions subscriptions, DeliveryWorker worker) {
+    public DeliveryController(DeliveryOutbox outbox, ManageSubscriptions subscriptions, DeliveryWorker worker, Digests digests) {
         this.outbox = outbox;
         this.subscriptions = subscriptions;
         this.worker = worker;
+        this.digests = digests;
     }
 
     @Operation(summary = "Deliveries of a subscription's alerts, newest first (needs X-Api-Key: the owner's subscriber key or the admin key)")
@@ -64,10 +72,13 @@ public class DeliveryController {
         }
         // Another subscriber's subscription answers 404, as one that does not exist.
         subscriptions.find(id, Callers.required());
-        List<DeliveryView> items = outbox.ofSubscription(id, limit).stream().map(d -> new DeliveryView(d.alertId(), d.channel(),
+        List<DeliveryOutbox.Delivery> deliveries = outbox.ofSubscription(id, limit);
+        Map<String, List<String>> holdings = digests.holdings(deliveries.stream().map(DeliveryOutbox.Delivery::alertId).toList());
+        List<DeliveryView> items = deliveries.stream().map(d -> new DeliveryView(d.alertId(), d.channel(),
                 d.status().name().toLowerCase(Locale.ROOT), d.attemptCount(),
                 d.attempts().stream().map(a -> new AttemptView(a.at(), a.durationMillis(), a.statusCode(), a.error())).toList(),
-                d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.completedAt())).toList();
+                d.createdAt(), d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null, d.completedAt(),
+                Digests.isBundle(d.alertId()) ? holdings.getOrDefault(d.alertId(), List.of()) : null)).toList();
         return new DeliveryPage(id, items);
     }
 

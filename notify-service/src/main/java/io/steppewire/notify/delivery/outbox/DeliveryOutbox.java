@@ -105,6 +105,13 @@ public class DeliveryOutbox {
         }
     }
 
+    /**
+     * The delivery of a message holding many alerts ({@link Digests}): due at {@code dueAt}, its body made when it is
+     * sent.
+     */
+    public record BundleDelivery(String id, String subscriptionId, String channel, String endpoint, Instant dueAt, Instant now) {
+    }
+
     /** A pending delivery that one worker owns until {@code until}, by {@code token}. */
     public record Claim(Delivery delivery, @Nullable String token, Instant until) {
 
@@ -226,6 +233,23 @@ public class DeliveryOutbox {
         return new Queued(claims, endpoints);
     }
 
+    /**
+     * Queues the deliveries of messages of many alerts, unclaimed and due at their slot (insert-if-absent, so queueing
+     * one again changes nothing; one queued again after it finished is removed by the next poll, which finds its
+     * history). One bulk write.
+     */
+    void queueBundles(List<BundleDelivery> bundles) {
+        if (bundles.isEmpty()) {
+            return;
+        }
+        pending().bulkWrite(bundles.stream().map(b -> new UpdateOneModel<Document>(new Document("_id", b.id()),
+                new Document("$setOnInsert", new Document("subscriptionId", b.subscriptionId()).append("channel", b.channel())
+                        .append("endpoint", b.endpoint()).append("body", "").append("createdAt", Date.from(b.now()))
+                        .append("dueAt", Date.from(b.dueAt())).append("attempts", List.of()).append("attemptCount", 0)
+                        .append(TOKEN, null).append(UNTIL, UNCLAIMED)),
+                new UpdateOptions().upsert(true))).toList(), UNORDERED);
+    }
+
     private static Document newEntry(NewDelivery d, Instant now) {
         Document entry = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
                 .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(now))
@@ -280,7 +304,7 @@ public class DeliveryOutbox {
      * The repeated deliveries neither parked, pending nor finished. Read in the order a delivery moves through them, so
      * a delivery moving meanwhile is still found in the next.
      */
-    private List<NewDelivery> missing(List<NewDelivery> repeated) {
+    List<NewDelivery> missing(List<NewDelivery> repeated) {
         if (repeated.isEmpty()) {
             return List.of();
         }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.steppewire.events.EventJson;
+import io.steppewire.events.alert.AlertRaised;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.DeliveryStatus;
 import io.steppewire.notify.delivery.RetrySchedule;
@@ -75,6 +77,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final SubscriptionIndex index;
     private final WebhookSender webhooks;
     private final EmailSender mail;
+    private final Digests digests;
+    private final StoredAlerts storedAlerts;
     private final EndpointGuards guards;
     private final EndpointFailures failures;
     private final DeliveryProperties properties;
@@ -123,8 +127,8 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     public DeliveryWorker(DeliveryOutbox outbox, SubscriptionStore subscriptions, SubscriptionIndex index, WebhookSender webhooks,
-                          EmailSender mail, EndpointGuards guards, EndpointFailures failures, DeliveryProperties properties, Clock clock,
-                          MeterRegistry meters) {
+                          EmailSender mail, Digests digests, StoredAlerts storedAlerts, EndpointGuards guards, EndpointFailures failures,
+                          DeliveryProperties properties, Clock clock, MeterRegistry meters) {
         Duration longestAttempt = webhooks.longestAttempt();
         if (properties.lease().compareTo(longestAttempt) <= 0) {
             // A lease that ends before its attempt can would let a second worker repeat the attempt at once.
@@ -137,6 +141,8 @@ public class DeliveryWorker implements SmartLifecycle {
         this.index = index;
         this.webhooks = webhooks;
         this.mail = mail;
+        this.digests = digests;
+        this.storedAlerts = storedAlerts;
         this.guards = guards;
         this.failures = failures;
         this.properties = properties;
@@ -554,11 +560,34 @@ public class DeliveryWorker implements SmartLifecycle {
             count(delivery.channel(), "failed");
             return null;
         }
-        AttemptOutcome outcome = switch (subscription.get().channel()) {
-            case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body(), delivery.traceparent());
-            case Channel.Email email -> mail.send(email, delivery.alertId(), delivery.body());
-            case Channel.ServerSentEvents ignored -> AttemptOutcome.success(clock.instant(), Duration.ZERO, null);
-        };
+        if (subscription.get().pausedAt() != null) {
+            record(new DeliveryOutbox.Attempted(claim, AttemptOutcome.permanent(clock.instant(), Duration.ZERO, null,
+                    "Not sent: the subscriber paused the subscription (unsubscribe link); a PUT of it resumes alerts"),
+                    DeliveryStatus.CANCELLED, null, clock.instant()));
+            count(delivery.channel(), "cancelled");
+            return null;
+        }
+        AttemptOutcome outcome;
+        if (Digests.isBundle(delivery.alertId())) {
+            DigestMessage message = message(delivery.alertId(), subscription.get());
+            if (message.alertCount() == 0) {
+                record(new DeliveryOutbox.Attempted(claim, AttemptOutcome.permanent(clock.instant(), Duration.ZERO, null,
+                        "Nothing to send: the message holds no alerts"), DeliveryStatus.CANCELLED, null, clock.instant()));
+                count(delivery.channel(), "cancelled");
+                return null;
+            }
+            outcome = switch (subscription.get().channel()) {
+                case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), message.json(), null);
+                case Channel.Email email -> mail.sendDigest(email, message, subscription.get());
+                case Channel.ServerSentEvents ignored -> AttemptOutcome.success(clock.instant(), Duration.ZERO, null);
+            };
+        } else {
+            outcome = switch (subscription.get().channel()) {
+                case Channel.Webhook webhook -> webhooks.send(webhook, delivery.alertId(), delivery.body(), delivery.traceparent());
+                case Channel.Email email -> mail.send(email, delivery.alertId(), delivery.body(), subscription.get());
+                case Channel.ServerSentEvents ignored -> AttemptOutcome.success(clock.instant(), Duration.ZERO, null);
+            };
+        }
         if (!running && !outcome.succeeded()) {
             // Stopping interrupted the attempt: leave it to the lease to expire so another worker retries it.
             return null;
@@ -580,6 +609,18 @@ public class DeliveryWorker implements SmartLifecycle {
         record(new DeliveryOutbox.Attempted(claim, outcome, status, next, outcome.at()));
         count(delivery.channel(), status == DeliveryStatus.PENDING ? "retry" : status.name().toLowerCase(Locale.ROOT));
         return outcome;
+    }
+
+    /**
+     * A message of many alerts as sealed: the first attempt seals it, and every attempt after (a retry, or another
+     * worker after a crash between sending and recording) sends the very same alerts under the same id.
+     */
+    private DigestMessage message(String id, Subscription subscription) {
+        Digests.Sealed sealed = digests.seal(id);
+        Map<String, String> bodies = storedAlerts.bodies(sealed.alertIds());
+        List<AlertRaised> alerts = sealed.alertIds().stream().map(bodies::get).filter(java.util.Objects::nonNull)
+                .map(body -> EventJson.mapper().readValue(body, AlertRaised.class)).toList();
+        return DigestMessage.of(sealed, subscription.name(), alerts);
     }
 
     /** Hands an outcome to the recorder, waiting only while the recorder is a full queue behind. */

@@ -2,6 +2,7 @@ package io.steppewire.notify.subscription.api;
 
 import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.Digest;
 import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.QuietHours;
 import io.steppewire.notify.subscription.Rules;
@@ -27,7 +28,22 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                                    Instant createdAt, Instant updatedAt, long version,
                                    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String ownerKeyId,
                                    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DeliveryDisabled deliveryDisabled,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable QuietHoursView quietHours) {
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable QuietHoursView quietHours,
+                                   DeliveryView delivery,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer maxPerHour,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant pausedAt) {
+
+    /** {@code mode} instant or digest, with the digest's schedule for the latter. */
+    public record DeliveryView(String mode, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable DigestView digest) {
+
+        static DeliveryView of(@Nullable Digest d) {
+            return d == null ? new DeliveryView("instant", null) : new DeliveryView("digest", new DigestView(d.every().jsonName(),
+                    d.at().toString(), d.zone().getId(), d.every() == Digest.Every.WEEK ? d.day().name().toLowerCase(Locale.ROOT) : null));
+        }
+    }
+
+    public record DigestView(String every, String at, String timezone, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String day) {
+    }
 
     public record QuietHoursView(String from, String to, String timezone) {
 
@@ -72,6 +88,7 @@ public record SubscriptionResponse(String id, String name, ChannelView channel, 
                 r.entities().stream().sorted().toList(), r.queryText(),
                 r.pairs().stream().map(PairRuleView::of).toList(), r.perStory());
         return new SubscriptionResponse(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(), s.version(),
-                caller.isAdmin() ? s.ownerKeyId() : null, s.deliveryDisabled(), QuietHoursView.of(s.quietHours()));
+                caller.isAdmin() ? s.ownerKeyId() : null, s.deliveryDisabled(), QuietHoursView.of(s.quietHours()),
+                DeliveryView.of(s.digest()), s.maxPerHour(), s.pausedAt());
     }
 }

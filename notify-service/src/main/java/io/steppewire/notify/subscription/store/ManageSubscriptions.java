@@ -49,19 +49,19 @@ public class ManageSubscriptions {
         SubscriptionSpec spec = validate(request);
         Instant now = now();
         Subscription created = new Subscription(UUID.randomUUID().toString(), spec.name(), spec.channel(), spec.rules(),
-                newStreamToken(), now, now, 1, false, caller.keyId(), null, spec.quietHours());
+                newStreamToken(), now, now, 1, false, caller.keyId(), null, spec.quietHours(), spec.digest(), spec.maxPerHour(), null);
         store.insert(created);
         index.apply(created);
         return created;
     }
 
-    /** The owner stays whoever replaces it (the admin key may). */
+    /** The owner stays whoever replaces it (the admin key may); a replaced subscription is enabled and not paused. */
     public Subscription replace(String id, SubscriptionRequest request, ApiCaller caller) {
         Subscription current = find(id, caller);
         SubscriptionSpec spec = validate(request);
         Subscription replaced = new Subscription(id, spec.name(), spec.channel(), spec.rules(), current.streamToken(),
                 current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId(), null,
-                spec.quietHours());
+                spec.quietHours(), spec.digest(), spec.maxPerHour(), null);
         if (!store.replace(replaced, current.version())) {
             throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; read it again and repeat the change.");
         }
@@ -71,9 +71,7 @@ public class ManageSubscriptions {
 
     public void delete(String id, ApiCaller caller) {
         Subscription current = find(id, caller);
-        Subscription tombstone = new Subscription(id, current.name(), current.channel(), current.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, true, current.ownerKeyId(), null,
-                current.quietHours());
+        Subscription tombstone = current.changed(laterThan(current.updatedAt()), true, null, current.pausedAt());
         if (!store.replace(tombstone, current.version())) {
             throw ProblemException.conflict("Subscription " + id + " was changed by another request meanwhile; try the delete again.");
         }
@@ -88,14 +86,31 @@ public class ManageSubscriptions {
         if (current.deleted() || current.deliveryDisabled() != null) {
             return Optional.empty();
         }
-        Subscription disabled = new Subscription(current.id(), current.name(), current.channel(), current.rules(), current.streamToken(),
-                current.createdAt(), laterThan(current.updatedAt()), current.version() + 1, false, current.ownerKeyId(), why,
-                current.quietHours());
+        Subscription disabled = current.changed(laterThan(current.updatedAt()), false, why, current.pausedAt());
         if (!store.replace(disabled, current.version())) {
             return Optional.empty();
         }
         index.apply(disabled);
         return Optional.of(disabled);
+    }
+
+    /**
+     * Pauses the subscription (its unsubscribe link): it raises no alerts until a PUT resumes it. Already paused or
+     * deleted: nothing changes. Returns it as it is afterwards, or empty when it does not exist or was deleted.
+     */
+    public Optional<Subscription> pause(String id) {
+        for (int tries = 0; tries < 3; tries++) {
+            Optional<Subscription> current = store.find(id).filter(s -> !s.deleted());
+            if (current.isEmpty() || current.get().pausedAt() != null) {
+                return current;
+            }
+            Subscription paused = current.get().changed(laterThan(current.get().updatedAt()), false, current.get().deliveryDisabled(), now());
+            if (store.replace(paused, current.get().version())) {
+                index.apply(paused);
+                return Optional.of(paused);
+            }
+        }
+        throw ProblemException.conflict("Subscription " + id + " kept changing meanwhile; send the request again.");
     }
 
     /** @throws ProblemException 404 when it does not exist, was deleted, or belongs to another subscriber */

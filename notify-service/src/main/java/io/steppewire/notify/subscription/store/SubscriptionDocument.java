@@ -5,6 +5,7 @@ import io.steppewire.events.alert.DeliveryDisabled;
 import io.steppewire.events.fx.CurrencyPair;
 import io.steppewire.events.fx.Direction;
 import io.steppewire.notify.subscription.Channel;
+import io.steppewire.notify.subscription.Digest;
 import io.steppewire.notify.subscription.PairRule;
 import io.steppewire.notify.subscription.QuietHours;
 import io.steppewire.notify.subscription.RateWindow;
@@ -18,6 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -33,7 +35,8 @@ import java.util.Set;
 @Document(SubscriptionDocument.COLLECTION)
 record SubscriptionDocument(@Id String id, String name, ChannelDocument channel, RulesDocument rules, String streamToken,
                             Instant createdAt, Instant updatedAt, long version, boolean deleted, @Nullable String ownerKeyId,
-                            @Nullable DeliveryDisabledDocument deliveryDisabled, @Nullable QuietHoursDocument quietHours) {
+                            @Nullable DeliveryDisabledDocument deliveryDisabled, @Nullable QuietHoursDocument quietHours,
+                            @Nullable DigestDocument digest, @Nullable Integer maxPerHour, @Nullable Instant pausedAt) {
 
     static final String COLLECTION = "subscriptions";
 
@@ -89,6 +92,20 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         }
     }
 
+    /** A digest's schedule as written: {@code every} (day or week), {@code HH:mm}, the zone's IANA name, the weekday. */
+    record DigestDocument(String every, String at, String timezone, String day) {
+
+        static @Nullable DigestDocument of(@Nullable Digest d) {
+            return d == null ? null : new DigestDocument(d.every().jsonName(), d.at().toString(), d.zone().getId(),
+                    d.day().name().toLowerCase(Locale.ROOT));
+        }
+
+        Digest toDigest() {
+            return new Digest(Digest.Every.ofJsonName(every).orElseThrow(), LocalTime.parse(at), ZoneId.of(timezone),
+                    DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)));
+        }
+    }
+
     static SubscriptionDocument of(Subscription s) {
         ChannelDocument channel = switch (s.channel()) {
             case Channel.Webhook w -> new ChannelDocument(w.type(), w.url().toString(), w.secret(), null);
@@ -101,7 +118,8 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
         DeliveryDisabled disabled = s.deliveryDisabled();
         return new SubscriptionDocument(s.id(), s.name(), channel, rules, s.streamToken(), s.createdAt(), s.updatedAt(),
                 s.version(), s.deleted(), s.ownerKeyId(), disabled == null ? null : new DeliveryDisabledDocument(disabled.endpoint(),
-                disabled.failingSince(), disabled.disabledAt(), disabled.lastError()), QuietHoursDocument.of(s.quietHours()));
+                disabled.failingSince(), disabled.disabledAt(), disabled.lastError()), QuietHoursDocument.of(s.quietHours()),
+                DigestDocument.of(s.digest()), s.maxPerHour(), s.pausedAt());
     }
 
     Subscription toSubscription() {
@@ -117,7 +135,8 @@ record SubscriptionDocument(@Id String id, String name, ChannelDocument channel,
                 rules.query() == null ? null : QueryParser.parse(rules.query()), pairs, rules.perStory() == null || rules.perStory());
         return new Subscription(id, name, ch, r, streamToken, createdAt, updatedAt, version, deleted, ownerKeyId,
                 deliveryDisabled == null ? null : new DeliveryDisabled(deliveryDisabled.endpoint(), deliveryDisabled.failingSince(),
-                        deliveryDisabled.disabledAt(), deliveryDisabled.lastError()), quietHours == null ? null : quietHours.toQuietHours());
+                        deliveryDisabled.disabledAt(), deliveryDisabled.lastError()), quietHours == null ? null : quietHours.toQuietHours(),
+                digest == null ? null : digest.toDigest(), maxPerHour, pausedAt);
     }
 
     private static String require(@Nullable String value) {
