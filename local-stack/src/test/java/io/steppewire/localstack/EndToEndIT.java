@@ -211,7 +211,9 @@ class EndToEndIT {
         assertThat(caught.path("from").asString()).isNotBlank();
         RawHttp.Answer text = RawHttp.send(mailPort, "GET", "/messages/" + caught.path("id").asLong() + ".txt", Map.of(), "");
         assertThat(text.status()).isEqualTo(200);
-        assertThat(text.body()).contains(ferry).contains("\"kind\":\"article\"");
+        // The readable alert: what matched and why, and the one-click way out (the JSON rides as an attachment).
+        assertThat(text.body()).contains("Aktau Ferry Line Adds a Night Crossing to Baku", "caspian-post",
+                "matched keywords (ferry OR harbour) AND caspian NOT \"wind farm\"", "/unsubscribe?token=");
 
         String q = URLEncoder.encode(query.replace("\\", ""), StandardCharsets.UTF_8);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(desk.get(desk.articleUrl() + "/api/articles?q=" + q).body()
