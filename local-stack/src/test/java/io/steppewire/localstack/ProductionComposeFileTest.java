@@ -103,6 +103,15 @@ class ProductionComposeFileTest {
     }
 
     @Test
+    void unsubscribeLinksAreSignedWithAKeyOfTheirOwnAndPointWhereSubscribersReachNotify() {
+        JsonNode notify = production.path("services").path("notify-service").path("environment");
+
+        // "${VAR:?message}": compose refuses to start without it, so production never falls back to the admin key.
+        assertThat(notify.path("STEPPEWIRE_NOTIFY_UNSUBSCRIBE_SECRET").asString()).startsWith("${STEPPEWIRE_NOTIFY_UNSUBSCRIBE_SECRET:?");
+        assertThat(notify.path("STEPPEWIRE_NOTIFY_PUBLIC_URL").asString()).startsWith("${STEPPEWIRE_NOTIFY_PUBLIC_URL:?");
+    }
+
+    @Test
     void everyNewVolumeIsDeclared() {
         List<String> used = new ArrayList<>();
         production.path("services").forEach(service -> service.path("volumes")
