@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -25,7 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -66,11 +63,7 @@ final class MadeUpSites implements AutoCloseable {
 
     /** Binds the port (checked free with the stack's others) and serves on loopback only. */
     void start() throws IOException {
-        HttpServer started = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        started.createContext("/", this::serve);
-        started.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        started.start();
-        server = started;
+        server = LoopbackHttp.start(port, this::serve);
     }
 
     String url() {

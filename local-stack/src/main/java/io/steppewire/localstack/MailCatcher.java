@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -109,11 +107,7 @@ final class MailCatcher implements AutoCloseable {
         server.getUserManager().setMessageDeliveryHandler(this::recipientFor);
         server.start();
         smtp = server;
-        HttpServer started = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), webPort), 16);
-        started.createContext("/", this::serve);
-        started.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        started.start();
-        web = started;
+        web = LoopbackHttp.start(webPort, this::serve);
     }
 
     /** Where notify-service sends mail: {@code spring.mail.host}. */
