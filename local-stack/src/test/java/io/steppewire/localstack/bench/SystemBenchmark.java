@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class SystemBenchmark {
     /** Every alert expected so far, by the key the subscriber keeps it under, to tell a round's backlog from the next one's load. */
     private final Set<String> expectedAlerts = ConcurrentHashMap.newKeySet();
     private final SignedWebhookReceiver subscriber;
+    private final TraceStages traces;
 
     private SystemBenchmark(StackAddresses stack, String run) throws Exception {
         this.stack = stack;
@@ -65,6 +67,7 @@ public final class SystemBenchmark {
         this.drain = Duration.ofSeconds(Long.getLong("bench.drain-seconds", 60));
         this.settle = Duration.ofSeconds(Long.getLong("bench.settle-seconds", 120));
         this.subscriber = new SignedWebhookReceiver(SECRET, SystemBenchmark::keyOfAlert);
+        this.traces = new TraceStages(stack.kafka());
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,6 +96,7 @@ public final class SystemBenchmark {
             }
         } finally {
             bench.subscriber.close();
+            bench.traces.close();
         }
         System.out.println("\nafter: " + Machine.loadLine() + "; store files " + megabytes(StackProcesses.sizeOf(stack.dataDir().resolve("mongo"))));
     }
@@ -128,7 +132,8 @@ public final class SystemBenchmark {
     record StackRound(int rate, int seconds, Latencies quoteToWebhook, int quoteAlertsExpected, int quotesRefused, Latencies pageToListed,
                       Latencies pageToAlert, int articlesAccepted, int pagesRefused, double alertsPerSecond,
                       Map<String, StackProcesses.Sample> before, Map<String, StackProcesses.Sample> after, double elapsedSeconds, int events,
-                      Map<String, Long> notifyWrites, Map<String, Long> articleWrites, long storeBytes, double sendingSeconds) {
+                      Map<String, Long> notifyWrites, Map<String, Long> articleWrites, long storeBytes, double sendingSeconds,
+                      Map<String, Latencies> quoteStages) {
     }
 
     record FloorRound(Latencies quoteToPost, Latencies pageToConsumed, Latencies rateAlertWrites, Latencies articleWrites, double postsPerSecond,
@@ -141,6 +146,7 @@ public final class SystemBenchmark {
         int senders = Math.max(2, (rate + QUOTES_PER_SENDER_PER_SECOND - 1) / QUOTES_PER_SENDER_PER_SECOND);
         Instant firstAsOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(2));
         Map<String, Long> quoteSent = new ConcurrentHashMap<>();
+        Map<String, String> quoteTrace = new ConcurrentHashMap<>();
         AtomicInteger quotesRefused = new AtomicInteger();
         String pageSource = "bench-" + run + "-" + name;
         Map<String, Long> pageSent = new ConcurrentHashMap<>();
@@ -185,11 +191,13 @@ public final class SystemBenchmark {
             String rateText = sequence % 2 == 0 ? "0.00200" : "0.00204";
             String body = """
                     {"quotes": [{"pair": "%s", "rate": "%s", "asOf": "%s", "source": "%s"}]}""".formatted(pair, rateText, asOf, source);
+            String traceparent = TraceStages.newTraceparent();
             long sent = System.nanoTime();
-            if (http.postJson(stack.ratesUrl() + "/api/quotes", body).status() != 202) {
+            if (http.postJson(stack.ratesUrl() + "/api/quotes", body, traceparent).status() != 202) {
                 quotesRefused.incrementAndGet();
             } else if (sequence > 0) {
                 quoteSent.put(quoteKey(source, asOf), sent);
+                quoteTrace.put(quoteKey(source, asOf), TraceStages.traceId(traceparent));
             }
         });
         double sendingSeconds = (System.nanoTime() - started) / 1e9;
@@ -228,7 +236,37 @@ public final class SystemBenchmark {
         double alertsPerSecond = quoteLatencies.size() / ((lastArrival - started) / 1e9);
         return new StackRound(rate, seconds, latencies(quoteLatencies), quoteSent.size(), quotesRefused.get(), latencies(toListed), latencies(toAlert),
                 articles, pagesRefused.get(), alertsPerSecond, before, after, (System.nanoTime() - started) / 1e9, quotes + articles, notifyWrites, articleWrites,
-                StackProcesses.sizeOf(stack.dataDir().resolve("mongo")), sendingSeconds);
+                StackProcesses.sizeOf(stack.dataDir().resolve("mongo")), sendingSeconds, quoteStages(quoteSent, quoteTrace));
+    }
+
+    /**
+     * Each delivered quote's path cut at the moments its trace's records became readable (committed): the POST until
+     * its quote record, the rate-change stream, notify until the alert record, and the webhook delivery.
+     */
+    private Map<String, Latencies> quoteStages(Map<String, Long> quoteSent, Map<String, String> quoteTrace) {
+        List<Long> accepted = new ArrayList<>();
+        List<Long> changed = new ArrayList<>();
+        List<Long> alerted = new ArrayList<>();
+        List<Long> delivered = new ArrayList<>();
+        quoteSent.forEach((key, sent) -> {
+            String trace = quoteTrace.get(key);
+            Long quote = traces.seen(TraceStages.QUOTES, trace);
+            Long change = traces.seen(TraceStages.CHANGES, trace);
+            Long alert = traces.seen(TraceStages.ALERTS, trace);
+            Long arrived = subscriber.arrival(key);
+            if (quote != null && change != null && alert != null && arrived != null) {
+                accepted.add(quote - sent);
+                changed.add(change - quote);
+                alerted.add(alert - change);
+                delivered.add(arrived - alert);
+            }
+        });
+        Map<String, Latencies> stages = new LinkedHashMap<>();
+        stages.put("POST -> quote committed (rates-service API)", latencies(accepted));
+        stages.put("-> rate change committed (rates-service stream)", latencies(changed));
+        stages.put("-> alert committed (notify-service matching)", latencies(alerted));
+        stages.put("-> webhook received (notify-service delivery)", latencies(delivered));
+        return stages;
     }
 
     private FloorRound floorRound(String name, int rate, int seconds, KafkaFloor kafka, StoreFloor store, StackProcesses processes) throws Exception {
@@ -306,6 +344,7 @@ public final class SystemBenchmark {
         System.out.printf(Locale.ROOT, "quote -> signed webhook: %,d of %,d alerts (%d quotes refused), p50 / p99 / max %s, %.1f alerts/s%n",
                 stackRound.quoteToWebhook().count(), stackRound.quoteAlertsExpected(), stackRound.quotesRefused(), stackRound.quoteToWebhook().summary(),
                 stackRound.alertsPerSecond());
+        stackRound.quoteStages().forEach((stage, times) -> System.out.printf(Locale.ROOT, "  stage %s: %s (%,d traces)%n", stage, times.summary(), times.count()));
         System.out.printf(Locale.ROOT, "  floor (bare producer -> consumer -> signed POST): %s, %.1f POSTs/s; ratio p50 %.1f, p99 %.1f, max %.1f%n",
                 floor.quoteToPost().summary(), floor.postsPerSecond(), ratio(stackRound.quoteToWebhook(), floor.quoteToPost(), 50),
                 ratio(stackRound.quoteToWebhook(), floor.quoteToPost(), 99), stackRound.quoteToWebhook().maxMillis() / floor.quoteToPost().maxMillis());
