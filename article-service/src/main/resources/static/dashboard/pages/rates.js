@@ -4,6 +4,7 @@ import { clear, field, h, notice } from '../dom.js';
 import { list, time, timeElement, utcDay, zone } from '../format.js';
 
 let OFFICIAL = new Set();
+const DAY = 86400;
 const COLOURS = ['#0b5cad', '#c2410c', '#1a7f37', '#7c3aed', '#b91c1c', '#0e7490', '#a16207', '#be185d'];
 const RANGES = [['all', 'All history'], ['30', 'Last 30 days'], ['90', 'Last 90 days'], ['365', 'Last year']];
 
@@ -125,8 +126,8 @@ function chart(figure, pair, points, threshold, showDay) {
     series.push(
       { label: `${source} (${kind})`, stroke: colour, width: 2, spanGaps: true, dash: kind === 'official' ? [6, 4] : undefined,
         points: { show: true, size: 5 } },
-      { label: `${source} high`, stroke: 'transparent', spanGaps: true, points: { show: false }, legend: false },
-      { label: `${source} low`, stroke: 'transparent', spanGaps: true, points: { show: false }, legend: false });
+      { label: `${source} high`, class: 'band-edge', stroke: 'transparent', spanGaps: true, points: { show: false } },
+      { label: `${source} low`, class: 'band-edge', stroke: 'transparent', spanGaps: true, points: { show: false } });
     bands.push({ series: [base + 1, base + 2], fill: `${colour}22` });
   });
   data.push(moves);
@@ -135,11 +136,19 @@ function chart(figure, pair, points, threshold, showDay) {
   const width = Math.max(280, figure.clientWidth || figure.parentElement.clientWidth || 600);
   const plot = new uPlot({
     width, height: 260, series, bands,
-    scales: { x: { time: true } },
-    axes: [{}, { size: 70 }],
+    scales: {
+      x: { time: true },
+      // Rates differ in their fourth significant digit: pad by a tenth of the span, or by 1 % of a lone rate.
+      y: { range: (u, min, max) => {
+        const pad = max > min ? (max - min) / 10 : Math.abs(max) / 100 || 1;
+        return [min - pad, max + pad];
+      } },
+    },
+    axes: [{}, { size: 84, values: (u, splits) => splits.map((v) => Number(v.toPrecision(5)).toString()) }],
     legend: { live: true },
-    cursor: { points: { show: true } },
   }, data, figure);
+  // A day either side at least, so that a pair with one quote shows that day, not years around it.
+  if (xs[xs.length - 1] - xs[0] < 2 * DAY) plot.setScale('x', { min: xs[0] - DAY, max: xs[xs.length - 1] + DAY });
   // A click on the chart lists the news around the day under the cursor.
   plot.over.addEventListener('click', () => {
     const i = plot.cursor.idx;
