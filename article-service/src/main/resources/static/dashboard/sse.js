@@ -7,13 +7,14 @@ export class SseParser {
     this.buffer = '';
     this.onEvent = onEvent;
     this.onComment = onComment;
+    // As in EventSource, the last id stays the events' id until another one comes.
+    this.id = null;
     this.reset();
   }
 
   reset() {
     this.data = [];
     this.type = '';
-    this.id = null;
   }
 
   push(text) {

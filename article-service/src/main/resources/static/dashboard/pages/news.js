@@ -64,7 +64,7 @@ export function render(view) {
       h('h3', {}, a.title),
       h('p', { class: 'meta' }, `${a.source} · published ${a.publishedOn}${a.publishedAtEstimated ? ' (fetch day)' : ''} · first seen `,
         timeElement(a.firstSeenAt), a.score !== undefined && a.score !== null ? ` · score ${a.score}` : ''),
-      h('p', { class: 'meta' }, `Countries ${list(a.countries)} · topics ${list(a.tags)} · ${list(a.entities)}`),
+      h('p', { class: 'meta' }, `Countries ${list(a.countries)} · topics ${list(a.tags)} · people and organisations ${list(a.entities)}`),
       h('p', {}, (a.paragraphs[0] || '').slice(0, 280)),
       h('button', { type: 'button', class: 'secondary open-story', onclick: () => openStory(a.storyId || a.id) },
         `Open the story: ${a.title}`)))));

@@ -46,7 +46,10 @@ async function showKafka(target) {
   }
   try {
     const answer = await call('article', '/api/operations/kafka', { withKey: true });
-    target.append(h('h3', {}, 'Lag per consumer group'), h('div', { class: 'table-wrap' }, h('table', { id: 'lag' },
+    target.append(h('h3', {}, 'Lag per consumer group'),
+      h('p', { class: 'hint' }, 'Records written but not yet committed by the group. A transaction\'s end marker takes an offset too, '
+        + 'so an idle partition of a transactional topic may show 1.'),
+      h('div', { class: 'table-wrap' }, h('table', { id: 'lag' },
       h('thead', {}, h('tr', {}, ['Group', 'State', 'Topic', 'Partitions', 'Lag'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, answer.groups.flatMap((g) => (g.topics.length ? g.topics : [{ topic: '–', partitions: 0, lag: 0 }])
         .map((t) => h('tr', { dataset: { group: g.group } }, h('td', {}, g.group), h('td', {}, g.state), h('td', {}, t.topic),

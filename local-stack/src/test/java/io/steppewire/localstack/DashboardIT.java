@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -20,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +57,7 @@ class DashboardIT {
     private static final String API_KEY = "dashboard-admin-key-0123";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String BROWSER_ZONE = "Asia/Almaty";
 
     /** Wraps the page's fetch: records each stream request's Last-Event-ID and cuts the first stream after one alert. */
     private static final String DROP_THE_FIRST_STREAM_AFTER_ONE_ALERT = """
@@ -128,8 +132,9 @@ class DashboardIT {
         // Root has no user namespace sandbox here; the window size makes screenshots comparable between runs.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
                 "--lang=en-GB");
+        // The browser lives in Almaty (UTC+5) while the services and the data speak UTC: the pages must show local times.
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort().build();
+                .withEnvironment(Map.of("TZ", BROWSER_ZONE)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -146,13 +151,15 @@ class DashboardIT {
 
     @AfterEach
     void screenshot(TestInfo test) throws Exception {
-        if (browser == null) {
-            return;
+        if (browser != null) {
+            saveScreenshot(test.getTestMethod().orElseThrow().getName());
         }
+    }
+
+    private static void saveScreenshot(String name) throws java.io.IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve("dashboard-" + test.getTestMethod().orElseThrow().getName() + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve("dashboard-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Optional<Path> executable(String... names) {
@@ -220,6 +227,10 @@ class DashboardIT {
 
         open("rates");
         WebElement chart = waitFor(By.cssSelector("figure.chart[data-pair='KZT/USD'][data-points]"));
+        // The latest quote is as of 2026-04-02T00:00Z: five in the morning in Almaty.
+        assertThat(browser.findElement(By.cssSelector("section.pair[data-pair='KZT/USD'] .meta")).getText())
+                .containsPattern("(Apr 2, 2026|2 Apr 2026), 0?5:00");
+        assertThat(browser.findElement(By.id("view")).getText()).contains("Times in " + BROWSER_ZONE);
         assertThat(chart.getDomAttribute("data-points")).isEqualTo(String.valueOf(history.size()));
         assertThat(chart.getDomAttribute("data-plotted")).isEqualTo(String.valueOf(history.size()));
         Map<String, List<Map<String, Object>>> held = (Map<String, List<Map<String, Object>>>) script(
@@ -263,6 +274,71 @@ class DashboardIT {
     }
 
     @Test
+    @Order(3)
+    void everyPageFitsAPhoneAndWorksByKeyboard() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("rates", "news", "subscriptions", "live", "status")) {
+                open(page);
+                await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#view .hint")).stream()
+                        .noneMatch(hint -> hint.getText().startsWith("Loading")));
+                Object overflow = script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Object wide = script("""
+                        const edge = document.documentElement.clientWidth;
+                        return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > edge + 1)
+                          .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 8).join('; ');""");
+                assertThat(((Number) overflow).longValue()).as(page + " scrolls sideways on a phone: " + wide).isLessThanOrEqualTo(0);
+                Object unlabelled = script("""
+                        return [...document.querySelectorAll('input, select, textarea')]
+                          .filter(c => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))
+                          .map(c => c.name || c.id);""");
+                assertThat((List<?>) unlabelled).as("controls without a label on " + page).isEmpty();
+                saveScreenshot("phone-" + page);
+            }
+            // From the top of the page: the skip link first, then the pages' links; Enter opens one.
+            browser.get(stack.url(Part.ARTICLE) + "/#status");
+            waitFor(By.cssSelector("#health tbody tr"));
+            // A click on the name at the top puts the keyboard's starting point there, as a person would.
+            browser.findElement(By.cssSelector(".brand")).click();
+            Actions keyboard = new Actions(browser);
+            keyboard.sendKeys(Keys.TAB).perform();
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Rates");
+            keyboard.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+            keyboard.sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+            assertThat(browser.switchTo().activeElement().getText()).isEqualTo("News");
+            keyboard.sendKeys(Keys.ENTER).perform();
+            await().atMost(PATIENCE).until(() -> "news".equals(browser.findElement(By.id("view")).getDomAttribute("data-page")));
+            assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("focus moves to the page").isEqualTo("view");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void theStreamReaderParsesEventsHoweverTheNetworkSplitsThem() {
+        open("rates");
+        Object parsed = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/dashboard/sse.js').then(({ SseParser }) => {
+                  const text = ': hello\\r\\nid: 7\\r\\nevent: alert\\r\\ndata: {"a":1}\\r\\ndata: {"b":2}\\r\\n\\r\\n'
+                    + 'data:plain\\n\\nid: 8\\nevent: alert\\ndata: x\\r\\r\\n';
+                  const runs = [];
+                  for (const size of [1, 2, 3, 7, text.length]) {
+                    const events = [];
+                    const parser = new SseParser((e) => events.push(`${e.id}|${e.type}|${e.data}`));
+                    for (let i = 0; i < text.length; i += size) parser.push(text.slice(i, i + size));
+                    runs.push(events.join(' / '));
+                  }
+                  done(runs);
+                });""");
+        assertThat((List<String>) parsed).containsOnly(
+                "7|alert|{\"a\":1}\n{\"b\":2} / 7|message|plain / 8|alert|x");
+    }
+
+    @Test
     @Order(4)
     // Last: its page adds quotes and articles that the other tests would count.
     void aSubscriptionMadeInTheFormSendsItsAlertToTheLivePage() throws Exception {
@@ -286,6 +362,10 @@ class DashboardIT {
         rule.findElement(By.cssSelector("input[name=pair]")).sendKeys("UZS/USD");
         rule.findElement(By.cssSelector("input[name=level]")).sendKeys("0.00001");
         new Select(rule.findElement(By.cssSelector("select[name=direction]"))).selectByValue("down");
+        // The backtest: the wind farm article, ingested before, is what these rules would have sent.
+        browser.findElement(By.xpath("//button[text()='Preview']")).click();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("preview")).getText())
+                .contains("1 alert(s)").contains("Samarkand Wind Farm Begins Selling Power to the Uzbek Grid").contains("articles: 1"));
         browser.findElement(By.xpath("//button[text()='Create subscription']")).click();
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("#subs-heading + div")).getText())
                 .contains("Uzbek solar desk").contains("countries UZ").contains("level UZS/USD"));
