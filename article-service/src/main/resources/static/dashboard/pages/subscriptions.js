@@ -104,7 +104,7 @@ function subscriptionForm(subscription, { saved, previewed, failed }) {
   const url = h('input', { name: 'url', type: 'url', value: s.channel.url ?? '' });
   const secret = h('input', { name: 'secret', type: 'password', autocomplete: 'off' });
   const address = h('input', { name: 'address', type: 'email', value: s.channel.address ?? '' });
-  const channelFields = { webhook: [field('Webhook URL', url), field('Secret', secret, s.channel.secretSet ? 'Leave empty to keep the secret set before' : 'At least 16 characters')],
+  const channelFields = { webhook: [field('Webhook URL', url), field('Secret', secret, s.channel.secretSet ? 'The secret is never shown: type it (or a new one) again to save' : 'At least 16 characters')],
     email: [field('E-mail address', address)], sse: [] };
   const channelBox = h('div');
   const showChannel = () => clear(channelBox, channelFields[channel.value]);
