@@ -244,8 +244,15 @@ class DashboardIT {
         assertThat(script("return arguments[0].chartData.bigMoves", chart)).isEqualTo(1L);
         assertThat(chart.getText()).contains("nbk (official)", "bazaar-board (ticker)");
 
-        // A day typed in (the keyboard's way to what a click on the chart does) lists the news of the country.
         WebElement section = browser.findElement(By.cssSelector("section.pair[data-pair='KZT/USD']"));
+        // A click on the chart's left edge, where bazaar-board's and nbk's first quotes are, lists that day's news.
+        WebElement plotArea = chart.findElement(By.cssSelector(".u-over"));
+        new Actions(browser).moveToElement(plotArea, -plotArea.getSize().getWidth() / 2 + 2, 0).click().perform();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(section.findElement(By.cssSelector(".news-around h3")).getText()).contains("KZT/USD on 2026-03-30"));
+        assertThat(section.findElement(By.cssSelector("input[type=date]")).getDomProperty("value")).isEqualTo("2026-03-30");
+
+        // A day typed in (the keyboard's way to what a click on the chart does) lists the news of the country.
         WebElement day = section.findElement(By.cssSelector("input[type=date]"));
         script("arguments[0].value = '2026-04-02'", day);
         section.findElement(By.cssSelector("form button[type=submit]")).click();
