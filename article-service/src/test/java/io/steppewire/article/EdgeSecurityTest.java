@@ -46,6 +46,7 @@ class EdgeSecurityTest extends ServiceTest {
     private static final List<String> WRITES = List.of("POST", "PUT", "DELETE", "PATCH");
     private static final String DEAD_LETTERS = "/api/dead-letters/" + Topics.ARTICLES.name();
     private static final String REDRIVE = DEAD_LETTERS + "/redrive";
+    private static final String KAFKA_STATUS = "/api/operations/kafka";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
     @Autowired
@@ -73,7 +74,7 @@ class EdgeSecurityTest extends ServiceTest {
     private List<String> reads() {
         return List.of("/api/articles", "/api/articles?country=KZ&limit=5", "/api/articles/" + articleId, "/api/facets",
                 "/api/stories/" + articleId,
-                "/api/rates", "/api/rates/GEL-USD/history", "/api/rates/GEL-USD/daily?source=edge-examiner", "/api/rates/GEL-USD/context?date=2026-03-14");
+                "/api/rates", "/api/dashboard", "/api/rates/GEL-USD/history", "/api/rates/GEL-USD/daily?source=edge-examiner", "/api/rates/GEL-USD/context?date=2026-03-14");
     }
 
     /** Keys that are not the admin key: none, wrong ones, and one shaped like a subscriber key (unknown here). */
@@ -99,7 +100,7 @@ class EdgeSecurityTest extends ServiceTest {
     @Test
     void refusesEveryWriteOnEveryApiPathWithoutTheAdminKeyAndChangesNothing() throws IOException {
         State before = State.of(database, brokers);
-        for (String path : Stream.concat(reads().stream(), Stream.of(DEAD_LETTERS, REDRIVE)).toList()) {
+        for (String path : Stream.concat(reads().stream(), Stream.of(DEAD_LETTERS, REDRIVE, KAFKA_STATUS)).toList()) {
             for (String method : WRITES) {
                 for (var key : strangers().entrySet()) {
                     Answer answer = send(method, path, key.getValue());
@@ -137,13 +138,17 @@ class EdgeSecurityTest extends ServiceTest {
     }
 
     @Test
-    void keepsDeadLettersToTheAdminKey() throws IOException {
+    void keepsDeadLettersAndTheKafkaStatusToTheAdminKey() throws IOException {
         for (var key : strangers().entrySet()) {
             Answer refused = send("GET", DEAD_LETTERS, key.getValue());
             assertThat(refused.status()).as(key.getKey()).isEqualTo(401);
             assertThat(refused.body()).as(key.getKey()).doesNotContain("\"items\"");
+            Answer status = send("GET", KAFKA_STATUS, key.getValue());
+            assertThat(status.status()).as(key.getKey()).isEqualTo(401);
+            assertThat(status.body()).as(key.getKey()).doesNotContain("\"groups\"");
         }
         assertThat(send("GET", DEAD_LETTERS, Map.of("X-Api-Key", adminKey)).status()).isEqualTo(200);
+        assertThat(send("GET", KAFKA_STATUS, Map.of("X-Api-Key", adminKey)).status()).isEqualTo(200);
     }
 
     @Test
@@ -178,11 +183,11 @@ class EdgeSecurityTest extends ServiceTest {
     @Test
     void refusesEverySpellingOfAProtectedPathAndChangesNothing() throws IOException {
         State before = State.of(database, brokers);
-        for (String trick : PathTricks.of(DEAD_LETTERS)) {
+        for (String trick : Stream.concat(PathTricks.of(DEAD_LETTERS).stream(), PathTricks.of(KAFKA_STATUS).stream()).toList()) {
             for (var key : strangers().entrySet()) {
                 Answer answer = send("GET", trick, key.getValue());
                 assertThat(answer.status()).as("GET " + trick + " with " + key.getKey()).isIn(400, 401, 403, 404);
-                assertThat(answer.body()).as(trick).doesNotContain("\"items\"");
+                assertThat(answer.body()).as(trick).doesNotContain("\"items\"").doesNotContain("\"groups\"");
             }
         }
         List<String> writable = new ArrayList<>(PathTricks.of(REDRIVE));

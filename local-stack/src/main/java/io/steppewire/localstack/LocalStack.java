@@ -200,7 +200,9 @@ public final class LocalStack implements AutoCloseable {
                 "STEPPEWIRE_API_ALLOW_DEFAULT_KEY", String.valueOf(settings.usesDefaultKey()),
                 "SPRING_KAFKA_STREAMS_STATE_DIR", settings.dataDir().resolve("rates-state").toAbsolutePath().toString(),
                 // The stack's own webhook receivers run on this machine, so loopback is allowed here only.
-                "STEPPEWIRE_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
+                "STEPPEWIRE_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128",
+                // The dashboard that article-service serves calls every service from the browser.
+                "STEPPEWIRE_HTTP_CORS_ALLOWED_ORIGINS", settings.dashboardOrigins());
     }
 
     /** notify-service sends its e-mail to the stack's mail catcher, names as in docker-compose.yml. */
@@ -236,6 +238,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (part == Part.NOTIFY) {
             environment.putAll(mailEnvironment());
+        }
+        if (part == Part.ARTICLE) {
+            environment.putAll(settings.dashboardServices());
         }
         return environment;
     }
@@ -322,7 +327,7 @@ public final class LocalStack implements AutoCloseable {
                 steppewire is up.
                   ingest-service   %s   POST /api/pages (text/plain, header X-Api-Key: %s)
                   rates-service    %s   POST /api/quotes
-                  article-service  %s   GET /api/articles, GET /api/rates
+                  article-service  %s   GET /api/articles, GET /api/rates; the dashboard at /
                   notify-service   %s   POST /api/subscriptions
                   instances        %s of article-service and of notify-service%s
                   OpenAPI          <service>/v3/api-docs    health: <service>/actuator/health

@@ -154,6 +154,22 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
         return IntStream.range(0, count).mapToObj(n -> port(part) + n * INSTANCE_PORT_STEP).toList();
     }
 
+    /**
+     * The origins of the dashboard (article-service's pages, every instance, by name and by address), which the
+     * services allow to call them from a browser.
+     */
+    public String dashboardOrigins() {
+        return String.join(",", instancePorts(Part.ARTICLE).stream()
+                .flatMap(port -> java.util.stream.Stream.of("http://localhost:" + port, "http://127.0.0.1:" + port)).toList());
+    }
+
+    /** Where the dashboard's browser finds the other services, as article-service's settings. */
+    public Map<String, String> dashboardServices() {
+        return Map.of("STEPPEWIRE_DASHBOARD_INGEST_URL", "http://localhost:" + port(Part.INGEST),
+                "STEPPEWIRE_DASHBOARD_RATES_URL", "http://localhost:" + port(Part.RATES),
+                "STEPPEWIRE_DASHBOARD_NOTIFY_URL", "http://localhost:" + port(Part.NOTIFY));
+    }
+
     public static final String USAGE = """
             Usage: local-stack/start [options]
               --wipe                 delete ./data (Kafka log, store, service state) before starting;

@@ -156,4 +156,15 @@ class StackSettingsTest {
 
         assertThat(settings.startupCacheDir()).contains(checkout.resolve("target").resolve("startup-cache"));
     }
+
+    @Test
+    void theDashboardsOriginsAreEveryArticleInstanceByNameAndAddressAndItFindsTheOthersOnTheirPorts() {
+        StackSettings settings = StackSettings.from(List.of("--instances=2", "--notify-port=9184"), name -> null, CHECKOUT);
+
+        assertThat(settings.dashboardOrigins()).isEqualTo(
+                "http://localhost:8083,http://127.0.0.1:8083,http://localhost:8183,http://127.0.0.1:8183");
+        assertThat(settings.dashboardServices()).containsEntry("STEPPEWIRE_DASHBOARD_NOTIFY_URL", "http://localhost:9184")
+                .containsEntry("STEPPEWIRE_DASHBOARD_INGEST_URL", "http://localhost:8081")
+                .containsEntry("STEPPEWIRE_DASHBOARD_RATES_URL", "http://localhost:8082");
+    }
 }

@@ -19,6 +19,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationProvider;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.util.List;
 
 /**
  * The hardened edge of every service: Spring Security's strict firewall in front of routing, keys in
@@ -29,7 +34,7 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 @AutoConfiguration(after = ProblemAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(ApiProperties.class)
+@EnableConfigurationProperties({ApiProperties.class, CorsProperties.class})
 public class SecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityAutoConfiguration.class);
@@ -63,7 +68,15 @@ public class SecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, SecurityProblems securityProblems, ProblemWriter problemWriter,
-                                    ObjectProvider<EndpointAccess> serviceRules) throws Exception {
+                                    ObjectProvider<EndpointAccess> serviceRules, CorsProperties cors) throws Exception {
+        // Spring Security's CORS filter runs before the key filter: a refusal still carries the CORS headers (so a
+        // page can read why), a preflight of an allowed origin is answered before any key is asked for, and one
+        // of any other origin is refused with 403. Without listed origins there is no CORS filter at all.
+        if (cors.enabled()) {
+            http.cors(corsConfigurer -> corsConfigurer.configurationSource(corsSource(cors)));
+        } else {
+            http.cors(corsConfigurer -> corsConfigurer.disable());
+        }
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -84,5 +97,22 @@ public class SecurityAutoConfiguration {
                     rules.anyRequest().hasRole(ApiRole.ADMIN.name());
                 });
         return http.build();
+    }
+
+    /**
+     * Cross-origin answers for the listed origins only. Keys travel
+     * in {@code X-Api-Key}, never in cookies, so credentials stay off. {@code Last-Event-ID} resumes an event stream.
+     */
+    static CorsConfigurationSource corsSource(CorsProperties properties) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+        configuration.setAllowedHeaders(List.of(ApiKeyAuthenticationFilter.HEADER, "Last-Event-ID", "Content-Type"));
+        configuration.setExposedHeaders(List.of("Location", "Retry-After"));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 }

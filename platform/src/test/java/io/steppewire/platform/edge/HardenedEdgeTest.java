@@ -164,4 +164,14 @@ class HardenedEdgeTest {
         assertThat(broken.status()).isEqualTo(500);
         assertThat(broken.body()).doesNotContain("secret internals").contains("reference");
     }
+
+    @Test
+    void withoutAllowedOriginsNoPageOfAnotherOriginGetsCorsHeaders() throws IOException {
+        Answer read = send("GET", "/api/things", Map.of("Origin", "http://localhost:8083"), "");
+        assertThat(read.header("access-control-allow-origin")).isNull();
+        Answer preflight = send("OPTIONS", "/api/things", Map.of("Origin", "http://localhost:8083",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "x-api-key"), "");
+        assertThat(preflight.header("access-control-allow-origin")).isNull();
+        assertThat(preflight.header("access-control-allow-headers")).isNull();
+    }
 }
