@@ -56,6 +56,14 @@ class ComposeFileTest {
         assertThat(compose.path("services").path("mongo").path("healthcheck").isMissingNode()).isFalse();
     }
 
+    /** The dashboard's browser calls every service from article-service's published origin. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void everyServiceAllowsTheDashboardsOrigin(String service) throws IOException {
+        assertThat(environmentOf(service).get("STEPPEWIRE_HTTP_CORS_ALLOWED_ORIGINS").asString())
+                .isEqualTo("${STEPPEWIRE_DASHBOARD_ORIGIN:-http://localhost:" + serverPort("article-service") + "}");
+    }
+
     /** Mail from notify-service lands in Mailpit, pinned to one release, whose page is published; nothing is delivered. */
     @Test
     void notifyServiceSendsItsMailToThePinnedMailCatcher() throws IOException {
