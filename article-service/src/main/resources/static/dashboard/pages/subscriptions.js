@@ -35,7 +35,7 @@ export function render(view) {
       else body.append(h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, ['Name', 'Channel', 'Rules', 'Changed', ''].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, answer.items.map((s) => h('tr', { dataset: { id: s.id } },
-          h('td', {}, s.name), h('td', {}, s.channel.type), h('td', {}, describeRules(s.rules)),
+          h('td', {}, s.name), h('td', {}, describeChannel(s)), h('td', {}, describeRules(s.rules)),
           h('td', {}, timeElement(s.updatedAt)),
           h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: () => edit(s) }, `Edit ${s.name}`), ' ',
             h('button', { type: 'button', class: 'secondary', onclick: () => showDeliveries(s) }, `Deliveries of ${s.name}`))))))));
@@ -81,6 +81,15 @@ export function render(view) {
   if (key.kind() === 'admin') subscriberKeys(keys);
 }
 
+/** The channel with what changes when it sends: a digest's rhythm, an hourly cap, a pause by unsubscribe link. */
+function describeChannel(s) {
+  const digest = s.delivery?.mode === 'digest' ? s.delivery.digest : null;
+  return [s.channel.type,
+    digest ? `digest ${digest.every === 'week' ? `weekly on ${digest.day ?? 'monday'}` : 'daily'} at ${digest.at} ${digest.timezone}` : '',
+    s.maxPerHour ? `at most ${s.maxPerHour} an hour` : '',
+    s.pausedAt ? 'paused by its unsubscribe link' : ''].filter(Boolean).join(', ');
+}
+
 function describeRules(rules) {
   const parts = [];
   if (rules.countries?.length) parts.push(`countries ${list(rules.countries)}`);
@@ -124,6 +133,25 @@ function subscriptionForm(subscription, { saved, previewed, failed }) {
   const quietTo = h('input', { name: 'quietTo', type: 'time', value: s.quietHours?.to ?? '' });
   const quietZone = h('input', { name: 'quietZone', value: s.quietHours?.timezone ?? zone });
 
+  const digest = s.delivery?.digest ?? {};
+  const mode = h('select', { name: 'deliveryMode' }, [['instant', 'Each alert at once'], ['digest', 'A digest']]
+    .map(([v, label]) => h('option', { value: v, selected: (s.delivery?.mode ?? 'instant') === v }, label)));
+  const every = h('select', { name: 'digestEvery' }, [['day', 'Every day'], ['week', 'Every week']]
+    .map(([v, label]) => h('option', { value: v, selected: (digest.every ?? 'day') === v }, label)));
+  const weekday = h('select', { name: 'digestDay' }, ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+    .map((d) => h('option', { value: d, selected: (digest.day ?? 'monday') === d }, d)));
+  const digestAt = h('input', { name: 'digestAt', type: 'time', value: digest.at ?? '08:00' });
+  const digestZone = h('input', { name: 'digestZone', value: digest.timezone ?? zone });
+  const maxPerHour = h('input', { name: 'maxPerHour', type: 'number', min: '1', max: '1000', step: '1', value: s.maxPerHour ?? '' });
+  const digestBox = h('div');
+  const showRhythm = () => clear(digestBox, mode.value === 'digest'
+    ? h('div', { class: 'row' }, field('How often', every), every.value === 'week' ? field('On', weekday) : '',
+      field('At', digestAt), field('Time zone', digestZone, 'IANA name'))
+    : field('At most per hour', maxPerHour, 'optional: the hour\'s other alerts come together when it ends'));
+  mode.addEventListener('change', showRhythm);
+  every.addEventListener('change', showRhythm);
+  showRhythm();
+
   const today = new Date();
   const previewFrom = h('input', { name: 'previewFrom', type: 'date', value: new Date(today - 30 * 86400000).toISOString().slice(0, 10) });
   const previewTo = h('input', { name: 'previewTo', type: 'date', value: new Date(+today + 86400000).toISOString().slice(0, 10) });
@@ -138,6 +166,12 @@ function subscriptionForm(subscription, { saved, previewed, failed }) {
     if (ch.type === 'email') ch.address = address.value.trim();
     const answer = { name: name.value.trim(), channel: ch, rules };
     if (quietFrom.value && quietTo.value) answer.quietHours = { from: quietFrom.value, to: quietTo.value, timezone: quietZone.value.trim() };
+    if (mode.value === 'digest') {
+      answer.delivery = { mode: 'digest', digest: { every: every.value, at: digestAt.value, timezone: digestZone.value.trim() } };
+      if (every.value === 'week') answer.delivery.digest.day = weekday.value;
+    } else if (maxPerHour.value.trim()) {
+      answer.maxPerHour = maxPerHour.value.trim();
+    }
     return answer;
   };
   const problem = (e) => {
@@ -157,6 +191,7 @@ function subscriptionForm(subscription, { saved, previewed, failed }) {
       h('div', { class: 'field' }, h('label', {}, perStory, ' One alert per story (not per article)'))),
     h('fieldset', {}, h('legend', {}, 'Rate rules'), pairs,
       h('button', { type: 'button', class: 'secondary', onclick: () => addPair() }, 'Add a rate rule')),
+    h('fieldset', {}, h('legend', {}, 'Rhythm (webhook and e-mail)'), field('Send', mode), digestBox),
     h('fieldset', {}, h('legend', {}, 'Quiet hours (optional)'),
       h('div', { class: 'row' }, field('From', quietFrom), field('To', quietTo), field('Time zone', quietZone, 'IANA name'))),
     h('fieldset', {}, h('legend', {}, 'Preview (what the rules would have sent)'),

@@ -413,4 +413,38 @@ class DashboardIT {
                 .isEqualTo("Fergana Villages Share One Solar Array in Uzbekistan");
         assertThat(browser.getCurrentUrl()).doesNotContain(subscriberKey).doesNotContain(API_KEY);
     }
+
+    @Test
+    @Order(5)
+    void aWeeklyDigestIsChosenInTheFormAndAStreamCannotHaveOne() {
+        open("subscriptions");
+        useKey(API_KEY);
+        waitFor(By.xpath("//button[text()='New subscription']")).click();
+        waitFor(By.cssSelector(".subscription-form input[name=name]")).sendKeys("Friday energy digest");
+        browser.findElement(By.cssSelector(".subscription-form input[name=tags]")).sendKeys("energy");
+        new Select(browser.findElement(By.cssSelector(".subscription-form select[name=deliveryMode]"))).selectByValue("digest");
+        new Select(waitFor(By.cssSelector(".subscription-form select[name=digestEvery]"))).selectByValue("week");
+        new Select(waitFor(By.cssSelector(".subscription-form select[name=digestDay]"))).selectByValue("friday");
+        WebElement zone = browser.findElement(By.cssSelector(".subscription-form input[name=digestZone]"));
+        zone.clear();
+        zone.sendKeys("Asia/Tashkent");
+
+        // A live stream has nothing to hold back: notify-service refuses, and the page says which field and why.
+        new Select(browser.findElement(By.cssSelector(".subscription-form select[name=channel]"))).selectByValue("sse");
+        browser.findElement(By.xpath("//button[text()='Create subscription']")).click();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.cssSelector(".subscription-form ul.bad"))
+                .getText()).contains("delivery.mode", "a stream carries every alert"));
+
+        new Select(browser.findElement(By.cssSelector(".subscription-form select[name=channel]"))).selectByValue("email");
+        waitFor(By.cssSelector(".subscription-form input[name=address]")).sendKeys("energy-desk@steppewire.example");
+        browser.findElement(By.xpath("//button[text()='Create subscription']")).click();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.cssSelector("#subs-heading + div")).getText())
+                .contains("Friday energy digest").contains("digest weekly on friday at 08:00 Asia/Tashkent"));
+        var stored = java.util.stream.StreamSupport.stream(desk.notify("GET", "/api/subscriptions?limit=200", API_KEY, null).body().path("items").spliterator(), false)
+                .filter(item -> item.path("name").asString().equals("Friday energy digest")).findFirst().orElseThrow();
+        var digest = stored.path("delivery").path("digest");
+        assertThat(stored.path("delivery").path("mode").asString()).isEqualTo("digest");
+        assertThat(List.of(digest.path("every").asString(), digest.path("day").asString(), digest.path("at").asString(), digest.path("timezone").asString()))
+                .containsExactly("week", "friday", "08:00", "Asia/Tashkent");
+    }
 }
