@@ -159,8 +159,7 @@ public record StackSettings(Path repository, Path dataDir, Map<Part, Integer> po
      * services allow to call them from a browser.
      */
     public String dashboardOrigins() {
-        return String.join(",", instancePorts(Part.ARTICLE).stream()
-                .flatMap(port -> java.util.stream.Stream.of("http://localhost:" + port, "http://127.0.0.1:" + port)).toList());
+        return String.join(",", instancePorts(Part.ARTICLE).stream().flatMap(port -> dashboardOrigins(port).stream()).toList());
     }
 
     /** Where the dashboard's browser finds the other services, as article-service's settings. */

@@ -21,11 +21,15 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, String webhookId, long timestampSeconds, String body) {
+        return "v1," + Base64.getEncoder().encodeToString(hmacSha256(key(secret), webhookId + "." + timestampSeconds + "." + body));
+    }
+
+    /** HMAC-SHA256 of the text's UTF-8 bytes: the one MAC notify-service signs with (webhooks, unsubscribe links). */
+    public static byte[] hmacSha256(byte[] key, String text) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key(secret), ALGORITHM));
-            byte[] digest = mac.doFinal((webhookId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(digest);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

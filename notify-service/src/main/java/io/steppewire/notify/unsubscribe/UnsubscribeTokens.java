@@ -1,12 +1,10 @@
 package io.steppewire.notify.unsubscribe;
 
+import io.steppewire.notify.delivery.WebhookSignature;
 import io.steppewire.platform.security.ApiProperties;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +42,7 @@ public class UnsubscribeTokens {
         this.clock = clock;
         List<byte[]> keys = new ArrayList<>();
         // Without a secret of its own, one derived from the admin key: distinct from it, and the same on every instance.
-        keys.add(properties.secret().isEmpty() ? hmac(api.key().getBytes(StandardCharsets.UTF_8), "steppewire unsubscribe links")
+        keys.add(properties.secret().isEmpty() ? WebhookSignature.hmacSha256(api.key().getBytes(StandardCharsets.UTF_8), "steppewire unsubscribe links")
                 : properties.secret().getBytes(StandardCharsets.UTF_8));
         if (!properties.previousSecret().isEmpty()) {
             keys.add(properties.previousSecret().getBytes(StandardCharsets.UTF_8));
@@ -60,7 +58,7 @@ public class UnsubscribeTokens {
     }
 
     private static String signature(byte[] key, String signed) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, signed));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(WebhookSignature.hmacSha256(key, signed));
     }
 
     /** The link an e-mail carries: {@code <base-url>/unsubscribe?token=...} (the token needs no escaping). */
@@ -90,15 +88,5 @@ public class UnsubscribeTokens {
             return new Verdict(parts[1], Refusal.EXPIRED);
         }
         return new Verdict(parts[1], null);
-    }
-
-    private static byte[] hmac(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }
