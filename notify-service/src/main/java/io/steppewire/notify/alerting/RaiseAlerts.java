@@ -134,11 +134,16 @@ public class RaiseAlerts {
         List<Raise> raises = new ArrayList<>();
         // The same countries' news serves every change of the batch about them.
         Map<List<String>, List<ArticleSummary>> relatedByCountries = new HashMap<>();
+        // Rules that read history must find each change in it when they judge it, and none of the batch's later changes:
+        // the changes not yet stored are written just before such a rule judges one, the rest in one write at the end.
+        List<RateChanged> unremembered = new ArrayList<>();
         for (TracedEvent<RateChanged> one : changes) {
             RateChanged change = one.event();
-            // Stored one by one, just before it is judged: rules read it as history, but not the batch's later changes.
-            rateHistory.rememberAll(List.of(change));
-            List<Match> matches = rateMatching.record(() -> rateRules.match(change));
+            unremembered.add(change);
+            List<Match> matches = rateMatching.record(() -> rateRules.match(change, () -> {
+                rateHistory.rememberAll(List.copyOf(unremembered));
+                unremembered.clear();
+            }));
             if (matches.isEmpty()) {
                 continue;
             }
@@ -150,6 +155,7 @@ public class RaiseAlerts {
                         match.matchedOn(), now()), match.subscription(), childOf(one.trace())));
             }
         }
+        rateHistory.rememberAll(unremembered);
         raise(raises);
     }
 

@@ -28,11 +28,21 @@ public final class RateRuleMatcher {
 
     /** The history must already hold {@code change}. */
     public List<Match> match(RateChanged change) {
+        return match(change, () -> { });
+    }
+
+    /**
+     * Matches a change the history may not hold yet: {@code remember} must store it (and nothing that comes after it)
+     * and is run only when a rule is about to read the history, so a change that only stateless rules judge costs no
+     * write of its own here.
+     */
+    public List<Match> match(RateChanged change, Runnable remember) {
         List<Match> stateless = index.matchRateChange(change);
         List<SubscriptionIndex.OwnedRule> rules = index.statefulRules(change.pair());
         if (rules.isEmpty()) {
             return stateless;
         }
+        remember.run();
         Map<String, Subscription> subscriptions = new LinkedHashMap<>();
         Map<String, List<String>> matchedOn = new LinkedHashMap<>();
         for (Match match : stateless) {
