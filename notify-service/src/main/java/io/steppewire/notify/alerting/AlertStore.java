@@ -48,7 +48,7 @@ public class AlertStore implements StoredAlerts {
      * @param sequencedAt when the sequence number was written
      */
     public record StoredAlert(String alertId, String subscriptionId, String kind, String body, @Nullable Long sequence,
-                              @Nullable Instant sequencedAt, @Nullable Instant publishedAt) {
+                              @Nullable Instant sequencedAt) {
     }
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -71,21 +71,29 @@ public class AlertStore implements StoredAlerts {
     }
 
     /**
-     * Stores each alert unless one with its id exists, with one bulk write; returns what is stored
-     * either way, in the order given. Alert ids must be distinct.
+     * Stores each alert unless one with its id exists, numbered in the same write: the numbers are reserved first (one
+     * counter update per subscription), then one bulk insert-if-absent. Returns what is stored either way, in the order
+     * given. Alert ids must be distinct. A repeat (an event delivered again) keeps its first number, and the number
+     * reserved for it is never used: stream readers pass such gaps after a grace period.
      */
-    public List<Stored> storeAll(List<NewAlert> alerts) {
+    public List<Stored> storeAll(List<NewAlert> alerts, Instant now) {
         if (alerts.isEmpty()) {
             return List.of();
         }
+        Map<String, Integer> perSubscription = new LinkedHashMap<>();
+        alerts.forEach(a -> perSubscription.merge(a.subscriptionId(), 1, Integer::sum));
+        Map<String, Long> nextNumber = reserveNumbers(perSubscription);
         List<UpdateOneModel<Document>> inserts = new ArrayList<>(alerts.size());
+        List<Long> numbers = new ArrayList<>(alerts.size());
         for (NewAlert alert : alerts) {
+            long number = nextNumber.merge(alert.subscriptionId(), 1L, Long::sum) - 1;
+            numbers.add(number);
             Document onInsert = new Document("subscriptionId", alert.subscriptionId())
                     .append("kind", alert.kind())
                     .append("body", alert.body())
                     .append("createdAt", Date.from(alert.raisedAt()))
-                    // Explicitly unnumbered, so the key {_id, sequence: null} finds it until it is numbered.
-                    .append("sequence", null);
+                    .append("sequence", number)
+                    .append("sequencedAt", Date.from(now));
             inserts.add(new UpdateOneModel<>(new Document("_id", alert.alertId()), new Document("$setOnInsert", onInsert),
                     new UpdateOptions().upsert(true)));
         }
@@ -97,63 +105,40 @@ public class AlertStore implements StoredAlerts {
         for (int i = 0; i < alerts.size(); i++) {
             NewAlert alert = alerts.get(i);
             stored.add(created.contains(i)
-                    ? new Stored(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), null, null, null), true)
+                    ? new Stored(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), numbers.get(i), now), true)
                     : new Stored(require(existing.get(alert.alertId())), false));
         }
         return stored;
     }
 
     /**
-     * Gives each alert without a number the next numbers of its subscription's sequence, in the order
-     * given: one counter update per subscription and one bulk write. A number taken by a writer that
-     * then lost the race is never used: stream readers skip such gaps after a grace period.
+     * Numbers the alerts that have no number yet, in the order given: alerts stored unnumbered by a version before
+     * numbering moved into the insert, met again when their event is redelivered. One counter update per subscription
+     * and one bulk write. A number taken by a writer that then lost the race is never used.
      */
     public List<StoredAlert> sequenceAll(List<StoredAlert> alerts, Instant now) {
-        return sequenceAndMarkPublished(alerts, Set.of(), now);
-    }
-
-    /**
-     * {@link #sequenceAll Numbers} the alerts and marks those in {@code published} as published, in the
-     * same bulk write: one write on the alerts instead of two.
-     */
-    public List<StoredAlert> sequenceAndMarkPublished(List<StoredAlert> alerts, Set<String> published, Instant now) {
         Map<String, Integer> unnumbered = new LinkedHashMap<>();
         alerts.stream().filter(a -> a.sequence() == null).forEach(a -> unnumbered.merge(a.subscriptionId(), 1, Integer::sum));
         if (unnumbered.isEmpty()) {
-            markAllPublished(alerts.stream().map(StoredAlert::alertId).filter(published::contains).toList(), now);
             return alerts;
         }
         Map<String, Long> nextNumber = reserveNumbers(unnumbered);
         List<StoredAlert> numbered = new ArrayList<>(alerts.size());
         List<UpdateOneModel<Document>> numberings = new ArrayList<>();
-        List<UpdateOneModel<Document>> marks = new ArrayList<>();
-        List<String> publishedWhileNumbered = new ArrayList<>();
         for (StoredAlert alert : alerts) {
-            boolean publish = published.contains(alert.alertId());
             if (alert.sequence() != null) {
                 numbered.add(alert);
-                if (publish) {
-                    marks.add(publishedMark(alert.alertId(), now));
-                }
                 continue;
             }
             long number = nextNumber.merge(alert.subscriptionId(), 1L, Long::sum) - 1;
-            Document set = new Document("sequence", number).append("sequencedAt", Date.from(now));
-            if (publish) {
-                set.append("publishedAt", Date.from(now));
-                publishedWhileNumbered.add(alert.alertId());
-            }
-            numberings.add(new UpdateOneModel<>(new Document("_id", alert.alertId()).append("sequence", null), new Document("$set", set)));
-            numbered.add(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), number, now,
-                    publish ? now : alert.publishedAt()));
+            numberings.add(new UpdateOneModel<>(new Document("_id", alert.alertId()).append("sequence", null),
+                    new Document("$set", new Document("sequence", number).append("sequencedAt", Date.from(now)))));
+            numbered.add(new StoredAlert(alert.alertId(), alert.subscriptionId(), alert.kind(), alert.body(), number, now));
         }
-        List<UpdateOneModel<Document>> writes = new ArrayList<>(numberings);
-        writes.addAll(marks);
-        if (mongo.getCollection(ALERTS).bulkWrite(writes, UNORDERED).getMatchedCount() == writes.size()) {
+        if (mongo.getCollection(ALERTS).bulkWrite(numberings, UNORDERED).getMatchedCount() == numberings.size()) {
             return numbered;
         }
-        // Another writer numbered some of them first: its numbers stand, and ours still need their published mark.
-        markAllPublished(publishedWhileNumbered, now);
+        // Another writer numbered some of them first: its numbers stand.
         Map<String, StoredAlert> current = byId(numbered.stream().map(StoredAlert::alertId).toList());
         return numbered.stream().map(a -> require(current.get(a.alertId()))).toList();
     }
@@ -190,17 +175,6 @@ public class AlertStore implements StoredAlerts {
                 new Document("$inc", new Document("next", (long) count)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return requireCounter(counter) - count + 1;
-    }
-
-    public void markAllPublished(List<String> alertIds, Instant now) {
-        if (alertIds.isEmpty()) {
-            return;
-        }
-        mongo.getCollection(ALERTS).bulkWrite(alertIds.stream().map(id -> publishedMark(id, now)).toList(), UNORDERED);
-    }
-
-    private static UpdateOneModel<Document> publishedMark(String alertId, Instant now) {
-        return new UpdateOneModel<>(new Document("_id", alertId), new Document("$set", new Document("publishedAt", Date.from(now))));
     }
 
     private Map<String, StoredAlert> byId(List<String> alertIds) {
@@ -248,9 +222,7 @@ public class AlertStore implements StoredAlerts {
     private static StoredAlert toAlert(Document d) {
         Number sequence = (Number) d.get("sequence");
         Date sequencedAt = d.getDate("sequencedAt");
-        Date publishedAt = d.getDate("publishedAt");
         return new StoredAlert(d.getString("_id"), d.getString("subscriptionId"), d.getString("kind"), d.getString("body"),
-                sequence == null ? null : sequence.longValue(), sequencedAt == null ? null : sequencedAt.toInstant(),
-                publishedAt == null ? null : publishedAt.toInstant());
+                sequence == null ? null : sequence.longValue(), sequencedAt == null ? null : sequencedAt.toInstant());
     }
 }

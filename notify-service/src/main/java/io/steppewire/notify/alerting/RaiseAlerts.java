@@ -42,17 +42,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns a matched event into alerts: each stored once under its deterministic id, queued for delivery,
- * published to {@code alerts.v1} and sequenced for its subscription's stream. Every step is
- * idempotent, so an event delivered again (after a crash between steps, say) completes what was
- * missing and never makes a second alert or a second delivery.
+ * Turns a matched event into alerts: each stored once under its deterministic id and numbered for its subscription's
+ * stream in the same write, queued for delivery (a healthy endpoint's first attempt starts at once) and published to
+ * {@code alerts.v1}. Every step is idempotent, so an event delivered again (after a crash between steps, say)
+ * completes what was missing and never makes a second alert or a second delivery.
  */
 @Service
 public class RaiseAlerts {
@@ -190,12 +189,11 @@ public class RaiseAlerts {
         List<Raise> raises = List.copyOf(distinct.values());
         List<AlertStore.NewAlert> fresh = raises.stream().map(r -> new AlertStore.NewAlert(r.alert().alertId(), r.alert().subscriptionId(),
                 r.alert().kind(), EventJson.mapper().writeValueAsString(r.alert()), r.alert().raisedAt())).toList();
-        List<AlertStore.Stored> once = alerts.storeAll(fresh);
+        List<AlertStore.Stored> once = alerts.storeAll(fresh, now());
         once.forEach(stored -> counter(stored.alert().kind(), stored.created()).increment());
         List<DeliveryPlanner.Push> pushes = new ArrayList<>();
         List<DeliveryOutbox.NewDelivery> undelivered = new ArrayList<>();
         List<CompletableFuture<SendResult<String, AlertRaised>>> sends = new ArrayList<>();
-        List<String> published = new ArrayList<>();
         for (int i = 0; i < raises.size(); i++) {
             AlertStore.StoredAlert alert = once.get(i).alert();
             Channel channel = raises.get(i).channel();
@@ -215,43 +213,36 @@ public class RaiseAlerts {
                     undelivered.add(delivery);
                 }
             }
-            if (alert.publishedAt() == null) {
-                // Publish what was stored first, so a repeat publishes the identical alert (a fresh one is what was just stored).
-                AlertRaised body = once.get(i).created() ? raises.get(i).alert() : EventJson.mapper().readValue(alert.body(), AlertRaised.class);
-                ProducerRecord<String, AlertRaised> record = new ProducerRecord<>(Topics.ALERTS.name(), body.subscriptionId(), body);
-                CloudEvent.of(Topics.ALERTS, body.alertId(), SOURCE, body.raisedAt(), body.eventId()).writeTo(record.headers());
-                TraceContext trace = raises.get(i).trace();
-                if (trace != null) {
-                    trace.writeTo(record.headers());
-                }
-                sends.add(kafka.send(record));
-                published.add(body.alertId());
+            // Published again when its event is redelivered: what was stored first, so the repeat is the identical alert
+            // (alerts.v1 is at-least-once, keyed by subscription, each alert identified by its id).
+            AlertRaised body = once.get(i).created() ? raises.get(i).alert() : EventJson.mapper().readValue(alert.body(), AlertRaised.class);
+            ProducerRecord<String, AlertRaised> record = new ProducerRecord<>(Topics.ALERTS.name(), body.subscriptionId(), body);
+            CloudEvent.of(Topics.ALERTS, body.alertId(), SOURCE, body.raisedAt(), body.eventId()).writeTo(record.headers());
+            TraceContext trace = raises.get(i).trace();
+            if (trace != null) {
+                trace.writeTo(record.headers());
             }
+            sends.add(kafka.send(record));
         }
-        // Delivery needs only the stored alert, so it starts before numbering and while Kafka acknowledges; each
-        // step is idempotent, so a repeat after a crash between them completes the rest.
+        // Delivery needs only the stored alert, so it starts while Kafka acknowledges; each step is idempotent, so a
+        // repeat after a crash between them completes the rest.
         Instant queuedAt = now();
         // Queued already claimed by this instance's worker, which attempts them at once without a claim's write; or
         // bundled into a digest or an hour's roll-up.
-        planner.queue(pushes, queuedAt);
-        if (!undelivered.isEmpty()) {
-            outbox.recordUndelivered(undelivered, "Delivery disabled: the endpoint failed every attempt for longer than disable-after;"
-                    + " a PUT of the subscription enables it again, and deliveries/recover sends what failed", queuedAt);
-        }
-        List<AlertStore.StoredAlert> stored = once.stream().map(AlertStore.Stored::alert).toList();
+        List<DeliveryOutbox.Claim> attempting = planner.queue(pushes, queuedAt);
         try {
-            awaitAcknowledged(sends);
-        } catch (RuntimeException unpublished) {
-            // Streams still get the alerts; the event's redelivery publishes them.
-            try {
-                alerts.sequenceAll(stored, now());
-            } catch (RuntimeException e) {
-                unpublished.addSuppressed(e);
+            if (!undelivered.isEmpty()) {
+                outbox.recordUndelivered(undelivered, "Delivery disabled: the endpoint failed every attempt for longer than disable-after;"
+                        + " a PUT of the subscription enables it again, and deliveries/recover sends what failed", queuedAt);
             }
-            throw unpublished;
+            // Alerts stored by a version that numbered them apart, met again through a redelivered event.
+            alerts.sequenceAll(once.stream().map(AlertStore.Stored::alert).toList(), now());
+            awaitAcknowledged(sends);
+        } finally {
+            // Before the event's offset is committed, each first attempt made without a pending document is recorded,
+            // or its pending document written: a crash after the commit finds every delivery in the store.
+            planner.settle(attempting);
         }
-        // Numbered once Kafka has them, in the same write that marks them published.
-        alerts.sequenceAndMarkPublished(stored, Set.copyOf(published), now());
     }
 
     private void awaitAcknowledged(List<CompletableFuture<SendResult<String, AlertRaised>>> sends) {
@@ -262,7 +253,7 @@ public class RaiseAlerts {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing alerts", e);
         } catch (ExecutionException | TimeoutException e) {
-            // Failing the record makes Kafka deliver the event again; the repeat publishes what is still unpublished.
+            // Failing the record makes Kafka deliver the event again, and the repeat publishes its alerts again.
             throw new IllegalStateException("Kafka did not acknowledge the alerts: " + e.getMessage(), e);
         }
     }

@@ -35,7 +35,7 @@ class AlertStreamSessionTest {
 
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "streams-" + System.nanoTime());
     private final AlertStore store = new AlertStore(mongo);
-    private final TwoStepNumbering numbering = new TwoStepNumbering(mongo, store);
+    private final TwoStepNumbering numbering = new TwoStepNumbering(mongo);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-14T09:00:00Z"));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final RecordingClient client = new RecordingClient();

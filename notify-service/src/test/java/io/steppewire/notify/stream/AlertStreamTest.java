@@ -60,7 +60,7 @@ class AlertStreamTest extends NotifyIntegrationTest {
     @Test
     void aResumedStreamSendsALowerNumberWrittenAfterAHigherOneBeforeIt() throws Exception {
         String id = quietSubscription();
-        TwoStepNumbering numbering = new TwoStepNumbering(mongo, store);
+        TwoStepNumbering numbering = new TwoStepNumbering(mongo);
         for (int i = 1; i <= 4; i++) {
             numbering.storeNumbered(id, id + "-a" + i, Instant.now());
         }
@@ -83,7 +83,7 @@ class AlertStreamTest extends NotifyIntegrationTest {
     @Test
     void aFreshStreamPassesAMissingFirstNumberAfterTheGracePeriod() throws Exception {
         String id = quietSubscription();
-        TwoStepNumbering numbering = new TwoStepNumbering(mongo, store);
+        TwoStepNumbering numbering = new TwoStepNumbering(mongo);
         numbering.store(id, id + "-a2", Instant.now());
         numbering.reserve(id); // number 1, taken by a writer that then lost the race: never written
         numbering.write(id + "-a2", numbering.reserve(id), Instant.now());

@@ -2,18 +2,21 @@ package io.steppewire.notify.stream;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import io.steppewire.notify.alerting.AlertStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Numbers alerts in the two steps {@link AlertStore} takes, writing exactly what it writes, so that a
+ * Stores alerts in the two steps {@link AlertStore} takes, writing exactly what it writes, so that a
  * test can interleave them the way two instances do: reserve a number from the subscription's counter,
- * then write it on the alert.
+ * then insert the alert with it.
  */
 final class TwoStepNumbering {
 
@@ -22,17 +25,16 @@ final class TwoStepNumbering {
     private static final String SEQUENCES = "alert_sequences";
 
     private final MongoTemplate mongo;
-    private final AlertStore store;
+    /** Alerts raised and not yet written, with their subscription and when they were raised. */
+    private final Map<String, Map.Entry<String, Instant>> raised = new HashMap<>();
 
-    TwoStepNumbering(MongoTemplate mongo, AlertStore store) {
+    TwoStepNumbering(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.store = store;
     }
 
-    /** Stores an unnumbered alert whose body names it. */
+    /** Raises an alert whose body names it; nothing is written until its number is. */
     void store(String subscriptionId, String alertId, Instant raisedAt) {
-        store.storeAll(List.of(new AlertStore.NewAlert(alertId, subscriptionId, "article",
-                "{\"alertId\":\"" + alertId + "\"}", raisedAt)));
+        raised.put(alertId, Map.entry(subscriptionId, raisedAt));
     }
 
     /** Takes the subscription's next number. */
@@ -46,10 +48,14 @@ final class TwoStepNumbering {
         return ((Number) counter.get("next")).longValue();
     }
 
-    /** Writes a reserved number on the alert, if it is still unnumbered, as read by a writer's clock at {@code sequencedAt}. */
+    /** Inserts the raised alert with a reserved number, unless it exists, as read by a writer's clock at {@code sequencedAt}. */
     void write(String alertId, long number, Instant sequencedAt) {
-        mongo.getCollection(ALERTS).updateOne(new Document("_id", alertId).append("sequence", null),
-                new Document("$set", new Document("sequence", number).append("sequencedAt", Date.from(sequencedAt))));
+        Map.Entry<String, Instant> alert = Objects.requireNonNull(raised.remove(alertId), "raised first: " + alertId);
+        mongo.getCollection(ALERTS).updateOne(new Document("_id", alertId),
+                new Document("$setOnInsert", new Document("subscriptionId", alert.getKey()).append("kind", "article")
+                        .append("body", "{\"alertId\":\"" + alertId + "\"}").append("createdAt", Date.from(alert.getValue()))
+                        .append("sequence", number).append("sequencedAt", Date.from(sequencedAt))),
+                new UpdateOptions().upsert(true));
     }
 
     /** Stores, reserves and writes in one go: an alert numbered without a race. */

@@ -60,6 +60,8 @@ import static org.awaitility.Awaitility.await;
         "steppewire.notify.delivery.max-retry-delay=1s",
         "steppewire.notify.delivery.give-up-after=5m",
         "steppewire.notify.delivery.circuit-open-for=2s",
+        // Long, so that a test that counts what a first attempt writes does not depend on the machine's speed.
+        "steppewire.notify.delivery.first-attempt-wait=2s",
         "steppewire.notify.subscriptions.refresh-interval=300ms",
         "steppewire.notify.stream.poll-interval=100ms",
         // Short to wait out, yet long enough that a test writes a number a stream holds for well within it.
@@ -72,7 +74,7 @@ import static org.awaitility.Awaitility.await;
         "steppewire.notify.keys.lookup-timeout=500ms",
         "steppewire.kafka.instance-id=" + NotifyIntegrationTest.INSTANCE_ID,
 })
-@Import({RecorderGate.Registration.class, KeyStoreGate.Registration.class, ShiftedClock.Registration.class})
+@Import({RecorderGate.Registration.class, KeyStoreGate.Registration.class, ShiftedClock.Registration.class, StoreWrites.Registration.class})
 public abstract class NotifyIntegrationTest {
 
     protected static final String API_KEY = "notify-test-admin-key";

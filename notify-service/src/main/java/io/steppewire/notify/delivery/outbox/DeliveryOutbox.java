@@ -112,8 +112,20 @@ public class DeliveryOutbox {
     public record BundleDelivery(String id, String subscriptionId, String channel, String endpoint, Instant dueAt, Instant now) {
     }
 
-    /** A pending delivery that one worker owns until {@code until}, by {@code token}. */
-    public record Claim(Delivery delivery, @Nullable String token, Instant until) {
+    /**
+     * A pending delivery that one worker owns until {@code until}, by {@code token}; with {@code first} when it is a
+     * {@link FirstAttempt first attempt} whose pending document may not be written yet.
+     */
+    public record Claim(Delivery delivery, @Nullable String token, Instant until, @Nullable FirstAttempt first) {
+
+        public Claim(Delivery delivery, @Nullable String token, Instant until) {
+            this(delivery, token, until, null);
+        }
+
+        /** True while nothing of it is in the store: its record then writes the history or the pending document. */
+        boolean unwritten() {
+            return first != null && first.unwritten();
+        }
 
         public String alertId() {
             return delivery.alertId();
@@ -127,17 +139,31 @@ public class DeliveryOutbox {
     /**
      * How deliveries queued now may be claimed on insert: until {@code until}, for the endpoints the worker can attempt
      * at once. The others are parked when {@code parkTheOthers} (their endpoints cannot take attempts now), else queued
-     * unclaimed, for whichever worker polls them.
+     * unclaimed, for whichever worker polls them. Of the claimed ones, those to endpoints {@code attemptFirst} accepts
+     * (asked once per delivery, after {@code endpoints}) are not written at all: they are {@link FirstAttempt first
+     * attempts}, which the caller must {@link #writeUnrecorded settle}.
      */
-    public record ClaimOnInsert(Instant until, Predicate<String> endpoints, boolean parkTheOthers) {
+    public record ClaimOnInsert(Instant until, Predicate<String> endpoints, boolean parkTheOthers, Predicate<String> attemptFirst) {
+
+        public ClaimOnInsert(Instant until, Predicate<String> endpoints, boolean parkTheOthers) {
+            this(until, endpoints, parkTheOthers, endpoint -> false);
+        }
 
         public ClaimOnInsert(Instant until, Predicate<String> endpoints) {
             this(until, endpoints, false);
         }
     }
 
-    /** What {@link #enqueue} did: the deliveries it claimed, and the endpoints it parked deliveries for. */
+    /**
+     * What {@link #enqueue} did: the deliveries it claimed (first attempts among them), and the endpoints it parked
+     * deliveries for.
+     */
     public record Queued(List<Claim> claimed, Set<String> parkedEndpoints) {
+
+        /** The claimed deliveries written nowhere yet: each must be {@link #writeUnrecorded settled}. */
+        public List<Claim> firstAttempts() {
+            return claimed.stream().filter(c -> c.first() != null).toList();
+        }
     }
 
     private final MongoTemplate mongo;
@@ -196,6 +222,7 @@ public class DeliveryOutbox {
         List<NewDelivery> queued = new ArrayList<>(toQueue.size());
         List<Boolean> claimed = new ArrayList<>(toQueue.size());
         List<NewDelivery> toPark = new ArrayList<>();
+        List<Claim> firstAttempts = new ArrayList<>();
         for (NewDelivery d : toQueue) {
             // A held delivery waits in the pending queue, due when its quiet hours end: neither attempted now nor parked.
             boolean held = d.held(now);
@@ -204,13 +231,19 @@ public class DeliveryOutbox {
                 toPark.add(d);
                 continue;
             }
+            if (claim && claimOnInsert.attemptFirst().test(d.endpoint())) {
+                firstAttempts.add(new Claim(new Delivery(d.alertId(), d.subscriptionId(), d.channel(), d.endpoint(), d.body(),
+                        DeliveryStatus.PENDING, List.of(), 0, now, now, null, null, d.traceparent()), token, claimOnInsert.until(),
+                        new FirstAttempt()));
+                continue;
+            }
             queued.add(d);
             claimed.add(claim);
             Document doc = newEntry(d, now).append(TOKEN, claim ? token : null).append(UNTIL, claim ? Date.from(claimOnInsert.until()) : UNCLAIMED);
             inserts.add(new UpdateOneModel<>(new Document("_id", d.alertId()), new Document("$setOnInsert", doc),
                     new UpdateOptions().upsert(true)));
         }
-        List<Claim> claims = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>(firstAttempts);
         if (!inserts.isEmpty()) {
             BulkWriteResult result = pending().bulkWrite(inserts, UNORDERED);
             result.getUpserts().forEach(upsert -> {
@@ -391,6 +424,10 @@ public class DeliveryOutbox {
      * Null when the claim was lost meanwhile.
      */
     public @Nullable Claim renew(Claim claim, Instant until) {
+        if (claim.unwritten()) {
+            // Nothing stored to extend; should its pending document be written meanwhile, it carries the first lease.
+            return claim;
+        }
         String token = UUID.randomUUID().toString();
         long renewed = pending().updateOne(claimFilter(claim.alertId(), claim.token()),
                 new Document("$set", new Document(TOKEN, token).append(UNTIL, Date.from(until)))).getModifiedCount();
@@ -402,8 +439,13 @@ public class DeliveryOutbox {
         if (claims.isEmpty()) {
             return;
         }
+        // A first attempt given back has nothing stored: its consumer writes it, due at once.
+        List<Claim> stored = claims.stream().filter(c -> c.first() == null || !c.first().giveBack()).toList();
+        if (stored.isEmpty()) {
+            return;
+        }
         Document release = new Document("$set", new Document(TOKEN, null).append(UNTIL, UNCLAIMED));
-        pending().bulkWrite(claims.stream().map(c -> new UpdateOneModel<Document>(claimFilter(c.alertId(), c.token()), release)).toList(),
+        pending().bulkWrite(stored.stream().map(c -> new UpdateOneModel<Document>(claimFilter(c.alertId(), c.token()), release)).toList(),
                 UNORDERED);
     }
 
@@ -420,14 +462,20 @@ public class DeliveryOutbox {
     }
 
     /**
-     * Records attempts with at most three bulk writes: retries update their pending document; finished deliveries
-     * are written to the history and then removed from the queue. Only the holder of a claim changes the queue: a
+     * Records attempts with at most five bulk writes: retries update their pending document; finished deliveries
+     * are written to the history and then removed from the queue; first attempts written nowhere yet get their history
+     * or, to be retried, their pending document. Only the holder of a claim changes the queue: a
      * retry or removal whose claim was lost matches nothing. Returns how many claims had been lost.
      */
     public int record(List<Attempted> attempts) {
         List<WriteModel<Document>> retries = new ArrayList<>();
         List<Attempted> finished = new ArrayList<>();
+        List<Attempted> firsts = new ArrayList<>();
         for (Attempted a : attempts) {
+            if (a.claim().first() != null && startRecording(a.claim().first())) {
+                firsts.add(a);
+                continue;
+            }
             if (a.finished()) {
                 finished.add(a);
                 continue;
@@ -445,6 +493,9 @@ public class DeliveryOutbox {
         if (!retries.isEmpty()) {
             lost += retries.size() - pending().bulkWrite(retries, UNORDERED).getMatchedCount();
         }
+        if (!firsts.isEmpty()) {
+            recordFirstAttempts(firsts);
+        }
         if (!finished.isEmpty()) {
             // Insert-if-absent: should a lease have run out during an attempt, the first history written stands.
             history().bulkWrite(finished.stream().map(a -> new UpdateOneModel<Document>(new Document("_id", a.claim().alertId()),
@@ -454,6 +505,93 @@ public class DeliveryOutbox {
                     .getDeletedCount();
         }
         return lost;
+    }
+
+    private static boolean startRecording(FirstAttempt first) {
+        try {
+            return first.startRecording();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the consumer wrote a first attempt's pending document", e);
+        }
+    }
+
+    /**
+     * Records first attempts that have nothing stored: a finished one by its history alone, one to retry by its pending
+     * document, written whole with the attempt in it. Insert-if-absent both, in two bulk writes.
+     */
+    private void recordFirstAttempts(List<Attempted> firsts) {
+        List<Attempted> finished = firsts.stream().filter(Attempted::finished).toList();
+        List<Attempted> retried = firsts.stream().filter(a -> !a.finished()).toList();
+        try {
+            if (!finished.isEmpty()) {
+                history().bulkWrite(finished.stream().map(a -> new UpdateOneModel<Document>(new Document("_id", a.claim().alertId()),
+                        new Document("$setOnInsert", historyOf(a)), new UpdateOptions().upsert(true))).toList(), UNORDERED);
+            }
+            if (!retried.isEmpty()) {
+                pending().bulkWrite(retried.stream().map(a -> {
+                    Document entry = entryOf(a.claim().delivery()).append("dueAt", Date.from(requireNext(a))).append(TOKEN, null)
+                            .append(UNTIL, UNCLAIMED);
+                    if (a.outcome() != null) {
+                        entry.append("attempts", List.of(attempt(a.outcome()))).append("attemptCount", 1)
+                                .append("firstAttemptAt", Date.from(a.outcome().at()));
+                    }
+                    return new UpdateOneModel<Document>(new Document("_id", a.claim().alertId()), new Document("$setOnInsert", entry),
+                            new UpdateOptions().upsert(true));
+                }).toList(), UNORDERED);
+            }
+        } catch (RuntimeException e) {
+            firsts.forEach(a -> requireFirst(a.claim()).recordingFailed());
+            throw e;
+        }
+        firsts.forEach(a -> requireFirst(a.claim()).recorded());
+    }
+
+    /**
+     * Settles first attempts before their event's offset is committed: each not recorded by now gets its pending
+     * document, claimed by the attempt still running or due at once when nothing runs. One bulk write, insert-if-absent.
+     */
+    public void writeUnrecorded(List<Claim> firstAttempts) {
+        List<Claim> toWrite = new ArrayList<>();
+        List<UpdateOneModel<Document>> inserts = new ArrayList<>();
+        for (Claim claim : firstAttempts) {
+            FirstAttempt.Write write = requireFirst(claim).startWriting();
+            if (write == FirstAttempt.Write.NOTHING) {
+                continue;
+            }
+            boolean claimed = write == FirstAttempt.Write.CLAIMED;
+            Document entry = entryOf(claim.delivery()).append("dueAt", Date.from(claim.delivery().createdAt()))
+                    .append(TOKEN, claimed ? claim.token() : null).append(UNTIL, claimed ? Date.from(claim.until()) : UNCLAIMED);
+            toWrite.add(claim);
+            inserts.add(new UpdateOneModel<>(new Document("_id", claim.alertId()), new Document("$setOnInsert", entry),
+                    new UpdateOptions().upsert(true)));
+        }
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try {
+            pending().bulkWrite(inserts, UNORDERED);
+        } catch (RuntimeException e) {
+            toWrite.forEach(c -> requireFirst(c).writingFailed());
+            throw e;
+        }
+        toWrite.forEach(c -> requireFirst(c).written());
+    }
+
+    private static FirstAttempt requireFirst(Claim claim) {
+        FirstAttempt first = claim.first();
+        if (first == null) {
+            throw new IllegalArgumentException("Not a first attempt: " + claim.alertId());
+        }
+        return first;
+    }
+
+    /** A pending document of a delivery not yet attempted, without its due time and claim. */
+    private static Document entryOf(Delivery d) {
+        Document entry = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
+                .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(d.createdAt()))
+                .append("attempts", List.of()).append("attemptCount", 0);
+        return withTrace(entry, d.traceparent());
     }
 
     private static Document historyOf(Attempted a) {

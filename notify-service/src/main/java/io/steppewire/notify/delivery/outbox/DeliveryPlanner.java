@@ -54,7 +54,11 @@ public class DeliveryPlanner {
         mongo.getCollection(COUNTERS).createIndex(Indexes.ascending("expireAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
     }
 
-    public void queue(List<Push> pushes, Instant now) {
+    /**
+     * Queues the pushes; answers the deliveries whose first attempts started before anything of them was written,
+     * which the caller must {@link #settle} before committing its event's offset.
+     */
+    public List<DeliveryOutbox.Claim> queue(List<Push> pushes, Instant now) {
         List<DeliveryOutbox.NewDelivery> fresh = new ArrayList<>();
         List<DeliveryOutbox.NewDelivery> repeated = new ArrayList<>();
         List<Push> paced = new ArrayList<>();
@@ -108,8 +112,23 @@ public class DeliveryPlanner {
                 }
             }
         }
-        worker.enqueue(fresh, repeated, now);
-        digests.place(bundled, now);
+        List<DeliveryOutbox.Claim> firstAttempts = worker.enqueue(fresh, repeated, now);
+        try {
+            digests.place(bundled, now);
+        } catch (RuntimeException e) {
+            try {
+                settle(firstAttempts);
+            } catch (RuntimeException unsettled) {
+                e.addSuppressed(unsettled);
+            }
+            throw e;
+        }
+        return firstAttempts;
+    }
+
+    /** See {@link DeliveryWorker#settle}. */
+    public void settle(List<DeliveryOutbox.Claim> firstAttempts) {
+        worker.settle(firstAttempts);
     }
 
     /** How many of these alerts (one subscription, one hour) may still go one by one: one find-and-modify. */

@@ -28,6 +28,10 @@ import java.time.Duration;
  * @param disableAfter    a webhook endpoint that failed every attempt for this long has its subscriptions' delivery
  *                        disabled (an {@code endpoint-disabled} alert says so); a PUT of a subscription enables it again
  * @param disableCheckInterval how often failing endpoints are looked at for disabling
+ * @param firstAttemptWait how long the consumer that raised alerts waits for the first attempts it started before
+ *                        writing anything of them: an attempt recorded within it costs one write (its history), the
+ *                        others get their pending document then; only endpoints that typically answer well within it
+ *                        get such attempts. Zero writes every delivery's pending document first
  */
 @ConfigurationProperties("steppewire.notify.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled,
@@ -44,7 +48,8 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("5") int circuitFailures,
                                  @DefaultValue("30s") Duration circuitOpenFor,
                                  @DefaultValue("5d") Duration disableAfter,
-                                 @DefaultValue("1m") Duration disableCheckInterval) {
+                                 @DefaultValue("1m") Duration disableCheckInterval,
+                                 @DefaultValue("200ms") Duration firstAttemptWait) {
 
     public RetrySchedule retrySchedule() {
         return new RetrySchedule(firstRetryDelay, multiplier, maxRetryDelay, giveUpAfter);

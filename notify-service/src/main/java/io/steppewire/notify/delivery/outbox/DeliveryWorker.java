@@ -71,6 +71,8 @@ public class DeliveryWorker implements SmartLifecycle {
     public static final int LANE_CAPACITY = 256;
     /** Claims one poll takes per slot: the poll's query serves that many attempts. */
     static final int POLLED_PER_SLOT = 4;
+    /** How long a consumer settling first attempts waits, past first-attempt-wait, for a record being written. */
+    private static final Duration RECORDING_WAIT = Duration.ofSeconds(30);
 
     private final DeliveryOutbox outbox;
     private final SubscriptionStore subscriptions;
@@ -89,6 +91,8 @@ public class DeliveryWorker implements SmartLifecycle {
     /** The longest an attempt can take; a claim must outlast it from the attempt's start. */
     private final Duration longestAttempt;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** Per endpoint, a moving average of its attempts' durations: how many first attempts it can end in their wait. */
+    private final Map<String, Long> typicalAttemptNanos = new ConcurrentHashMap<>();
     /**
      * Endpoints with parked deliveries as far as this instance knows, each with a count of the parkings seen: a move
      * that found the backlog empty forgets the endpoint only if nothing was parked for it meanwhile.
@@ -184,6 +188,7 @@ public class DeliveryWorker implements SmartLifecycle {
         // An open circuit's empty lane keeps one delivery for the probe, so the probe needs no query. Counted per call,
         // since the lanes learn of this batch's claims only once they are stored.
         Map<String, Integer> claimedNow = new HashMap<>();
+        Map<String, Integer> attemptedFirstNow = new HashMap<>();
         return new DeliveryOutbox.ClaimOnInsert(now.plus(properties.lease()), endpoint -> {
             int held = waiting(endpoint) + claimedNow.getOrDefault(endpoint, 0);
             boolean claim = guards.isBlocked(endpoint) ? held == 0 : held < LANE_CAPACITY;
@@ -191,16 +196,65 @@ public class DeliveryWorker implements SmartLifecycle {
                 claimedNow.merge(endpoint, 1, Integer::sum);
             }
             return claim;
-        }, true);
+        }, true, endpoint -> {
+            boolean first = attemptsFirst(endpoint, attemptedFirstNow.getOrDefault(endpoint, 0));
+            if (first) {
+                attemptedFirstNow.merge(endpoint, 1, Integer::sum);
+            }
+            return first;
+        });
+    }
+
+    /**
+     * Whether a delivery to this endpoint is attempted before anything of it is written ({@link FirstAttempt}): when
+     * the endpoint's circuit is closed and what it already has to do (in flight, waiting in its lane, and
+     * {@code alreadyFirst} such deliveries of this batch) would likely end within {@code first-attempt-wait}, judged by
+     * its typical attempt. An endpoint not attempted yet is taken for one answering in half that wait.
+     */
+    private boolean attemptsFirst(String endpoint, int alreadyFirst) {
+        long wait = properties.firstAttemptWait().toNanos();
+        if (wait <= 0 || guards.circuitState(endpoint) != CircuitBreaker.State.CLOSED) {
+            return false;
+        }
+        long typical = Math.max(1, typicalAttemptNanos.getOrDefault(endpoint, wait / 2));
+        long rounds = wait / typical;
+        if (rounds < 2) {
+            return false;
+        }
+        long canEnd = Math.min(LANE_CAPACITY, (rounds / 2) * properties.perEndpointConcurrency());
+        return guards.inFlight(endpoint) + waiting(endpoint) + alreadyFirst < canEnd;
     }
 
     /**
      * Queues the deliveries of alerts just stored (see {@link DeliveryOutbox#enqueue}): those this worker can attempt
      * now are claimed and started at once, the others parked or, while the worker is stopped, left for a poll.
      */
-    public void enqueue(List<DeliveryOutbox.NewDelivery> fresh, List<DeliveryOutbox.NewDelivery> repeated, Instant now) {
+    public List<DeliveryOutbox.Claim> enqueue(List<DeliveryOutbox.NewDelivery> fresh, List<DeliveryOutbox.NewDelivery> repeated, Instant now) {
         DeliveryOutbox.Queued queued = outbox.enqueue(fresh, repeated, now, claimOnInsert(now), this::submit);
         queued.parkedEndpoints().forEach(endpoint -> parked.merge(endpoint, 1L, Long::sum));
+        return queued.firstAttempts();
+    }
+
+    /**
+     * Waits up to {@code first-attempt-wait} for the records of first attempts that {@link #enqueue} started, then
+     * writes the pending documents of those still without one. Returns once every delivery is in the store, so the
+     * caller may commit its event's offset.
+     */
+    public void settle(List<DeliveryOutbox.Claim> firstAttempts) {
+        if (firstAttempts.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + properties.firstAttemptWait().toNanos();
+        try {
+            for (DeliveryOutbox.Claim claim : firstAttempts) {
+                if (claim.first() != null) {
+                    claim.first().awaitRecord(deadline, RECORDING_WAIT.toNanos());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        outbox.writeUnrecorded(firstAttempts);
     }
 
     private int waiting(String endpoint) {
@@ -358,6 +412,7 @@ public class DeliveryWorker implements SmartLifecycle {
             log.warn("Delivery {} could not be attempted; it is retried after its lease: {}", claim.alertId(), e.toString());
         } finally {
             if (outcome != null) {
+                typicalAttemptNanos.merge(lane.endpoint, Math.max(1, outcome.duration().toNanos()), (old, last) -> (old * 3 + last) / 4);
                 guards.finished(lane.endpoint, outcome);
                 failures.count(lane.endpoint, outcome);
             } else {

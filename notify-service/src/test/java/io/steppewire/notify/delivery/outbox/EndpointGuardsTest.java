@@ -53,6 +53,6 @@ class EndpointGuardsTest {
     private static DeliveryProperties properties() {
         return new DeliveryProperties(true, 32, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 2.0,
                 Duration.ofHours(2), Duration.ofHours(24), "alerts@steppewire.local", 2, 5, Duration.ofMinutes(10),
-                Duration.ofDays(5), Duration.ofMinutes(1));
+                Duration.ofDays(5), Duration.ofMinutes(1), Duration.ofMillis(200));
     }
 }
