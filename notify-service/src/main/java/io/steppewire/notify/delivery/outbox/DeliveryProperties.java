@@ -28,10 +28,11 @@ import java.time.Duration;
  * @param disableAfter    a webhook endpoint that failed every attempt for this long has its subscriptions' delivery
  *                        disabled (an {@code endpoint-disabled} alert says so); a PUT of a subscription enables it again
  * @param disableCheckInterval how often failing endpoints are looked at for disabling
- * @param firstAttemptWait how long the consumer that raised alerts waits for the first attempts it started before
- *                        writing anything of them: an attempt recorded within it costs one write (its history), the
- *                        others get their pending document then; only endpoints that typically answer well within it
- *                        get such attempts. Zero writes every delivery's pending document first
+ * @param firstAttemptWait how long after starting them the consumer that raised alerts waits for the first attempts
+ *                        it started before writing anything of them (its wait for Kafka's acknowledgement counts): an
+ *                        attempt recorded within it costs one write (its history), the others get their pending
+ *                        document then; only endpoints that typically answer within a quarter of it get such
+ *                        attempts. Zero writes every delivery's pending document first
  */
 @ConfigurationProperties("steppewire.notify.delivery")
 public record DeliveryProperties(@DefaultValue("true") boolean enabled,
@@ -49,7 +50,7 @@ public record DeliveryProperties(@DefaultValue("true") boolean enabled,
                                  @DefaultValue("30s") Duration circuitOpenFor,
                                  @DefaultValue("5d") Duration disableAfter,
                                  @DefaultValue("1m") Duration disableCheckInterval,
-                                 @DefaultValue("200ms") Duration firstAttemptWait) {
+                                 @DefaultValue("100ms") Duration firstAttemptWait) {
 
     public RetrySchedule retrySchedule() {
         return new RetrySchedule(firstRetryDelay, multiplier, maxRetryDelay, giveUpAfter);

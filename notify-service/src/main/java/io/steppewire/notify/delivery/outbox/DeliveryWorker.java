@@ -208,20 +208,17 @@ public class DeliveryWorker implements SmartLifecycle {
     /**
      * Whether a delivery to this endpoint is attempted before anything of it is written ({@link FirstAttempt}): when
      * the endpoint's circuit is closed and what it already has to do (in flight, waiting in its lane, and
-     * {@code alreadyFirst} such deliveries of this batch) would likely end within {@code first-attempt-wait}, judged by
-     * its typical attempt. An endpoint not attempted yet is taken for one answering in half that wait.
+     * {@code alreadyFirst} such deliveries of this batch) would likely end within a quarter of
+     * {@code first-attempt-wait}, judged by its typical attempt; the rest of the wait is the margin for a loaded
+     * machine and for recording. An endpoint not attempted yet is taken for one answering in a quarter of the wait.
      */
     private boolean attemptsFirst(String endpoint, int alreadyFirst) {
-        long wait = properties.firstAttemptWait().toNanos();
-        if (wait <= 0 || guards.circuitState(endpoint) != CircuitBreaker.State.CLOSED) {
+        long quarter = properties.firstAttemptWait().toNanos() / 4;
+        if (quarter <= 0 || guards.circuitState(endpoint) != CircuitBreaker.State.CLOSED) {
             return false;
         }
-        long typical = Math.max(1, typicalAttemptNanos.getOrDefault(endpoint, wait / 2));
-        long rounds = wait / typical;
-        if (rounds < 2) {
-            return false;
-        }
-        long canEnd = Math.min(LANE_CAPACITY, (rounds / 2) * properties.perEndpointConcurrency());
+        long typical = Math.max(1, typicalAttemptNanos.getOrDefault(endpoint, quarter));
+        long canEnd = Math.min(LANE_CAPACITY, (quarter / typical) * properties.perEndpointConcurrency());
         return guards.inFlight(endpoint) + waiting(endpoint) + alreadyFirst < canEnd;
     }
 
@@ -236,15 +233,16 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     /**
-     * Waits up to {@code first-attempt-wait} for the records of first attempts that {@link #enqueue} started, then
-     * writes the pending documents of those still without one. Returns once every delivery is in the store, so the
-     * caller may commit its event's offset.
+     * Waits until {@code first-attempt-wait} after {@link #enqueue} started them for the records of first attempts,
+     * then writes the pending documents of those still without one. Returns once every delivery is in the store, so
+     * the caller may commit its event's offset.
      */
     public void settle(List<DeliveryOutbox.Claim> firstAttempts) {
         if (firstAttempts.isEmpty()) {
             return;
         }
-        long deadline = System.nanoTime() + properties.firstAttemptWait().toNanos();
+        long deadline = firstAttempts.stream().map(DeliveryOutbox.Claim::first).filter(java.util.Objects::nonNull)
+                .mapToLong(FirstAttempt::startedAt).min().orElse(System.nanoTime()) + properties.firstAttemptWait().toNanos();
         try {
             for (DeliveryOutbox.Claim claim : firstAttempts) {
                 if (claim.first() != null) {

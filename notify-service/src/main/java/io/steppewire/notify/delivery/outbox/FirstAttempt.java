@@ -27,6 +27,8 @@ public final class FirstAttempt {
         WRITTEN
     }
 
+    /** When it was claimed ({@link System#nanoTime()}): the consumer's wait counts from here. */
+    private final long startedAt = System.nanoTime();
     private State state = State.IN_FLIGHT;
     /** The state before WRITING, to go back to should the write fail. */
     private State beforeWriting = State.IN_FLIGHT;
@@ -124,5 +126,9 @@ public final class FirstAttempt {
 
     synchronized State state() {
         return state;
+    }
+
+    long startedAt() {
+        return startedAt;
     }
 }
