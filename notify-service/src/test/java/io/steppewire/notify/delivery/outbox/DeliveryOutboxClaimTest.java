@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import static io.steppewire.notify.delivery.outbox.OutboxFixtures.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -25,8 +26,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 class DeliveryOutboxClaimTest {
 
     private static final MongoClient CLIENT = MongoClients.create(InMemoryMongo.uri());
-    private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final String HEALTHY = "http://127.0.0.1:80";
+    private static final Duration LEASE = OutboxFixtures.LEASE;
+    private static final String HEALTHY = OutboxFixtures.HEALTHY;
     private static final String DEAD = "http://dead.example:80";
 
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "outbox-" + System.nanoTime());
@@ -269,19 +270,14 @@ class DeliveryOutboxClaimTest {
     }
 
     private DeliveryOutbox.ClaimOnInsert claimAll() {
-        return new DeliveryOutbox.ClaimOnInsert(now.plus(LEASE), endpoint -> true);
+        return OutboxFixtures.claimAll(now);
     }
 
     private DeliveryOutbox.Attempted delivered(DeliveryOutbox.Claim claim) {
-        return new DeliveryOutbox.Attempted(claim, AttemptOutcome.success(now, Duration.ofMillis(3), 204), DeliveryStatus.DELIVERED, null, now);
+        return OutboxFixtures.delivered(claim, now);
     }
 
     private DeliveryOutbox.Attempted retried(DeliveryOutbox.Claim claim, Instant retryAt) {
-        return new DeliveryOutbox.Attempted(claim, AttemptOutcome.retryable(now, Duration.ofMillis(5), 503, "The receiver answered HTTP 503"),
-                DeliveryStatus.PENDING, retryAt, now);
-    }
-
-    private static DeliveryOutbox.NewDelivery delivery(String alertId) {
-        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}", HEALTHY);
+        return OutboxFixtures.retried(claim, now, retryAt);
     }
 }

@@ -2,7 +2,6 @@ package io.steppewire.notify.delivery.outbox;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.steppewire.notify.delivery.AttemptOutcome;
 import io.steppewire.notify.delivery.DeliveryStatus;
 import io.steppewire.notify.support.InMemoryMongo;
 import org.bson.Document;
@@ -17,6 +16,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.steppewire.notify.delivery.outbox.OutboxFixtures.claimAll;
+import static io.steppewire.notify.delivery.outbox.OutboxFixtures.delivered;
+import static io.steppewire.notify.delivery.outbox.OutboxFixtures.delivery;
+import static io.steppewire.notify.delivery.outbox.OutboxFixtures.retried;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirstAttemptOutboxTest {
 
     private static final MongoClient CLIENT = MongoClients.create(InMemoryMongo.uri());
-    private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final String HEALTHY = "http://127.0.0.1:80";
+    private static final Duration LEASE = OutboxFixtures.LEASE;
+    private static final String HEALTHY = OutboxFixtures.HEALTHY;
 
     private final MongoTemplate mongo = new MongoTemplate(CLIENT, "first-" + System.nanoTime());
     private final DeliveryOutbox outbox = new DeliveryOutbox(mongo);
@@ -45,14 +48,14 @@ class FirstAttemptOutboxTest {
         assertThat(pendingIds()).isEmpty();
 
         // Recorded as written nowhere: no claim to lose, no pending document to remove.
-        assertThat(outbox.record(List.of(delivered(claim)))).isZero();
+        assertThat(outbox.record(List.of(delivered(claim, now)))).isZero();
         outbox.writeUnrecorded(List.of(claim));
 
         assertThat(pendingIds()).isEmpty();
         assertThat(outbox.ofSubscription("subscription-1", 10)).extracting(DeliveryOutbox.Delivery::alertId, DeliveryOutbox.Delivery::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", DeliveryStatus.DELIVERED));
         // The event redelivered after a crash finds it finished: not queued again.
-        assertThat(outbox.enqueue(List.of(), List.of(delivery("a1")), now, claimAll())).isEmpty();
+        assertThat(outbox.enqueue(List.of(), List.of(delivery("a1")), now, claimAll(now))).isEmpty();
     }
 
     @Test
@@ -60,7 +63,7 @@ class FirstAttemptOutboxTest {
         DeliveryOutbox.Claim claim = attemptFirst("b1");
         Instant retryAt = now.plusSeconds(60);
 
-        outbox.record(List.of(retried(claim, retryAt)));
+        outbox.record(List.of(retried(claim, now, retryAt)));
         outbox.writeUnrecorded(List.of(claim));
 
         assertThat(outbox.claimDue(retryAt.minusSeconds(1), 10, Set.of(), LEASE)).isEmpty();
@@ -79,7 +82,7 @@ class FirstAttemptOutboxTest {
         // Written claimed by the running attempt: no poll takes it before its lease ends.
         assertThat(pendingIds()).containsExactly("c1");
         assertThat(outbox.claimDue(now.plus(LEASE).minusSeconds(1), 10, Set.of(), LEASE)).isEmpty();
-        assertThat(outbox.record(List.of(delivered(claim)))).isZero();
+        assertThat(outbox.record(List.of(delivered(claim, now)))).isZero();
         assertThat(pendingIds()).isEmpty();
         assertThat(outbox.ofSubscription("subscription-1", 10)).extracting(DeliveryOutbox.Delivery::status).containsExactly(DeliveryStatus.DELIVERED);
     }
@@ -104,7 +107,7 @@ class FirstAttemptOutboxTest {
 
         // The recorder waits for the consumer's write: had it recorded the attempt as unwritten, it would leave the
         // pending document below beside a history.
-        CompletableFuture<Integer> recording = CompletableFuture.supplyAsync(() -> outbox.record(List.of(delivered(claim))));
+        CompletableFuture<Integer> recording = CompletableFuture.supplyAsync(() -> outbox.record(List.of(delivered(claim, now))));
         mongo.getCollection(DeliveryOutbox.PENDING).insertOne(new Document("_id", "e1").append("subscriptionId", "subscription-1")
                 .append("channel", "webhook").append("endpoint", HEALTHY).append("body", "{}").append("createdAt", java.util.Date.from(now))
                 .append("dueAt", java.util.Date.from(now)).append("attempts", List.of()).append("attemptCount", 0)
@@ -122,7 +125,7 @@ class FirstAttemptOutboxTest {
         // The process dies here: neither the attempt's record nor the consumer's write happened, and the event's
         // offset was not committed, so Kafka delivers it again.
 
-        assertThat(outbox.enqueue(List.of(), List.of(delivery("f1")), now, claimAll())).extracting(DeliveryOutbox.Claim::alertId)
+        assertThat(outbox.enqueue(List.of(), List.of(delivery("f1")), now, claimAll(now))).extracting(DeliveryOutbox.Claim::alertId)
                 .containsExactly("f1");
         assertThat(pendingIds()).containsExactly("f1");
     }
@@ -136,22 +139,5 @@ class FirstAttemptOutboxTest {
 
     private List<String> pendingIds() {
         return mongo.getCollection(DeliveryOutbox.PENDING).find().map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
-    }
-
-    private DeliveryOutbox.ClaimOnInsert claimAll() {
-        return new DeliveryOutbox.ClaimOnInsert(now.plus(LEASE), endpoint -> true);
-    }
-
-    private DeliveryOutbox.Attempted delivered(DeliveryOutbox.Claim claim) {
-        return new DeliveryOutbox.Attempted(claim, AttemptOutcome.success(now, Duration.ofMillis(3), 204), DeliveryStatus.DELIVERED, null, now);
-    }
-
-    private DeliveryOutbox.Attempted retried(DeliveryOutbox.Claim claim, Instant retryAt) {
-        return new DeliveryOutbox.Attempted(claim, AttemptOutcome.retryable(now, Duration.ofMillis(5), 503, "The receiver answered HTTP 503"),
-                DeliveryStatus.PENDING, retryAt, now);
-    }
-
-    private static DeliveryOutbox.NewDelivery delivery(String alertId) {
-        return new DeliveryOutbox.NewDelivery(alertId, "subscription-1", "webhook", "{\"alert\":\"" + alertId + "\"}", HEALTHY);
     }
 }
