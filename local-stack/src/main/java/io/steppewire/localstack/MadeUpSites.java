@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -289,16 +288,7 @@ final class MadeUpSites implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(contentType.contains("windows-1251") ? Charset.forName("windows-1251")
-                : StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttp.answer(exchange, status, contentType, body.getBytes(contentType.contains("windows-1251")
+                ? Charset.forName("windows-1251") : StandardCharsets.UTF_8));
     }
 }
