@@ -196,6 +196,8 @@ public class RaiseAlerts {
         List<CompletableFuture<SendResult<String, AlertRaised>>> sends = new ArrayList<>();
         for (int i = 0; i < raises.size(); i++) {
             AlertStore.StoredAlert alert = once.get(i).alert();
+            // What was stored first: a repeat is delivered, paced and published as the identical alert.
+            AlertRaised body = once.get(i).created() ? raises.get(i).alert() : EventJson.mapper().readValue(alert.body(), AlertRaised.class);
             Channel channel = raises.get(i).channel();
             Optional<String> endpoint = DeliveryEndpoint.of(channel);
             if (endpoint.isPresent()) {
@@ -205,17 +207,13 @@ public class RaiseAlerts {
                         quiet == null ? null : quiet.heldUntil(raises.get(i).alert().raisedAt()).orElse(null));
                 if (raises.get(i).delivered()) {
                     // Paced by when the alert was first raised, so that a repeat goes where the first went.
-                    Instant raisedAt = once.get(i).created() ? raises.get(i).alert().raisedAt()
-                            : Instant.parse(EventJson.mapper().readTree(alert.body()).path("raisedAt").asString());
-                    pushes.add(new DeliveryPlanner.Push(delivery, once.get(i).created(), raises.get(i).subscription(), raisedAt));
+                    pushes.add(new DeliveryPlanner.Push(delivery, once.get(i).created(), raises.get(i).subscription(), body.raisedAt()));
                 } else if (!AlertRaised.KIND_ENDPOINT_DISABLED.equals(alert.kind())) {
                     // Kept as failed, so that a recover once delivery is enabled again sends it.
                     undelivered.add(delivery);
                 }
             }
-            // Published again when its event is redelivered: what was stored first, so the repeat is the identical alert
-            // (alerts.v1 is at-least-once, keyed by subscription, each alert identified by its id).
-            AlertRaised body = once.get(i).created() ? raises.get(i).alert() : EventJson.mapper().readValue(alert.body(), AlertRaised.class);
+            // Published again when its event is redelivered (alerts.v1 is at-least-once, each alert identified by its id).
             ProducerRecord<String, AlertRaised> record = new ProducerRecord<>(Topics.ALERTS.name(), body.subscriptionId(), body);
             CloudEvent.of(Topics.ALERTS, body.alertId(), SOURCE, body.raisedAt(), body.eventId()).writeTo(record.headers());
             TraceContext trace = raises.get(i).trace();

@@ -284,10 +284,16 @@ public class DeliveryOutbox {
     }
 
     private static Document newEntry(NewDelivery d, Instant now) {
-        Document entry = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
-                .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(now))
-                .append("dueAt", Date.from(d.held(now) ? d.notBefore() : now)).append("attempts", List.of()).append("attemptCount", 0);
-        return withTrace(entry, d.traceparent());
+        return entry(d.subscriptionId(), d.channel(), d.endpoint(), d.body(), now, d.traceparent())
+                .append("dueAt", Date.from(d.held(now) ? d.notBefore() : now));
+    }
+
+    /** A pending document of a delivery not yet attempted, without its due time and claim. */
+    private static Document entry(String subscriptionId, String channel, @Nullable String endpoint, String body, Instant createdAt,
+                                  @Nullable String traceparent) {
+        Document entry = new Document("subscriptionId", subscriptionId).append("channel", channel).append("endpoint", endpoint)
+                .append("body", body).append("createdAt", Date.from(createdAt)).append("attempts", List.of()).append("attemptCount", 0);
+        return withTrace(entry, traceparent);
     }
 
     private static Document withTrace(Document entry, @Nullable String traceparent) {
@@ -586,12 +592,8 @@ public class DeliveryOutbox {
         return first;
     }
 
-    /** A pending document of a delivery not yet attempted, without its due time and claim. */
     private static Document entryOf(Delivery d) {
-        Document entry = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
-                .append("endpoint", d.endpoint()).append("body", d.body()).append("createdAt", Date.from(d.createdAt()))
-                .append("attempts", List.of()).append("attemptCount", 0);
-        return withTrace(entry, d.traceparent());
+        return entry(d.subscriptionId(), d.channel(), d.endpoint(), d.body(), d.createdAt(), d.traceparent());
     }
 
     private static Document historyOf(Attempted a) {

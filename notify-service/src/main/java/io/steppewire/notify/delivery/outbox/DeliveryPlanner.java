@@ -112,18 +112,9 @@ public class DeliveryPlanner {
                 }
             }
         }
-        List<DeliveryOutbox.Claim> firstAttempts = worker.enqueue(fresh, repeated, now);
-        try {
-            digests.place(bundled, now);
-        } catch (RuntimeException e) {
-            try {
-                settle(firstAttempts);
-            } catch (RuntimeException unsettled) {
-                e.addSuppressed(unsettled);
-            }
-            throw e;
-        }
-        return firstAttempts;
+        // Bundled first, so that no attempt has started when placing them fails and the event is redelivered.
+        digests.place(bundled, now);
+        return worker.enqueue(fresh, repeated, now);
     }
 
     /** See {@link DeliveryWorker#settle}. */

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -241,13 +242,11 @@ public class DeliveryWorker implements SmartLifecycle {
         if (firstAttempts.isEmpty()) {
             return;
         }
-        long deadline = firstAttempts.stream().map(DeliveryOutbox.Claim::first).filter(java.util.Objects::nonNull)
-                .mapToLong(FirstAttempt::startedAt).min().orElse(System.nanoTime()) + properties.firstAttemptWait().toNanos();
+        List<FirstAttempt> attempts = firstAttempts.stream().map(c -> Objects.requireNonNull(c.first(), "not a first attempt")).toList();
+        long deadline = attempts.stream().mapToLong(FirstAttempt::startedAt).min().orElseThrow() + properties.firstAttemptWait().toNanos();
         try {
-            for (DeliveryOutbox.Claim claim : firstAttempts) {
-                if (claim.first() != null) {
-                    claim.first().awaitRecord(deadline, RECORDING_WAIT.toNanos());
-                }
+            for (FirstAttempt attempt : attempts) {
+                attempt.awaitRecord(deadline, RECORDING_WAIT.toNanos());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

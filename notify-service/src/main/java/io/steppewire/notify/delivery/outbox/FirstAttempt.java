@@ -124,10 +124,6 @@ public final class FirstAttempt {
         notifyAll();
     }
 
-    synchronized State state() {
-        return state;
-    }
-
     long startedAt() {
         return startedAt;
     }
