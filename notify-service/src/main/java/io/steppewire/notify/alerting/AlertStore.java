@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,11 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Alerts, stored once under their deterministic id. Each alert of a subscription gets the next number
@@ -52,6 +48,11 @@ public class AlertStore implements StoredAlerts {
     }
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    /** A counter's recent reservations, newest last: {@code t} the reserving call's token, {@code c} its count. */
+    static final String RESERVATION_LOG = "reservations";
+    /** Enough that reservations made between one call's write and its read cannot push its entry out in practice. */
+    private static final int RESERVATION_LOG_LENGTH = 16;
+    private static final SecureRandom RESERVATION_TOKENS = new SecureRandom();
 
     private final MongoTemplate mongo;
 
@@ -71,8 +72,8 @@ public class AlertStore implements StoredAlerts {
     }
 
     /**
-     * Stores each alert unless one with its id exists, numbered in the same write: the numbers are reserved first (one
-     * counter update per subscription), then one bulk insert-if-absent. Returns what is stored either way, in the order
+     * Stores each alert unless one with its id exists, numbered in the same write: the numbers are reserved first (see
+     * {@link #reserveNumbers}), then one bulk insert-if-absent. Returns what is stored either way, in the order
      * given. Alert ids must be distinct. A repeat (an event delivered again) keeps its first number, and the number
      * reserved for it is never used: stream readers pass such gaps after a grace period.
      */
@@ -113,7 +114,7 @@ public class AlertStore implements StoredAlerts {
 
     /**
      * Numbers the alerts that have no number yet, in the order given: alerts stored unnumbered by a version before
-     * numbering moved into the insert, met again when their event is redelivered. One counter update per subscription
+     * numbering moved into the insert, met again when their event is redelivered. Numbers reserved as {@link #storeAll} reserves them,
      * and one bulk write. A number taken by a writer that then lost the race is never used.
      */
     public List<StoredAlert> sequenceAll(List<StoredAlert> alerts, Instant now) {
@@ -144,30 +145,56 @@ public class AlertStore implements StoredAlerts {
     }
 
     /**
-     * Reserves {@code count} numbers of each subscription's counter, one find-and-modify per subscription: together,
-     * on virtual threads, when a batch touches several subscriptions, so the batch waits for one round trip instead of
-     * one per subscription (the numbering write that follows must come soon after the reservation, see the stream's
-     * gap grace). Answers the first reserved number per subscription.
+     * Reserves {@code count} numbers of each subscription's counter. One subscription: one find-and-modify. Several (a
+     * batch's alerts for many subscriptions): one bulk write that adds each count to its counter and appends, in the
+     * same atomic update, the count under this call's token to the counter's short log of reservations; then one read
+     * of those counters. A counter's value less the counts logged after this call's entry ends this call's range. Two
+     * round trips whatever the number of subscriptions, where one find-and-modify each queued the batch behind as many
+     * store commands. Should later reservations have pushed this call's entry out of the log before the read, its range
+     * is unknown: it becomes a gap the streams pass, and the subscription is reserved again on its own. Answers the
+     * first reserved number per subscription.
      */
     private Map<String, Long> reserveNumbers(Map<String, Integer> counts) {
-        Map<String, Long> first = new ConcurrentHashMap<>();
+        Map<String, Long> first = new HashMap<>();
         if (counts.size() == 1) {
             counts.forEach((subscriptionId, count) -> first.put(subscriptionId, reserve(subscriptionId, count)));
             return first;
         }
-        try (ExecutorService reservations = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> pending = new ArrayList<>(counts.size());
-            counts.forEach((subscriptionId, count) -> pending.add(reservations.submit(() -> first.put(subscriptionId, reserve(subscriptionId, count)))));
-            for (Future<?> reservation : pending) {
-                reservation.get();
+        long token = RESERVATION_TOKENS.nextLong();
+        List<UpdateOneModel<Document>> reservations = new ArrayList<>(counts.size());
+        counts.forEach((subscriptionId, count) -> reservations.add(new UpdateOneModel<>(new Document("_id", subscriptionId),
+                new Document("$inc", new Document("next", (long) count))
+                        .append("$push", new Document(RESERVATION_LOG, new Document("$each", List.of(new Document("t", token).append("c", count)))
+                                .append("$slice", -RESERVATION_LOG_LENGTH))),
+                new UpdateOptions().upsert(true))));
+        mongo.getCollection(SEQUENCES).bulkWrite(reservations, UNORDERED);
+        mongo.getCollection(SEQUENCES).find(new Document("_id", new Document("$in", List.copyOf(counts.keySet()))))
+                .forEach(counter -> {
+                    Long end = rangeEnd(counter, token);
+                    if (end != null) {
+                        first.put(counter.getString("_id"), end - counts.get(counter.getString("_id")) + 1);
+                    }
+                });
+        counts.forEach((subscriptionId, count) -> {
+            if (!first.containsKey(subscriptionId)) {
+                first.put(subscriptionId, reserve(subscriptionId, count));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while numbering alerts", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        });
         return first;
+    }
+
+    /** The last number of the reservation logged under {@code token}, if the counter's log still holds it. */
+    private static @Nullable Long rangeEnd(Document counter, long token) {
+        List<?> log = counter.getList(RESERVATION_LOG, Object.class, List.of());
+        long later = 0;
+        for (int i = log.size() - 1; i >= 0; i--) {
+            Document entry = (Document) log.get(i);
+            if (((Number) entry.get("t")).longValue() == token) {
+                return requireCounter(counter) - later;
+            }
+            later += ((Number) entry.get("c")).longValue();
+        }
+        return null;
     }
 
     private long reserve(String subscriptionId, int count) {
