@@ -1,8 +1,6 @@
 package io.steppewire.notify.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.events.CloudEvent;
 import io.steppewire.events.EventIds;
@@ -29,7 +27,6 @@ import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,8 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The notify-service speed figures with 100,000 subscriptions: match time per event, webhook
  * deliveries per second to a local receiver, and the time from a rate-change event on Kafka to the
- * webhook POST at 200 changes per second. Everything runs in this JVM: an in-process KRaft broker,
- * mongo-java-server (in memory) and the real service.
+ * webhook POST at 200 changes per second. The real service runs in this JVM, beside its peers, a KRaft broker and
+ * mongo-java-server (in memory), or with them in a JVM of their own ({@code -Dnotify.bench.peers=apart}).
  *
  * <pre>./mvnw -B -q -pl notify-service -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.steppewire.notify.bench.NotifyBenchmark</pre>
@@ -63,7 +60,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * -Dnotify.bench.changes-per-second=50} measures the healthy receiver twice in the same run: alone, and then beside
  * subscriptions, for every measured pair, at one receiver that answers after {@code notify.bench.slow-answer} (8s) and
  * at ten ports that refuse connections; it prints the ratio of the two p99s. The sizes can be made smaller for a smoke run:
- * {@code notify.bench.subscriptions}, {@code .measured-changes}, {@code .warm-up-changes}, {@code .deliveries}.
+ * {@code notify.bench.subscriptions}, {@code .measured-changes}, {@code .warm-up-changes}, {@code .deliveries}. Each round
+ * also prints its p99 per ten seconds, which tells a start-up transient from a steady tail.
  */
 public final class NotifyBenchmark {
 
@@ -82,6 +80,13 @@ public final class NotifyBenchmark {
      * measured round (JFR jdk.CompilerStatistics), which a service that has run for hours no longer pays.
      */
     private static final int WARM_UP_CHANGES = Integer.getInteger("notify.bench.warm-up-changes", 12_000);
+
+    /**
+     * The broker and the store in a JVM of their own ({@code -Dnotify.bench.peers=apart}), as in production, instead of
+     * in this one: their heap (the in-memory store keeps every alert of the run) then neither grows the service's
+     * collections nor competes with it for the same collector.
+     */
+    private static final boolean PEERS_APART = "apart".equals(System.getProperty("notify.bench.peers", "in-process"));
 
     public static void main(String[] args) throws Exception {
         System.out.printf("notify-service benchmark, %d subscriptions, %d cores available%n", SUBSCRIPTIONS,
@@ -143,30 +148,25 @@ public final class NotifyBenchmark {
     }
 
     private static void pipeline() throws Exception {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress mongoAddress = mongo.bind();
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 6,
-                Topics.ARTICLES.name(), Topics.RATE_CHANGES.name(), Topics.ALERTS.name());
-        kafka.afterPropertiesSet();
+        BenchmarkPeers peers = PEERS_APART ? BenchmarkPeers.inOwnJvm() : BenchmarkPeers.inThisJvm();
         Receiver receiver = new Receiver();
-        // Command-line arguments outrank application.yaml, so the service uses the in-process broker and store.
+        // Command-line arguments outrank application.yaml, so the service uses the benchmark's broker and store.
         ConfigurableApplicationContext service = new SpringApplicationBuilder(NotifyServiceApplication.class).run(
                 "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoAddress.getPort(),
+                "--spring.kafka.bootstrap-servers=" + peers.kafkaBrokers(),
+                "--spring.mongodb.uri=" + peers.mongoUri(),
                 "--steppewire.outbound.allowed-networks=127.0.0.0/8",
                 // A machine nobody else reaches: the published default admin key is fine here.
                 "--steppewire.api.allow-default-key=true",
                 "--logging.level.root=WARN",
                 "--logging.level.de.bwaldvogel.mongo=ERROR");
         try {
-            latency(service, kafka.getBrokersAsString(), receiver);
+            latency(service, peers.kafkaBrokers(), receiver);
             throughput(service, receiver);
         } finally {
             service.close();
             receiver.close();
-            kafka.destroy();
-            mongo.shutdownNow();
+            peers.close();
         }
     }
 
@@ -253,7 +253,21 @@ public final class NotifyBenchmark {
                 CHANGES_PER_SECOND, label == null ? "" : ", " + label, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
                 latencies.length, measured.size(), seconds);
         stages(service.getBean(MongoTemplate.class), measured, subscriptionOfPair, sentAtMillis, receiver);
+        windows(measured, sentAt, receiver);
         return millis(latencies, 0.99);
+    }
+
+    /** The round in ten-second windows by send time, to tell a start-up transient from a steady tail. */
+    private static void windows(List<RateChanged> measured, Map<String, Long> sentAt, Receiver receiver) {
+        int perWindow = CHANGES_PER_SECOND * 10;
+        StringBuilder line = new StringBuilder("  p99 per 10 s:");
+        for (int from = 0; from < measured.size(); from += perWindow) {
+            long[] latencies = measured.subList(from, Math.min(measured.size(), from + perWindow)).stream()
+                    .filter(c -> receiver.receivedAt(c.changeId()) != null)
+                    .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
+            line.append(String.format(" %.1f", millis(latencies, 0.99)));
+        }
+        System.out.println(line.append(" ms"));
     }
 
     /**
