@@ -160,8 +160,11 @@ public final class SystemBenchmark {
 
         AtomicBoolean listing = new AtomicBoolean(true);
         Thread lister = Thread.ofPlatform().name("lister").start(() -> {
-            while (listing.get()) {
-                BenchHttp.Answer answer = http.get(stack.articleUrl() + "/api/articles?limit=100&source=" + pageSource);
+            for (int poll = 0; listing.get(); poll++) {
+                // The newest few, as a reader watching the list sees them: at 5 pages/s a poll finds one or two new. Every
+                // fiftieth poll looks further back, for any that a stall of the read path let more than that pass.
+                int limit = poll % 50 == 49 ? 100 : 10;
+                BenchHttp.Answer answer = http.get(stack.articleUrl() + "/api/articles?limit=" + limit + "&source=" + pageSource);
                 long now = System.nanoTime();
                 if (answer.status() == 200) {
                     answer.json().path("items").forEach(item -> listed.putIfAbsent(item.path("id").asString(), now));
