@@ -1,8 +1,9 @@
 package io.steppewire.notify.alerting;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import io.steppewire.notify.delivery.outbox.StoredAlerts;
@@ -15,7 +16,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,6 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Alerts, stored once under their deterministic id. Each alert of a subscription gets the next number
@@ -48,11 +53,6 @@ public class AlertStore implements StoredAlerts {
     }
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    /** A counter's recent reservations, newest last: {@code t} the reserving call's token, {@code c} its count. */
-    static final String RESERVATION_LOG = "reservations";
-    /** Enough that reservations made between one call's write and its read cannot push its entry out in practice. */
-    private static final int RESERVATION_LOG_LENGTH = 16;
-    private static final SecureRandom RESERVATION_TOKENS = new SecureRandom();
 
     private final MongoTemplate mongo;
 
@@ -72,8 +72,8 @@ public class AlertStore implements StoredAlerts {
     }
 
     /**
-     * Stores each alert unless one with its id exists, numbered in the same write: the numbers are reserved first (see
-     * {@link #reserveNumbers}), then one bulk insert-if-absent. Returns what is stored either way, in the order
+     * Stores each alert unless one with its id exists, numbered in the same write: the numbers are reserved first (one
+     * counter update per subscription), then one bulk insert-if-absent. Returns what is stored either way, in the order
      * given. Alert ids must be distinct. A repeat (an event delivered again) keeps its first number, and the number
      * reserved for it is never used: stream readers pass such gaps after a grace period.
      */
@@ -114,7 +114,7 @@ public class AlertStore implements StoredAlerts {
 
     /**
      * Numbers the alerts that have no number yet, in the order given: alerts stored unnumbered by a version before
-     * numbering moved into the insert, met again when their event is redelivered. Numbers reserved as {@link #storeAll} reserves them,
+     * numbering moved into the insert, met again when their event is redelivered. One counter update per subscription
      * and one bulk write. A number taken by a writer that then lost the race is never used.
      */
     public List<StoredAlert> sequenceAll(List<StoredAlert> alerts, Instant now) {
@@ -145,63 +145,59 @@ public class AlertStore implements StoredAlerts {
     }
 
     /**
-     * Reserves {@code count} numbers of each subscription's counter. One subscription: one find-and-modify. Several (a
-     * batch's alerts for many subscriptions): one bulk write that adds each count to its counter and appends, in the
-     * same atomic update, the count under this call's token to the counter's short log of reservations; then one read
-     * of those counters. A counter's value less the counts logged after this call's entry ends this call's range. Two
-     * round trips whatever the number of subscriptions, where one find-and-modify each queued the batch behind as many
-     * store commands. Should later reservations have pushed this call's entry out of the log before the read, its range
-     * is unknown: it becomes a gap the streams pass, and the subscription is reserved again on its own. Answers the
-     * first reserved number per subscription.
+     * Reserves {@code count} numbers of each subscription's counter, one compare-and-set per subscription: together,
+     * on virtual threads, when a batch touches several subscriptions, so the batch waits for one compare-and-set (a read
+     * and an update) instead of one per subscription (the numbering write that follows must come soon after the reservation, see the stream's
+     * gap grace). Answers the first reserved number per subscription.
      */
     private Map<String, Long> reserveNumbers(Map<String, Integer> counts) {
-        Map<String, Long> first = new HashMap<>();
+        Map<String, Long> first = new ConcurrentHashMap<>();
         if (counts.size() == 1) {
             counts.forEach((subscriptionId, count) -> first.put(subscriptionId, reserve(subscriptionId, count)));
             return first;
         }
-        long token = RESERVATION_TOKENS.nextLong();
-        List<UpdateOneModel<Document>> reservations = new ArrayList<>(counts.size());
-        counts.forEach((subscriptionId, count) -> reservations.add(new UpdateOneModel<>(new Document("_id", subscriptionId),
-                new Document("$inc", new Document("next", (long) count))
-                        .append("$push", new Document(RESERVATION_LOG, new Document("$each", List.of(new Document("t", token).append("c", count)))
-                                .append("$slice", -RESERVATION_LOG_LENGTH))),
-                new UpdateOptions().upsert(true))));
-        mongo.getCollection(SEQUENCES).bulkWrite(reservations, UNORDERED);
-        mongo.getCollection(SEQUENCES).find(new Document("_id", new Document("$in", List.copyOf(counts.keySet()))))
-                .forEach(counter -> {
-                    Long end = rangeEnd(counter, token);
-                    if (end != null) {
-                        first.put(counter.getString("_id"), end - counts.get(counter.getString("_id")) + 1);
-                    }
-                });
-        counts.forEach((subscriptionId, count) -> {
-            if (!first.containsKey(subscriptionId)) {
-                first.put(subscriptionId, reserve(subscriptionId, count));
+        try (ExecutorService reservations = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> pending = new ArrayList<>(counts.size());
+            counts.forEach((subscriptionId, count) -> pending.add(reservations.submit(() -> first.put(subscriptionId, reserve(subscriptionId, count)))));
+            for (Future<?> reservation : pending) {
+                reservation.get();
             }
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while numbering alerts", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
         return first;
     }
 
-    /** The last number of the reservation logged under {@code token}, if the counter's log still holds it. */
-    private static @Nullable Long rangeEnd(Document counter, long token) {
-        List<?> log = counter.getList(RESERVATION_LOG, Object.class, List.of());
-        long later = 0;
-        for (int i = log.size() - 1; i >= 0; i--) {
-            Document entry = (Document) log.get(i);
-            if (((Number) entry.get("t")).longValue() == token) {
-                return requireCounter(counter) - later;
-            }
-            later += ((Number) entry.get("c")).longValue();
-        }
-        return null;
-    }
-
+    /**
+     * Takes the next {@code count} numbers of the subscription's counter by compare-and-set: read the counter, then
+     * advance it only if it still holds what was read (or create it), again on a lost race. Not a find-and-modify:
+     * the embedded store answers one with the live document, which a writer close behind may advance before the
+     * answer is sent, and two writers then read the same number; an update's match is decided under its lock.
+     */
     private long reserve(String subscriptionId, int count) {
-        Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(new Document("_id", subscriptionId),
-                new Document("$inc", new Document("next", (long) count)),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return requireCounter(counter) - count + 1;
+        MongoCollection<Document> counters = mongo.getCollection(SEQUENCES);
+        while (true) {
+            Document counter = counters.find(new Document("_id", subscriptionId)).first();
+            if (counter == null) {
+                try {
+                    counters.insertOne(new Document("_id", subscriptionId).append("next", (long) count));
+                    return 1;
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    continue;
+                }
+            }
+            long last = ((Number) counter.get("next")).longValue();
+            if (counters.updateOne(new Document("_id", subscriptionId).append("next", last),
+                    new Document("$set", new Document("next", last + count))).getMatchedCount() == 1) {
+                return last + 1;
+            }
+        }
     }
 
     private Map<String, StoredAlert> byId(List<String> alertIds) {
@@ -216,13 +212,6 @@ public class AlertStore implements StoredAlerts {
             throw new IllegalStateException("An upserted alert must exist");
         }
         return alert;
-    }
-
-    private static long requireCounter(@Nullable Document counter) {
-        if (counter == null) {
-            throw new IllegalStateException("An upserted sequence counter must exist");
-        }
-        return ((Number) counter.get("next")).longValue();
     }
 
     /** The subscription's alerts numbered after {@code afterSequence}, in sequence order. */

@@ -87,7 +87,7 @@ class AlertStoreTest {
                     for (int b = 0; b < batchesEach; b++) {
                         List<AlertStore.NewAlert> batch = new ArrayList<>();
                         for (String subscription : subscriptions) {
-                            // Counts differ per writer, so a range computed from another writer's entry would overlap.
+                            // Counts differ per writer, so ranges handed out twice show as repeated numbers.
                             for (int n = 0; n <= writer % 3; n++) {
                                 batch.add(alert(subscription + "-" + writer + "-" + b + "-" + n, subscription));
                             }
@@ -106,9 +106,6 @@ class AlertStoreTest {
             assertThat(numbers).hasSize(batchesEach * (2 * 1 + 2 * 2 + 2 * 3)).doesNotHaveDuplicates();
             assertThat(numbers).allMatch(n -> n >= 1);
         }
-        // The counters' logs stay short however many reservations they saw.
-        mongo.getCollection("alert_sequences").find().forEach(counter ->
-                assertThat(counter.getList(AlertStore.RESERVATION_LOG, Document.class)).hasSizeLessThanOrEqualTo(16));
     }
 
     /** An alert as versions before numbering moved into the insert left it when they stopped between their two writes. */
