@@ -33,10 +33,7 @@ class DeliveryStoreWritesTest extends NotifyIntegrationTest {
     @Test
     void aRateAlertDeliveredAtItsFirstAttemptCostsThreeDocumentWrites() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            String subscriptionId = subscribe("""
-                    {"name": "Somoni desk", "channel": {"type": "webhook", "url": "%s", "secret": "somoni-desk-secret-0001"},
-                     "rules": {"pairs": [{"pair": "TJS/USD", "thresholdPct": 1.0, "direction": "either"}]}}
-                    """.formatted(receiver.url()));
+            String subscriptionId = somoniDesk("Somoni desk", "somoni-desk-secret-0001", receiver);
             alreadyDeliveredTo(subscriptionId, Instant.parse("2026-05-25T06:00:00Z"));
             int mark = writes.mark();
             RateChanged somoniFalls = somoniFalls(Instant.parse("2026-06-01T06:00:00Z"));
@@ -54,10 +51,7 @@ class DeliveryStoreWritesTest extends NotifyIntegrationTest {
     @Test
     void aRefusedFirstAttemptEntersThePendingQueueOnceWithItsAttemptAndIsRetried() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            String subscriptionId = subscribe("""
-                    {"name": "Somoni night desk", "channel": {"type": "webhook", "url": "%s", "secret": "somoni-night-secret-01"},
-                     "rules": {"pairs": [{"pair": "TJS/USD", "thresholdPct": 1.0, "direction": "either"}]}}
-                    """.formatted(receiver.url()));
+            String subscriptionId = somoniDesk("Somoni night desk", "somoni-night-secret-01", receiver);
             alreadyDeliveredTo(subscriptionId, Instant.parse("2026-06-15T06:00:00Z"));
             int mark = writes.mark();
             receiver.refuseNext(1);
@@ -79,10 +73,7 @@ class DeliveryStoreWritesTest extends NotifyIntegrationTest {
     @Test
     void theFirstAlertForAnEndpointNotAttemptedYetIsQueuedBeforeItsAttempt() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            String subscriptionId = subscribe("""
-                    {"name": "Somoni new desk", "channel": {"type": "webhook", "url": "%s", "secret": "somoni-new-desk-secret-01"},
-                     "rules": {"pairs": [{"pair": "TJS/USD", "thresholdPct": 1.0, "direction": "either"}]}}
-                    """.formatted(receiver.url()));
+            String subscriptionId = somoniDesk("Somoni new desk", "somoni-new-desk-secret-01", receiver);
             int mark = writes.mark();
             RateChanged somoniFalls = somoniFalls(Instant.parse("2026-06-22T06:00:00Z"));
 
@@ -94,6 +85,14 @@ class DeliveryStoreWritesTest extends NotifyIntegrationTest {
             assertThat(costOf(mark, alertId, subscriptionId)).filteredOn(w -> w.collection().equals("pending_deliveries"))
                     .extracting(StoreWrites.Written::command).containsExactly("update", "delete");
         }
+    }
+
+    /** A desk subscribed to every 1 % move of the somoni, at the receiver. */
+    private String somoniDesk(String name, String secret, WebhookReceiver receiver) {
+        return subscribe("""
+                {"name": "%s", "channel": {"type": "webhook", "url": "%s", "secret": "%s"},
+                 "rules": {"pairs": [{"pair": "TJS/USD", "thresholdPct": 1.0, "direction": "either"}]}}
+                """.formatted(name, receiver.url(), secret));
     }
 
     /**
