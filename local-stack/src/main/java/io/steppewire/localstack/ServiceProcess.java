@@ -1,14 +1,17 @@
 package io.steppewire.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ import java.util.stream.Stream;
 
 /** One steppewire service run from its executable jar as a child process, with its log in a file. */
 final class ServiceProcess implements AutoCloseable {
+
+    /** How much of a service's log a failure to start carries. */
+    private static final int FAILURE_LOG_LINES = 40;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -128,6 +134,22 @@ final class ServiceProcess implements AutoCloseable {
         lastStarted = Instant.now();
     }
 
+    /** The last {@code lines} lines of the file, or a note that it could not be read. */
+    static String tail(Path file, int lines) {
+        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
+            ArrayDeque<String> last = new ArrayDeque<>(lines);
+            all.forEach(line -> {
+                if (last.size() == lines) {
+                    last.removeFirst();
+                }
+                last.addLast(line);
+            });
+            return String.join("\n", last);
+        } catch (IOException | UncheckedIOException e) {
+            return "(the log could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     /** When the latest start spawned the process. */
     Instant lastStarted() {
         return lastStarted;
@@ -140,8 +162,9 @@ final class ServiceProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                // The log's end goes into the message: a test's data folder, the log's home, is gone once it ends.
                 throw new IllegalStateException(name + " stopped with exit code " + process.exitValue()
-                        + " before it became healthy; see " + log);
+                        + " before it became healthy; see " + log + ", which ends:\n" + tail(log, FAILURE_LOG_LINES));
             }
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

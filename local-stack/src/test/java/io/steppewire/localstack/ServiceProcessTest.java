@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ServiceProcessTest {
@@ -35,6 +36,19 @@ class ServiceProcessTest {
     void everyServiceIsToldThePhaseTimeoutTheForceKillIsDerivedFrom() {
         assertThat(ServiceProcess.shutdownPhaseOption())
                 .isEqualTo("-Dspring.lifecycle.timeout-per-shutdown-phase=" + ServiceProcess.SHUTDOWN_PHASE_TIMEOUT.toSeconds() + "s");
+    }
+
+    @Test
+    void aServiceThatStopsBeforeItIsHealthyFailsWithTheEndOfItsLog(@TempDir Path dir) throws Exception {
+        Path jar = TestJars.executableJarOf(FailingToStartService.class, dir.resolve("failing.jar"));
+        ServiceProcess service = new ServiceProcess("rates-service", 1, jar, dir.resolve("rates.log"));
+        service.start(Map.of(), List.of());
+
+        assertThatThrownBy(() -> service.awaitHealthy(Duration.ofSeconds(60)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("rates-service stopped with exit code 1 before it became healthy")
+                .hasMessageContaining("Port 1 was already in use.")
+                .hasMessageNotContaining("starting, step 20\n");
     }
 
     @Test
