@@ -1,9 +1,8 @@
 package io.steppewire.notify.alerting;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import io.steppewire.notify.delivery.outbox.StoredAlerts;
@@ -145,9 +144,9 @@ public class AlertStore implements StoredAlerts {
     }
 
     /**
-     * Reserves {@code count} numbers of each subscription's counter, one compare-and-set per subscription: together,
-     * on virtual threads, when a batch touches several subscriptions, so the batch waits for one compare-and-set (a read
-     * and an update) instead of one per subscription (the numbering write that follows must come soon after the reservation, see the stream's
+     * Reserves {@code count} numbers of each subscription's counter, one find-and-modify per subscription: together,
+     * on virtual threads, when a batch touches several subscriptions, so the batch waits for one round trip instead of
+     * one per subscription (the numbering write that follows must come soon after the reservation, see the stream's
      * gap grace). Answers the first reserved number per subscription.
      */
     private Map<String, Long> reserveNumbers(Map<String, Integer> counts) {
@@ -171,33 +170,11 @@ public class AlertStore implements StoredAlerts {
         return first;
     }
 
-    /**
-     * Takes the next {@code count} numbers of the subscription's counter by compare-and-set: read the counter, then
-     * advance it only if it still holds what was read (or create it), again on a lost race. Not a find-and-modify:
-     * the embedded store answers one with the live document, which a writer close behind may advance before the
-     * answer is sent, and two writers then read the same number; an update's match is decided under its lock.
-     */
     private long reserve(String subscriptionId, int count) {
-        MongoCollection<Document> counters = mongo.getCollection(SEQUENCES);
-        while (true) {
-            Document counter = counters.find(new Document("_id", subscriptionId)).first();
-            if (counter == null) {
-                try {
-                    counters.insertOne(new Document("_id", subscriptionId).append("next", (long) count));
-                    return 1;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    continue;
-                }
-            }
-            long last = ((Number) counter.get("next")).longValue();
-            if (counters.updateOne(new Document("_id", subscriptionId).append("next", last),
-                    new Document("$set", new Document("next", last + count))).getMatchedCount() == 1) {
-                return last + 1;
-            }
-        }
+        Document counter = mongo.getCollection(SEQUENCES).findOneAndUpdate(new Document("_id", subscriptionId),
+                new Document("$inc", new Document("next", (long) count)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return requireCounter(counter) - count + 1;
     }
 
     private Map<String, StoredAlert> byId(List<String> alertIds) {
@@ -212,6 +189,13 @@ public class AlertStore implements StoredAlerts {
             throw new IllegalStateException("An upserted alert must exist");
         }
         return alert;
+    }
+
+    private static long requireCounter(@Nullable Document counter) {
+        if (counter == null) {
+            throw new IllegalStateException("An upserted sequence counter must exist");
+        }
+        return ((Number) counter.get("next")).longValue();
     }
 
     /** The subscription's alerts numbered after {@code afterSequence}, in sequence order. */

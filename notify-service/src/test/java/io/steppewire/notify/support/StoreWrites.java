@@ -51,15 +51,10 @@ public final class StoreWrites implements CommandListener {
         written.add(new Written(collection, command, id != null && id.isString() ? id.asString().getValue() : String.valueOf(id)));
     }
 
-    /** How many documents were written so far: a mark for {@link #since}. */
-    public int mark() {
-        return written.size();
-    }
-
-    /** The documents written after the mark with one of these ids, in the order the commands started. */
-    public List<Written> since(int mark, String... ids) {
+    /** The documents written with one of these ids, in the order the commands started. */
+    public List<Written> of(String... ids) {
         List<String> wanted = List.of(ids);
-        return written.subList(mark, written.size()).stream().filter(w -> wanted.contains(w.id())).toList();
+        return written.stream().filter(w -> wanted.contains(w.id())).toList();
     }
 
     /** Registers the listener with the context's MongoDB client. */

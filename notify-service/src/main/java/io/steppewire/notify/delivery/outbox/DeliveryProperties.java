@@ -24,8 +24,7 @@ import java.time.Duration;
  * @param perEndpointConcurrency attempts in flight at once per endpoint (webhook scheme, host and port; the mail
  *                        server) on this instance, so one slow receiver holds at most this many of the slots
  * @param circuitFailures failed attempts in a row that open an endpoint's circuit
- * @param circuitOpenFor  about how long an open circuit keeps its endpoint's deliveries waiting before one probe attempt
- *                        (a fifth more or less, at random)
+ * @param circuitOpenFor  how long an open circuit keeps its endpoint's deliveries waiting before one probe attempt
  * @param disableAfter    a webhook endpoint that failed every attempt for this long has its subscriptions' delivery
  *                        disabled (an {@code endpoint-disabled} alert says so); a PUT of a subscription enables it again
  * @param disableCheckInterval how often failing endpoints are looked at for disabling

@@ -211,20 +211,14 @@ public class DeliveryWorker implements SmartLifecycle {
      * the endpoint's circuit is closed and what it already has to do (in flight, waiting in its lane, and
      * {@code alreadyFirst} such deliveries of this batch) would likely end within a quarter of
      * {@code first-attempt-wait}, judged by its typical attempt; the rest of the wait is the margin for a loaded
-     * machine and for recording. An endpoint this instance has not attempted yet has no typical attempt: never first.
+     * machine and for recording. An endpoint not attempted yet is taken for one answering in a quarter of the wait.
      */
     private boolean attemptsFirst(String endpoint, int alreadyFirst) {
         long quarter = properties.firstAttemptWait().toNanos() / 4;
         if (quarter <= 0 || guards.circuitState(endpoint) != CircuitBreaker.State.CLOSED) {
             return false;
         }
-        Long known = typicalAttemptNanos.get(endpoint);
-        if (known == null) {
-            // Not attempted by this instance yet: its first delivery is queued and attempted at once, which teaches
-            // how long its attempts take without the consumer waiting on an endpoint that may be slow or gone.
-            return false;
-        }
-        long typical = Math.max(1, known);
+        long typical = Math.max(1, typicalAttemptNanos.getOrDefault(endpoint, quarter));
         long canEnd = Math.min(LANE_CAPACITY, (quarter / typical) * properties.perEndpointConcurrency());
         return guards.inFlight(endpoint) + waiting(endpoint) + alreadyFirst < canEnd;
     }

@@ -2,7 +2,6 @@ package io.steppewire.notify.delivery.outbox;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -10,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.steppewire.notify.delivery.AttemptOutcome;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +29,6 @@ import java.util.function.Consumer;
  */
 @Component
 public class EndpointGuards {
-
-    /** How far an open circuit's wait before its probe may stray from circuit-open-for, as a fraction of it. */
-    static final double OPEN_JITTER = 0.2;
 
     private final int perEndpoint;
     private final CircuitBreakerRegistry circuits;
@@ -57,9 +52,7 @@ public class EndpointGuards {
                 .slidingWindowSize(properties.circuitFailures())
                 .minimumNumberOfCalls(properties.circuitFailures())
                 .failureRateThreshold(100)
-                // Up to a fifth either way: circuits that opened together (receivers behind one failing proxy, or
-                // endpoints subscribed in one go) do not all probe, and move their backlogs, in the same instant.
-                .waitIntervalFunctionInOpenState(IntervalFunction.ofRandomized(properties.circuitOpenFor(), OPEN_JITTER))
+                .waitDurationInOpenState(properties.circuitOpenFor())
                 // Half-open without waiting for a call to notice, so the endpoint's deliveries are polled for the probe.
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(1)
@@ -178,11 +171,6 @@ public class EndpointGuards {
 
     private CircuitBreaker circuit(String endpoint) {
         return circuits.circuitBreaker(endpoint);
-    }
-
-    /** How long the endpoint's circuit, once open, waits before its probe: drawn anew each time it opens. */
-    Duration openWait(String endpoint) {
-        return Duration.ofMillis(circuit(endpoint).getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
     }
 
     private void release(String endpoint) {

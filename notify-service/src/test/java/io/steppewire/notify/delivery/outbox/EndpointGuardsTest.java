@@ -50,17 +50,6 @@ class EndpointGuardsTest {
         assertThat(guards.tryStart(SLOW)).isFalse();
     }
 
-    @Test
-    void circuitsThatOpenTogetherWaitDifferentTimesAroundCircuitOpenForBeforeTheirProbes() {
-        java.util.Set<Duration> waits = new java.util.HashSet<>();
-        for (int i = 0; i < 20; i++) {
-            Duration wait = guards.openWait("http://gone-" + i + ".example:80");
-            assertThat(wait).isBetween(Duration.ofMinutes(8), Duration.ofMinutes(12));
-            waits.add(wait);
-        }
-        assertThat(waits).hasSizeGreaterThan(10);
-    }
-
     private static DeliveryProperties properties() {
         return new DeliveryProperties(true, 32, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), 2.0,
                 Duration.ofHours(2), Duration.ofHours(24), "alerts@steppewire.local", 2, 5, Duration.ofMinutes(10),
