@@ -1,7 +1,6 @@
 package io.steppewire.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,16 +134,10 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The last {@code lines} lines of the file, or a note that it could not be read. */
     static String tail(Path file, int lines) {
-        try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
-            ArrayDeque<String> last = new ArrayDeque<>(lines);
-            all.forEach(line -> {
-                if (last.size() == lines) {
-                    last.removeFirst();
-                }
-                last.addLast(line);
-            });
-            return String.join("\n", last);
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
             return "(the log could not be read: " + e.getMessage() + ")";
         }
     }

@@ -59,7 +59,7 @@ final class BenchmarkPeers implements AutoCloseable {
     }
 
     /** Starts the broker and the store in a child JVM and answers once both listen. */
-    static BenchmarkPeers inOwnJvm() throws IOException {
+    static BenchmarkPeers inOwnJvm() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Arrays.asList(System.getProperty("notify.bench.peers-java-options", "-Xmx2g").split(" ")));
         command.addAll(List.of("-cp", classPath(), BenchmarkPeers.class.getName()));
@@ -74,7 +74,7 @@ final class BenchmarkPeers implements AutoCloseable {
                 return new BenchmarkPeers(() -> stop(process), where[0], Integer.parseInt(where[1]));
             }
         }
-        throw new IOException("The peers' process ended before its broker and store listened (exit " + process.exitValue() + ")");
+        throw new IOException("The peers' process ended before its broker and store listened (exit " + process.waitFor() + ")");
     }
 
     String kafkaBrokers() {

@@ -247,8 +247,7 @@ public final class NotifyBenchmark {
         long start = System.nanoTime();
         offer(producer, measured, serialised, sentAt, sentAtMillis, receiver);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] latencies = measured.stream().filter(c -> receiver.receivedAt(c.changeId()) != null)
-                .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
+        long[] latencies = latencies(measured, sentAt, receiver);
         System.out.printf("rate change -> webhook at %d/s%s: p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d measured changes delivered, %.1f s)%n",
                 CHANGES_PER_SECOND, label == null ? "" : ", " + label, millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0),
                 latencies.length, measured.size(), seconds);
@@ -262,12 +261,16 @@ public final class NotifyBenchmark {
         int perWindow = CHANGES_PER_SECOND * 10;
         StringBuilder line = new StringBuilder("  p99 per 10 s:");
         for (int from = 0; from < measured.size(); from += perWindow) {
-            long[] latencies = measured.subList(from, Math.min(measured.size(), from + perWindow)).stream()
-                    .filter(c -> receiver.receivedAt(c.changeId()) != null)
-                    .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
+            long[] latencies = latencies(measured.subList(from, Math.min(measured.size(), from + perWindow)), sentAt, receiver);
             line.append(String.format(" %.1f", millis(latencies, 0.99)));
         }
         System.out.println(line.append(" ms"));
+    }
+
+    /** Send to webhook, in nanoseconds, of the changes whose webhook arrived. */
+    private static long[] latencies(List<RateChanged> changes, Map<String, Long> sentAt, Receiver receiver) {
+        return changes.stream().filter(c -> receiver.receivedAt(c.changeId()) != null)
+                .mapToLong(c -> receiver.receivedAt(c.changeId()) - sentAt.get(c.changeId())).toArray();
     }
 
     /**
