@@ -1,15 +1,14 @@
 package io.steppewire.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.steppewire.standin.StandInStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A MongoDB-wire-compatible server (mongo-java-server) whose H2 backend keeps every database in one
- * file, so the read store survives a restart of the stack.
+ * The stand-in store kept in one file, so the read store survives a restart of the stack.
  */
 final class EmbeddedStore implements AutoCloseable {
 
@@ -28,7 +27,7 @@ final class EmbeddedStore implements AutoCloseable {
 
     void start() throws IOException {
         Files.createDirectories(dir);
-        server = new MongoServer(new H2Backend(dir.resolve("steppewire.mv").toAbsolutePath().toString()));
+        server = StandInStore.inFile(dir.resolve("steppewire.mv"));
         server.bind("127.0.0.1", port);
     }
 

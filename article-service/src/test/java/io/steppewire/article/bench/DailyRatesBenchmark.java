@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 import io.steppewire.article.rates.RateStore;
 import io.steppewire.article.store.Generation;
 import io.steppewire.article.store.ProjectionGenerations;
@@ -52,7 +52,7 @@ public final class DailyRatesBenchmark {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int tickerQuotesPerDay = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = StandInStore.inMemory();
         String address = "mongodb://127.0.0.1:" + server.bind().getPort();
         try (MongoClient client = MongoClients.create(address)) {
             MongoDatabase database = client.getDatabase("articles");

@@ -2,7 +2,7 @@ package io.steppewire.article.bench;
 
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 import io.steppewire.article.ArticleServiceApplication;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.rates.RateStore;
@@ -85,7 +85,7 @@ public final class ProjectionBenchmark {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6, Topics.ARTICLES.name(), Topics.QUOTES.name(),
                 Topics.RATE_CHANGES.name());
         broker.afterPropertiesSet();
-        MongoServer store = new MongoServer(new MemoryBackend());
+        MongoServer store = StandInStore.inMemory();
         int storePort = freePort();
         store.bind("127.0.0.1", storePort);
         int httpPort = freePort();

@@ -1,7 +1,7 @@
 package io.steppewire.article.support;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,7 +30,7 @@ public final class EmbeddedStore {
     }
 
     private static MongoServer start() {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = StandInStore.inMemory();
         mongo.bind("127.0.0.1", PORT);
         return mongo;
     }

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -68,6 +72,40 @@ class AlertStoreTest {
 
         assertThat(second.sequence()).isEqualTo(first.sequence());
         assertThat(store.after("sub-d", 0, 10)).extracting(AlertStore.StoredAlert::sequence).containsExactly(first.sequence());
+    }
+
+    @Test
+    void writersNumberingAlertsOfTheSameSubscriptionsAtOnceNeverShareANumber() throws Exception {
+        List<String> subscriptions = List.of("sub-x", "sub-y", "sub-z");
+        int writers = 6;
+        int batchesEach = 40;
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batchesEach; b++) {
+                        List<AlertStore.NewAlert> batch = new ArrayList<>();
+                        for (String subscription : subscriptions) {
+                            // Counts differ per writer, so a range handed out twice shows as repeated numbers.
+                            for (int n = 0; n <= writer % 3; n++) {
+                                batch.add(alert(subscription + "-" + writer + "-" + b + "-" + n, subscription));
+                            }
+                        }
+                        store.storeAll(batch, now);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+        }
+        for (String subscription : subscriptions) {
+            List<Long> numbers = store.after(subscription, 0, 10_000).stream().map(AlertStore.StoredAlert::sequence).toList();
+            assertThat(numbers).hasSize(batchesEach * (2 * 1 + 2 * 2 + 2 * 3)).doesNotHaveDuplicates();
+            assertThat(numbers).allMatch(n -> n >= 1);
+        }
     }
 
     /** An alert as versions before numbering moved into the insert left it when they stopped between their two writes. */

@@ -1,7 +1,7 @@
 package io.steppewire.notify.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 import io.steppewire.events.Topics;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -42,7 +42,7 @@ final class BenchmarkPeers implements AutoCloseable {
 
     /** The broker and the store in the benchmark's own JVM. */
     static BenchmarkPeers inThisJvm() {
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = StandInStore.inMemory();
         InetSocketAddress mongoAddress = mongo.bind();
         EmbeddedKafkaKraftBroker kafka = broker();
         return new BenchmarkPeers(() -> {

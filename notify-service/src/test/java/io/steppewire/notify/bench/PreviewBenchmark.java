@@ -3,7 +3,7 @@ package io.steppewire.notify.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
@@ -69,7 +69,7 @@ public final class PreviewBenchmark {
     public static void main(String[] args) {
         int articlesPerDay = Integer.getInteger("notify.bench.articles-per-day", 1_000);
         int runs = Integer.getInteger("notify.bench.runs", 5);
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = StandInStore.inMemory();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
             MongoTemplate mongo = new MongoTemplate(client, "preview-bench");
             HistoryProperties history = new HistoryProperties(Duration.ofDays(92), Set.copyOf(OFFICIAL.values()));

@@ -1,14 +1,14 @@
 package io.steppewire.notify.support;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 
 import java.net.InetSocketAddress;
 
 /** One mongo-java-server for the whole test JVM, started on first use. */
 public final class InMemoryMongo {
 
-    private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
+    private static final MongoServer SERVER = StandInStore.inMemory();
     private static final String URI;
 
     static {

@@ -1,7 +1,7 @@
 package io.steppewire.ingest.sources.support;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.steppewire.standin.StandInStore;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -17,7 +17,7 @@ import java.util.Map;
 public final class InMemoryMongo implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final class Server {
-        private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
+        private static final MongoServer SERVER = StandInStore.inMemory();
         private static final String URI;
 
         static {
