@@ -10,6 +10,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,37 @@ class StandInStoreTest {
             assertDuplicateKey(() -> articles.insertOne(new Document("_id", "a-2").append("url", "https://example.kz/1")));
             articles.insertOne(new Document("_id", "a-2").append("url", "https://example.kz/2"));
             assertThat(articles.countDocuments()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aFileWrittenBeforeTheOrderedIndexesOpensWithItsIndexesRebuilt() {
+        Path file = dir.resolve("older.mv");
+        withStore(new MongoServer(new H2Backend(file.toString())), articles -> {
+            articles.insertOne(new Document("_id", "a-1").append("url", "https://example.kz/1"));
+            articles.createIndex(new Document("url", 1), new IndexOptions().unique(true));
+        });
+
+        withStore(StandInStore.inFile(file), articles -> {
+            assertThat(articles.find(new Document("_id", "a-1")).first()).containsEntry("url", "https://example.kz/1");
+            assertDuplicateKey(() -> articles.insertOne(new Document("_id", "a-1")));
+            assertDuplicateKey(() -> articles.insertOne(new Document("_id", "a-2").append("url", "https://example.kz/1")));
+        });
+    }
+
+    @Test
+    void aCollectionDroppedAndCreatedAgainStartsWithEmptyIndexes() {
+        Path file = dir.resolve("dropped.mv");
+        withStore(StandInStore.inFile(file), articles -> {
+            articles.insertOne(new Document("_id", "a-1"));
+            articles.drop();
+            articles.insertOne(new Document("_id", "a-1"));
+            assertDuplicateKey(() -> articles.insertOne(new Document("_id", "a-1")));
+        });
+
+        withStore(StandInStore.inFile(file), articles -> {
+            assertThat(articles.countDocuments()).isEqualTo(1);
+            assertDuplicateKey(() -> articles.insertOne(new Document("_id", "a-1")));
         });
     }
 
