@@ -4,12 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import io.steppewire.standin.StandInStore;
 import io.steppewire.article.rates.RateStore;
 import io.steppewire.article.store.Generation;
 import io.steppewire.article.store.ProjectionGenerations;
 import io.steppewire.article.store.StoreProperties;
 import io.steppewire.events.fx.RateQuoted;
+import io.steppewire.standin.StandInStore;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

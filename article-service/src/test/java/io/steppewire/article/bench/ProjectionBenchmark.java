@@ -2,7 +2,6 @@ package io.steppewire.article.bench;
 
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import io.steppewire.standin.StandInStore;
 import io.steppewire.article.ArticleServiceApplication;
 import io.steppewire.article.articles.ArticleStore;
 import io.steppewire.article.rates.RateStore;
@@ -12,6 +11,7 @@ import io.steppewire.events.EventIds;
 import io.steppewire.events.Topics;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.article.BodyBlock;
+import io.steppewire.standin.StandInStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,8 +1,8 @@
 package io.steppewire.notify.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
-import io.steppewire.standin.StandInStore;
 import io.steppewire.events.Topics;
+import io.steppewire.standin.StandInStore;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.BufferedReader;

@@ -3,7 +3,6 @@ package io.steppewire.notify.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import io.steppewire.standin.StandInStore;
 import io.steppewire.events.article.ArticleIngested;
 import io.steppewire.events.fx.RateChanged;
 import io.steppewire.events.fx.RateQuoted;
@@ -23,6 +22,7 @@ import io.steppewire.notify.subscription.SubscriptionValidator;
 import io.steppewire.notify.subscription.store.InternetAddressSyntax;
 import io.steppewire.platform.net.CheckedResolver;
 import io.steppewire.platform.net.OutboundAddressPolicy;
+import io.steppewire.standin.StandInStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.lang.management.ManagementFactory;
