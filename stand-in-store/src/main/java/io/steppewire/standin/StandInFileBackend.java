@@ -2,35 +2,81 @@ package io.steppewire.standin;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The store kept in one H2 file, answering find and find-and-modify as {@link AtomicAnswers} describes, with unique
- * indexes ordered without serialization ({@link OrderedKeyUniqueIndex}).
+ * indexes ordered without serialization ({@link OrderedKeyUniqueIndex}) and documents kept as BSON
+ * ({@link BsonDocuments}).
  */
 final class StandInFileBackend extends H2Backend {
 
     private static final String ORDERED_INDEX = "._ordered_index_";
+    /** The stock store's names for a collection's documents and its metadata, which this store keeps. */
+    private static final String DOCUMENTS_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+    /** Which encoding the file's documents have: per collection while re-encoding, then for the whole file. */
+    private static final String FORMAT = "stand-in.format";
+    private static final String DOCUMENTS = "documents";
+    private static final String BSON = "bson";
+    private static final String REENCODING = "stand-in.reencoding.";
+    /** The stock store's own: H2's default. */
+    private static final int AUTO_COMMIT_DELAY_MILLIS = 1000;
     /** Where the stock index kept a collection's index; those maps are rebuilt as ordered ones and removed. */
     private static final String STOCK_INDEX = "._index_";
 
     StandInFileBackend(Path file) {
-        super(file.toAbsolutePath().toString());
+        super(openWithDocumentsAsBson(file));
         // Written by earlier versions of the stack; every index is rebuilt from its documents when a database opens.
         getMvStore().getMapNames().stream()
-                .filter(name -> name.contains(STOCK_INDEX) && !name.startsWith("databases.") && !name.startsWith("meta."))
+                .filter(name -> name.contains(STOCK_INDEX) && !name.startsWith(DOCUMENTS_PREFIX) && !name.startsWith(META_PREFIX))
                 .toList()
                 .forEach(getMvStore()::removeMap);
+    }
+
+    /**
+     * Opens the file, first re-encoding the documents of a file the stock store wrote ({@link BsonDocuments}). Each
+     * collection is copied, swapped in and marked in one commit, so a stop half-way leaves each either done or not.
+     */
+    private static MVStore openWithDocumentsAsBson(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled().open();
+        MVMap<String, String> format = store.openMap(FORMAT);
+        if (!BSON.equals(format.get(DOCUMENTS))) {
+            for (String name : List.copyOf(store.getMapNames())) {
+                if (name.startsWith(DOCUMENTS_PREFIX) && !BSON.equals(format.get(name))) {
+                    MVMap<Object, Object> stock = store.openMap(name);
+                    MVMap<Object, Document> bson = store.openMap(REENCODING + name, documents());
+                    bson.clear();
+                    stock.forEach((id, document) -> bson.put(id, (Document) document));
+                    store.removeMap(stock);
+                    store.renameMap(bson, name);
+                    format.put(name, BSON);
+                    store.commit();
+                }
+            }
+            format.put(DOCUMENTS, BSON);
+            store.commit();
+        }
+        store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
+        return store;
+    }
+
+    private static MVMap.Builder<Object, Document> documents() {
+        return new MVMap.Builder<Object, Document>().valueType(new BsonDocuments());
     }
 
     @Override
@@ -52,6 +98,14 @@ final class StandInFileBackend extends H2Backend {
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
             return AtomicAnswers.answer(command, query, this::resolveOrCreateCollection, name -> resolveCollection(name, false),
                     () -> super.handleCommand(channel, command, query, resolver, oplog));
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> stored = getMvStore().openMap(DOCUMENTS_PREFIX + namespace, documents());
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new H2Collection(this, collectionName, options, stored, meta, cursorRegistry);
         }
 
         @Override

@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.List;
 
 /**
  * Times the file-backed stand-in against mongo-java-server's stock H2 backend in the same JVM: inserts, upserts and
- * finds by {@code _id} (the shape of the services' writes), one round trip each, over a collection that grows to
+ * finds by {@code _id} of article-sized documents (the shape of the services' writes), one round trip each, over a collection that grows to
  * {@code -Dstandin.bench.documents} (default 20,000). Rounds alternate so both see the same warmth; the last of
  * {@code -Dstandin.bench.rounds} (default 3) counts.
  */
@@ -32,14 +32,16 @@ public final class FileStoreBenchmark {
         Path dir = Files.createTempDirectory("stand-in-bench");
         for (int round = 1; round <= rounds; round++) {
             int current = round;
-            Function<Path, MongoServer> stock = file -> new MongoServer(new H2Backend(file.toString()));
-            Timings stockTimings = run(stock.apply(dir.resolve("stock-" + round + ".mv")), documents);
-            Timings standIn = run(StandInStore.inFile(dir.resolve("stand-in-" + round + ".mv")), documents);
+            Path stockFile = dir.resolve("stock-" + round + ".mv");
+            Path standInFile = dir.resolve("stand-in-" + round + ".mv");
+            Timings stockTimings = run(new MongoServer(new H2Backend(stockFile.toString())), documents);
+            Timings standIn = run(StandInStore.inFile(standInFile), documents);
             System.out.printf("round %d of %d, %,d documents, microseconds per operation (stock H2 backend / stand-in):%n",
                     current, rounds, documents);
             System.out.printf("  insert  %7.1f / %7.1f%n", stockTimings.insert(), standIn.insert());
             System.out.printf("  upsert  %7.1f / %7.1f%n", stockTimings.upsert(), standIn.upsert());
             System.out.printf("  find    %7.1f / %7.1f%n", stockTimings.find(), standIn.find());
+            System.out.printf("  file    %7.1f / %7.1f MB%n", Files.size(stockFile) / 1e6, Files.size(standInFile) / 1e6);
         }
     }
 
@@ -52,7 +54,7 @@ public final class FileStoreBenchmark {
             MongoCollection<Document> articles = client.getDatabase("steppewire").getCollection("articles");
             long start = System.nanoTime();
             for (int i = 0; i < documents; i++) {
-                articles.insertOne(new Document("_id", id(i)).append("title", "Tenge steady " + i).append("seen", 0));
+                articles.insertOne(article(i));
             }
             long inserted = System.nanoTime();
             for (int i = 0; i < documents; i++) {
@@ -68,6 +70,17 @@ public final class FileStoreBenchmark {
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** About the size and shape of a stored article: a title, a paragraph, tags and a nested source. */
+    private static Document article(int i) {
+        return new Document("_id", id(i))
+                .append("title", "Tenge steady against the dollar, day " + i)
+                .append("body", "The national bank kept its base rate; exporters sold currency ahead of tax week. ".repeat(8))
+                .append("countries", List.of("KZ", "UZ", "KG"))
+                .append("topics", List.of("currency", "central-bank"))
+                .append("source", new Document("site", "example.kz").append("path", "/news/" + i))
+                .append("seen", 0);
     }
 
     /** Ids in no particular order, as the services' content-derived ids are. */
