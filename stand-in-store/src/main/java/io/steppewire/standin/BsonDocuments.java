@@ -68,16 +68,6 @@ final class BsonDocuments extends BasicDataType<Document> {
         return new Document[size];
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof BsonDocuments;
-    }
-
-    @Override
-    public int hashCode() {
-        return BsonDocuments.class.hashCode();
-    }
-
     /** Roughly what the document holds on the heap, for the store's cache accounting; walks it, encodes nothing. */
     private static int estimate(Object value) {
         return switch (value) {

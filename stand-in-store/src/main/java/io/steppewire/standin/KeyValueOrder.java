@@ -11,11 +11,12 @@ import java.util.Comparator;
 
 /**
  * Index keys ordered the way the store orders values ({@link ValueComparator}, so 1 and 1.0 are one key, as in
- * MongoDB), compared without serializing them. On disk they keep H2's generic encoding.
+ * MongoDB), compared without serializing them. Arrays compare element by element, so the order stays total (the
+ * comparator's array matching would call two different arrays equal). On disk keys keep H2's generic encoding.
  */
 final class KeyValueOrder extends BasicDataType<KeyValue> {
 
-    private static final Comparator<Object> VALUES = ValueComparator.asc();
+    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
 
     private final ObjectDataType encoding = new ObjectDataType();
 
@@ -49,15 +50,5 @@ final class KeyValueOrder extends BasicDataType<KeyValue> {
     @Override
     public KeyValue[] createStorage(int size) {
         return new KeyValue[size];
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KeyValueOrder;
-    }
-
-    @Override
-    public int hashCode() {
-        return KeyValueOrder.class.hashCode();
     }
 }

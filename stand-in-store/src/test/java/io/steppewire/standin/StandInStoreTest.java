@@ -14,6 +14,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -45,19 +47,10 @@ class StandInStoreTest {
     @TempDir
     Path dir;
 
-    @Test
-    void writersReservingFromOneCounterAtOnceNeverShareANumberInMemory() throws Exception {
-        MongoServer server = StandInStore.inMemory();
-        try {
-            assertEveryNumberReservedOnce(server.bind());
-        } finally {
-            server.shutdownNow();
-        }
-    }
-
-    @Test
-    void writersReservingFromOneCounterAtOnceNeverShareANumberInAFile() throws Exception {
-        MongoServer server = StandInStore.inFile(dir.resolve("store.mv"));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"in memory", "in a file"})
+    void writersReservingFromOneCounterAtOnceNeverShareANumber(String kind) throws Exception {
+        MongoServer server = kind.equals("in memory") ? StandInStore.inMemory() : StandInStore.inFile(dir.resolve("store.mv"));
         try {
             assertEveryNumberReservedOnce(server.bind());
         } finally {
