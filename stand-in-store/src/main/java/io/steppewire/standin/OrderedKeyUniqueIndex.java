@@ -19,12 +19,10 @@ import java.util.Map;
  */
 final class OrderedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
 
-    private final MVStore store;
     private final MVMap<KeyValue, Object> positions;
 
     OrderedKeyUniqueIndex(MVStore store, String mapName, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        this.store = store;
         this.positions = store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
     }
 
@@ -61,10 +59,5 @@ final class OrderedKeyUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public long getDataSize() {
         return getCount();
-    }
-
-    /** The index goes with its collection or its dropIndex, so a collection created later under its name starts empty. */
-    void removeFromStore() {
-        store.removeMap(positions);
     }
 }

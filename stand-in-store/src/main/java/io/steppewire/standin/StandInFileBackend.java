@@ -36,23 +36,19 @@ final class StandInFileBackend extends H2Backend {
     private static final String REENCODING = "stand-in.reencoding.";
     /** The stock store's own: H2's default. */
     private static final int AUTO_COMMIT_DELAY_MILLIS = 1000;
-    /** Where the stock index kept a collection's index; those maps are rebuilt as ordered ones and removed. */
+    /** Where the stock store kept a collection's index. */
     private static final String STOCK_INDEX = "._index_";
 
     StandInFileBackend(Path file) {
-        super(openWithDocumentsAsBson(file));
-        // Written by earlier versions of the stack; every index is rebuilt from its documents when a database opens.
-        getMvStore().getMapNames().stream()
-                .filter(name -> name.contains(STOCK_INDEX) && !name.startsWith(DOCUMENTS_PREFIX) && !name.startsWith(META_PREFIX))
-                .toList()
-                .forEach(getMvStore()::removeMap);
+        super(openUpgraded(file));
     }
 
     /**
-     * Opens the file, first re-encoding the documents of a file the stock store wrote ({@link BsonDocuments}). Each
-     * collection is copied, swapped in and marked in one commit, so a stop half-way leaves each either done or not.
+     * Opens the file, first upgrading one the stock store wrote: its documents are re-encoded ({@link BsonDocuments}),
+     * each collection copied, swapped in and marked in one commit, so a stop half-way leaves each either done or not;
+     * its indexes are removed, to be rebuilt from the documents as ordered ones when each database opens.
      */
-    private static MVStore openWithDocumentsAsBson(Path file) {
+    private static MVStore openUpgraded(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled().open();
         MVMap<String, String> format = store.openMap(FORMAT);
         if (!BSON.equals(format.get(DOCUMENTS))) {
@@ -68,6 +64,9 @@ final class StandInFileBackend extends H2Backend {
                     store.commit();
                 }
             }
+            List.copyOf(store.getMapNames()).stream()
+                    .filter(name -> name.contains(STOCK_INDEX) && !name.startsWith(DOCUMENTS_PREFIX) && !name.startsWith(META_PREFIX))
+                    .forEach(store::removeMap);
             format.put(DOCUMENTS, BSON);
             store.commit();
         }

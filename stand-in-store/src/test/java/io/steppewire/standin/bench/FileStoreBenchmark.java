@@ -31,13 +31,12 @@ public final class FileStoreBenchmark {
         int rounds = Integer.getInteger("standin.bench.rounds", 3);
         Path dir = Files.createTempDirectory("stand-in-bench");
         for (int round = 1; round <= rounds; round++) {
-            int current = round;
             Path stockFile = dir.resolve("stock-" + round + ".mv");
             Path standInFile = dir.resolve("stand-in-" + round + ".mv");
             Timings stockTimings = run(new MongoServer(new H2Backend(stockFile.toString())), documents);
             Timings standIn = run(StandInStore.inFile(standInFile), documents);
             System.out.printf("round %d of %d, %,d documents, microseconds per operation (stock H2 backend / stand-in):%n",
-                    current, rounds, documents);
+                    round, rounds, documents);
             System.out.printf("  insert  %7.1f / %7.1f%n", stockTimings.insert(), standIn.insert());
             System.out.printf("  upsert  %7.1f / %7.1f%n", stockTimings.upsert(), standIn.upsert());
             System.out.printf("  find    %7.1f / %7.1f%n", stockTimings.find(), standIn.find());
