@@ -69,7 +69,7 @@ final class BsonDocuments extends BasicDataType<Document> {
     }
 
     /** Roughly what the document holds on the heap, for the store's cache accounting; walks it, encodes nothing. */
-    private static int estimate(Object value) {
+    static int estimate(Object value) {
         return switch (value) {
             case Map<?, ?> map -> {
                 int size = 64;

@@ -6,26 +6,37 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The store kept in one H2 file, answering find and find-and-modify as {@link AtomicAnswers} describes, with unique
- * indexes ordered without serialization ({@link OrderedKeyUniqueIndex}) and documents kept as BSON
- * ({@link BsonDocuments}).
+ * indexes ordered without serialization ({@link OrderedKeyUniqueIndex}), non-unique ones kept from their first use
+ * ({@link OrderedSecondaryIndex}), and documents kept as BSON ({@link BsonDocuments}).
  */
 final class StandInFileBackend extends H2Backend {
 
-    private static final String ORDERED_INDEX = "._ordered_index_";
+    /** Where an index's entries are kept, ordered by {@link KeyValueOrder} and encoded as BSON. */
+    private static final String INDEX = "._bson_index_";
+    /** Where an earlier version kept unique indexes, encoded generically: rebuilt under {@link #INDEX} on open. */
+    private static final String GENERIC_INDEX = "._ordered_index_";
     /** The stock store's names for a collection's documents and its metadata, which this store keeps. */
     private static final String DOCUMENTS_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
@@ -38,6 +49,7 @@ final class StandInFileBackend extends H2Backend {
     private static final int AUTO_COMMIT_DELAY_MILLIS = 1000;
     /** Where the stock store kept a collection's index. */
     private static final String STOCK_INDEX = "._index_";
+    private static final String ID_FIELD = "_id";
 
     StandInFileBackend(Path file) {
         super(openUpgraded(file));
@@ -46,7 +58,8 @@ final class StandInFileBackend extends H2Backend {
     /**
      * Opens the file, first upgrading one the stock store wrote: its documents are re-encoded ({@link BsonDocuments}),
      * each collection copied, swapped in and marked in one commit, so a stop half-way leaves each either done or not;
-     * its indexes are removed, to be rebuilt from the documents as ordered ones when each database opens.
+     * its indexes are removed, to be rebuilt from the documents as ordered ones when each database opens. Indexes an
+     * earlier version of this store kept with generically encoded keys are removed and rebuilt the same way.
      */
     private static MVStore openUpgraded(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).autoCommitDisabled().open();
@@ -70,6 +83,11 @@ final class StandInFileBackend extends H2Backend {
             format.put(DOCUMENTS, BSON);
             store.commit();
         }
+        List<String> genericIndexes = store.getMapNames().stream().filter(name -> name.contains(GENERIC_INDEX)).toList();
+        if (!genericIndexes.isEmpty()) {
+            genericIndexes.forEach(store::removeMap);
+            store.commit();
+        }
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
         return store;
     }
@@ -81,6 +99,63 @@ final class StandInFileBackend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
+    }
+
+    /** A collection's stored documents as (position, document). */
+    private static Iterator<Map.Entry<Object, Document>> positioned(Iterator<Map.Entry<Object, Document>> stored) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return stored.hasNext();
+            }
+
+            @Override
+            public Map.Entry<Object, Document> next() {
+                Map.Entry<Object, Document> entry = stored.next();
+                return new AbstractMap.SimpleImmutableEntry<>(entry.getKey() instanceof Missing ? null : entry.getKey(), entry.getValue());
+            }
+        };
+    }
+
+    /** A secondary index's entries in an H2 map of the file. */
+    private record H2Entries(MVMap<KeyValue, Object> map) implements OrderedSecondaryIndex.Entries {
+
+        @Override
+        public void put(KeyValue key, Object position) {
+            map.put(key, position);
+        }
+
+        @Override
+        public @Nullable Object remove(KeyValue key) {
+            return map.remove(key);
+        }
+
+        @Override
+        public Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue from) {
+            Cursor<KeyValue, Object> cursor = map.cursor(from);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public Map.Entry<KeyValue, Object> next() {
+                    KeyValue key = cursor.next();
+                    return Map.entry(key, cursor.getValue());
+                }
+            };
+        }
+
+        @Override
+        public long size() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public void clear() {
+            map.clear();
+        }
     }
 
     /**
@@ -113,13 +188,25 @@ final class StandInFileBackend extends H2Backend {
         }
 
         @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(indexMap(collectionName, indexName),
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            String documentsMap = DOCUMENTS_PREFIX + getFullCollectionNamespace(collectionName);
+            // H2Collection's position of a document is its _id as stored, and its map's key that, null as Missing.
+            OrderedSecondaryIndex.LazyBuild<Object> lazyBuild = new OrderedSecondaryIndex.LazyBuild<>(
+                    () -> positioned(getMvStore().openMap(documentsMap, documents()).entrySet().iterator()),
+                    document -> Utils.getSubdocumentValue(document, ID_FIELD));
+            return new OrderedSecondaryIndex<>(indexName, keys, sparse, new H2Entries(map), lazyBuild);
+        }
+
+        @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             getMvStore().removeMap(indexMap(collection.getCollectionName(), indexName));
         }
 
         private String indexMap(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + ORDERED_INDEX + indexName;
+            return getFullCollectionNamespace(collectionName) + INDEX + indexName;
         }
     }
 }

@@ -2,11 +2,21 @@ package io.steppewire.standin;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The in-memory store, answering find and find-and-modify as {@link AtomicAnswers} describes. */
 final class StandInMemoryBackend extends MemoryBackend {
@@ -26,6 +36,37 @@ final class StandInMemoryBackend extends MemoryBackend {
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
             return AtomicAnswers.answer(command, query, this::resolveOrCreateCollection, name -> resolveCollection(name, false),
                     () -> super.handleCommand(channel, command, query, resolver, oplog));
+        }
+
+        @Override
+        protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            NavigableMap<KeyValue, Object> map = new ConcurrentSkipListMap<>(new KeyValueOrder()::compare);
+            return new OrderedSecondaryIndex<>(indexName, keys, sparse, new OrderedSecondaryIndex.Entries() {
+                @Override
+                public void put(KeyValue key, Object position) {
+                    map.put(key, position);
+                }
+
+                @Override
+                public @Nullable Object remove(KeyValue key) {
+                    return map.remove(key);
+                }
+
+                @Override
+                public Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue from) {
+                    return (from == null ? map : map.tailMap(from, true)).entrySet().iterator();
+                }
+
+                @Override
+                public long size() {
+                    return map.size();
+                }
+
+                @Override
+                public void clear() {
+                    map.clear();
+                }
+            });
         }
     }
 }

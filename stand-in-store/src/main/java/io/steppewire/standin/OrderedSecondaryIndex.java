@@ -1,0 +1,324 @@
+package io.steppewire.standin;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A non-unique index, which the stock server accepts and ignores: every query on such a field read the whole
+ * collection (the pages' story lookup, growing with every article, was a quarter of the local stack's store time).
+ * Each entry is a document's indexed values followed by its {@code _id}, so equal values stay distinct entries in
+ * one order ({@link KeyValueOrder}); an array value makes one entry per element, as MongoDB's multikey indexes do.
+ *
+ * <p>A query with an equality, {@code $in} or range on the index's first field reads only the matching stretches of
+ * that order. The index answers candidates: the collection checks each against the whole query, so the index only
+ * has to never miss a match, which is why it declines what it cannot bound safely (null, arrays, sub-documents,
+ * negations, {@code $or}).
+ *
+ * <p>In the file-backed store an index is built from the collection's documents when the first query it can serve
+ * comes, and kept from then on ({@link LazyBuild}). The services declare indexes for real MongoDB that the local
+ * stack never queries (the articles' search terms, the words of notify's article history): kept from the start,
+ * their hundreds of entries per article cost more than every scan they could have saved.
+ */
+final class OrderedSecondaryIndex<P> extends Index<P> {
+
+    /** Where the entries live: an H2 map in the file-backed store, a skip list in memory. */
+    interface Entries {
+
+        void put(KeyValue key, Object position);
+
+        /** Answers the position the entry had, null when there was none. */
+        @Nullable Object remove(KeyValue key);
+
+        /** The entries from {@code from} on, in order; from the first when null. */
+        Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue from);
+
+        long size();
+
+        void clear();
+    }
+
+    /**
+     * How an index not built yet reaches its collection: the stored documents with their positions, and a document's
+     * position (which the collection expects every index to answer when a document is removed).
+     */
+    record LazyBuild<P>(Supplier<Iterator<Map.Entry<P, Document>>> documents, Function<Document, P> position) {
+    }
+
+    private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
+    private static final String ID = "_id";
+
+    private final Entries entries;
+    private final @Nullable LazyBuild<P> lazyBuild;
+    /** Whether the entries are kept; an index whose entries are stored was built before. */
+    private boolean built;
+
+    /** An index kept from the start. */
+    OrderedSecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Entries entries) {
+        this(name, keys, sparse, entries, null);
+    }
+
+    /** An index built when the first query it can serve comes, unless its entries are stored already. */
+    OrderedSecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Entries entries, @Nullable LazyBuild<P> lazyBuild) {
+        super(name, keys, sparse);
+        this.entries = entries;
+        this.lazyBuild = lazyBuild;
+        this.built = lazyBuild == null || entries.size() > 0;
+    }
+
+    /** Builds the entries from the collection's documents, once. */
+    private void build(LazyBuild<P> lazy) {
+        entries.clear();
+        Iterator<Map.Entry<P, Document>> documents = lazy.documents().get();
+        while (documents.hasNext()) {
+            Map.Entry<P, Document> document = documents.next();
+            for (KeyValue key : entryKeys(document.getValue())) {
+                entries.put(key, Missing.ofNullable(document.getKey()));
+            }
+        }
+        built = true;
+    }
+
+    /** The document's entries: each of its key values, then its id. */
+    private Set<KeyValue> entryKeys(Document document) {
+        if (isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing)) {
+            return Set.of();
+        }
+        Object id = normalized(document.get(ID));
+        Set<KeyValue> keys = new LinkedHashSet<>();
+        for (KeyValue values : getKeyValues(document)) {
+            List<Object> entry = new ArrayList<>(values.size() + 1);
+            values.forEach(entry::add);
+            entry.add(id);
+            keys.add(new KeyValue(entry));
+        }
+        if (keys.isEmpty()) {
+            // An empty array has no values, yet the collection expects every non-sparse index to hold each document.
+            keys.add(new KeyValue(Arrays.asList(Missing.getInstance(), id)));
+        }
+        return keys;
+    }
+
+    /** Not a way to find a document's position: the collection asks its unique indexes, and ignores a null here. */
+    @Override
+    public @Nullable P getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        refuseParallelArrays(document);
+    }
+
+    /**
+     * Fails as MongoDB does for a compound key over two arrays, before anything is written. The keys are made only
+     * when the document has two arrays among them, so an index not built yet costs nothing here.
+     */
+    private void refuseParallelArrays(Document document) {
+        if (keys().stream().filter(key -> Utils.getSubdocumentValueCollectionAware(document, key) instanceof Collection<?>).count() > 1) {
+            getKeyValues(document);
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        if (!built) {
+            return;
+        }
+        for (KeyValue key : entryKeys(document)) {
+            entries.put(key, Missing.ofNullable(position));
+        }
+    }
+
+    /** Answers the document's position, as every index does; null only when a sparse index did not hold it. */
+    @Override
+    public synchronized @Nullable P remove(Document document) {
+        if (!built) {
+            return requireNonNull(lazyBuild).position().apply(document);
+        }
+        P position = null;
+        for (KeyValue key : entryKeys(document)) {
+            Object removed = entries.remove(key);
+            if (removed != null) {
+                position = positionOf(removed);
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        refuseParallelArrays(newDocument);
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        if (!built) {
+            return;
+        }
+        Set<KeyValue> before = entryKeys(oldDocument);
+        Set<KeyValue> after = entryKeys(newDocument);
+        if (before.equals(after)) {
+            return;
+        }
+        before.stream().filter(key -> !after.contains(key)).forEach(entries::remove);
+        after.stream().filter(key -> !before.contains(key)).forEach(key -> entries.put(key, Missing.ofNullable(position)));
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return !stretches(query).isEmpty();
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        if (!built) {
+            build(requireNonNull(lazyBuild));
+        }
+        Set<P> positions = new LinkedHashSet<>();
+        for (Stretch stretch : stretches(query)) {
+            Iterator<Map.Entry<KeyValue, Object>> it = entries.from(stretch.low() == null ? null : new KeyValue(List.of(stretch.low())));
+            while (it.hasNext()) {
+                Map.Entry<KeyValue, Object> entry = it.next();
+                Object value = entry.getKey().get(0);
+                if (stretch.high() != null) {
+                    int order = VALUES.compare(value, stretch.high());
+                    if (order > 0 || order == 0 && !stretch.highIncluded()) {
+                        break;
+                    }
+                }
+                if (stretch.low() != null && !stretch.lowIncluded() && VALUES.compare(value, stretch.low()) == 0) {
+                    continue;
+                }
+                positions.add(positionOf(entry.getValue()));
+            }
+        }
+        return positions;
+    }
+
+    /** Positions are kept as the unique indexes keep theirs: a null one as {@link Missing}. */
+    @SuppressWarnings("unchecked")
+    private @Nullable P positionOf(Object stored) {
+        return stored instanceof Missing ? null : (P) stored;
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public synchronized void drop() {
+        entries.clear();
+        built = lazyBuild == null;
+    }
+
+    /** Values of the first field from {@code low} to {@code high}; an absent bound is open. */
+    record Stretch(@Nullable Object low, boolean lowIncluded, @Nullable Object high, boolean highIncluded) {
+    }
+
+    /**
+     * The stretches of the first field's values that hold every match of the query, or none when the query does not
+     * bound that field safely. A condition on the field at the top level or in a top-level {@code $and} counts.
+     */
+    List<Stretch> stretches(Document query) {
+        String field = getKeys().getFirst().getKey();
+        for (Object condition : conditionsOn(field, query)) {
+            List<Stretch> stretches = stretchesOf(condition);
+            if (!stretches.isEmpty()) {
+                return stretches;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Object> conditionsOn(String field, Document query) {
+        List<Object> conditions = new ArrayList<>();
+        if (query.containsKey(field)) {
+            conditions.add(query.get(field));
+        }
+        if (query.get("$and") instanceof Collection<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document document) {
+                    conditions.addAll(conditionsOn(field, document));
+                }
+            }
+        }
+        return conditions;
+    }
+
+    private static List<Stretch> stretchesOf(Object condition) {
+        if (bounded(condition)) {
+            Object value = normalized(condition);
+            return List.of(new Stretch(value, true, value, true));
+        }
+        if (!(condition instanceof Document operators) || operators.keySet().stream().noneMatch(k -> k.startsWith("$"))) {
+            return List.of();
+        }
+        if (bounded(operators.get("$eq"))) {
+            Object value = normalized(operators.get("$eq"));
+            return List.of(new Stretch(value, true, value, true));
+        }
+        if (operators.get("$in") instanceof Collection<?> values && !values.isEmpty() && values.stream().allMatch(OrderedSecondaryIndex::bounded)) {
+            return values.stream().map(OrderedSecondaryIndex::normalized).distinct().sorted(VALUES)
+                    .map(value -> new Stretch(value, true, value, true)).toList();
+        }
+        Object low = null;
+        boolean lowIncluded = true;
+        Object high = null;
+        boolean highIncluded = true;
+        for (String operator : List.of("$gt", "$gte")) {
+            if (bounded(operators.get(operator))) {
+                low = normalized(operators.get(operator));
+                lowIncluded = operator.equals("$gte");
+            }
+        }
+        for (String operator : List.of("$lt", "$lte")) {
+            if (bounded(operators.get(operator))) {
+                high = normalized(operators.get(operator));
+                highIncluded = operator.equals("$lte");
+            }
+        }
+        return low == null && high == null ? List.of() : List.of(new Stretch(low, lowIncluded, high, highIncluded));
+    }
+
+    /** The value as the store compares and indexes it (numbers of any type as one). */
+    private static Object normalized(@Nullable Object value) {
+        return new KeyValue(Collections.singletonList(value)).normalized().get(0);
+    }
+
+    /** A value whose matches lie in its own stretch of the order: not null, an array, a document or a pattern. */
+    private static boolean bounded(@Nullable Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date
+                || value instanceof java.time.Instant || value instanceof ObjectId || value instanceof UUID;
+    }
+}
