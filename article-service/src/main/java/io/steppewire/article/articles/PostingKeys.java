@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The filter values an article is filed under in {@link TermPostings} ({@code #country:KZ:2026-03}), so that
  * listings read a few small documents by {@code _id} instead of scanning the articles: the embedded store
- * (mongo-java-server) uses only the {@code _id} index. {@code all} covers every article.
+ * (mongo-java-server) serves a non-unique index only for the first field of a filter, and a listing combines
+ * several. {@code all} covers every article.
  */
 final class PostingKeys {
 

@@ -33,7 +33,7 @@ import java.util.TreeSet;
 /**
  * Search postings read only by {@code _id}: per analysed term and publication month ({@code copper:2026-03}) the
  * chunks filed under it, so that a {@code q} listing matches and ranks from a few documents instead of scanning the
- * articles (the embedded store uses only the {@code _id} index).
+ * articles (a lookup by {@code _id}, which every store answers from its primary index).
  *
  * <p>A chunk is the text of one batch's {@link TermEntry entries} for one posting (continued in a further chunk past
  * {@link PostingLimits#chunkChars()}), stored once under an id made from its content and never changed. Each batch

@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Newest-first listings read through the day lookups, on the embedded store that uses only the _id index. */
+/** Newest-first listings read through the day lookups, on the embedded store. */
 class LookupListingTest extends ListingOnEmbeddedStore {
 
     private static ArticleIngested story(String title, String day, String country, String... tags) {

@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** q listings read through the term postings, on the embedded store that uses only the _id index. */
+/** q listings read through the term postings, on the embedded store. */
 class SearchListingTest extends ListingOnEmbeddedStore {
 
     private static Newsroom.Draft story(String title, String day, String country, String... paragraphs) {
