@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.DataUtils;
+import org.jspecify.annotations.Nullable;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -13,6 +14,7 @@ import org.h2.mvstore.type.ObjectDataType;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Stored documents in the file encoded as BSON, the encoding the server already speaks with its clients. The stock
@@ -35,13 +37,27 @@ final class BsonDocuments extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        writeTagged(buffer, document, out -> generic.write(out, document));
+    }
+
+    @Override
+    public Document read(ByteBuffer buffer) {
+        Document document = readTagged(buffer);
+        return document != null ? document : (Document) generic.read(buffer);
+    }
+
+    /**
+     * Writes the document as BSON behind its tag; when BSON cannot hold one of its values, {@code generic} writes the
+     * original behind the generic tag instead.
+     */
+    static void writeTagged(WriteBuffer buffer, Document document, Consumer<WriteBuffer> generic) {
         ByteBuf encoded = Unpooled.buffer(256);
         try {
             try {
                 BsonEncoder.encodeDocument(document, encoded);
             } catch (RuntimeException notBson) {
                 buffer.put(GENERIC);
-                generic.write(buffer, document);
+                generic.accept(buffer);
                 return;
             }
             int length = encoded.readableBytes();
@@ -51,14 +67,12 @@ final class BsonDocuments extends BasicDataType<Document> {
         }
     }
 
-    @Override
-    public Document read(ByteBuffer buffer) {
-        byte tag = buffer.get();
-        if (tag == GENERIC) {
-            return (Document) generic.read(buffer);
+    /** Reads what {@link #writeTagged} wrote: the document, or null behind the generic tag, for the caller to read. */
+    static @Nullable Document readTagged(ByteBuffer buffer) {
+        if (buffer.get() == GENERIC) {
+            return null;
         }
-        int length = DataUtils.readVarInt(buffer);
-        byte[] bytes = new byte[length];
+        byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
         buffer.get(bytes);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }

@@ -4,11 +4,6 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -30,8 +25,6 @@ final class KeyValueOrder extends BasicDataType<KeyValue> {
 
     private static final Comparator<Object> VALUES = ValueComparator.ascWithoutListHandling();
 
-    private static final byte BSON = 1;
-    private static final byte GENERIC = 2;
     /** The key's values, a missing field's as null. */
     private static final String VALUES_FIELD = "v";
     /** Which of the values stand for a missing field, which BSON has no value for. */
@@ -76,30 +69,15 @@ final class KeyValueOrder extends BasicDataType<KeyValue> {
         if (!missing.isEmpty()) {
             document.append(MISSING_FIELD, missing);
         }
-        ByteBuf encoded = Unpooled.buffer(64);
-        try {
-            try {
-                BsonEncoder.encodeDocument(document, encoded);
-            } catch (RuntimeException notBson) {
-                buffer.put(GENERIC);
-                generic.write(buffer, key);
-                return;
-            }
-            int length = encoded.readableBytes();
-            buffer.put(BSON).putVarInt(length).put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), length);
-        } finally {
-            encoded.release();
-        }
+        BsonDocuments.writeTagged(buffer, document, out -> generic.write(out, key));
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
-        if (buffer.get() == GENERIC) {
+        Document document = BsonDocuments.readTagged(buffer);
+        if (document == null) {
             return (KeyValue) generic.read(buffer);
         }
-        byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
-        buffer.get(bytes);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
         List<Object> values = new ArrayList<>((List<?>) document.get(VALUES_FIELD));
         if (document.get(MISSING_FIELD) instanceof List<?> missing) {
             missing.forEach(index -> values.set(((Number) index).intValue(), Missing.getInstance()));

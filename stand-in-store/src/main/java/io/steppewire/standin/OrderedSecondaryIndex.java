@@ -46,20 +46,34 @@ import static java.util.Objects.requireNonNull;
  */
 final class OrderedSecondaryIndex<P> extends Index<P> {
 
-    /** Where the entries live: an H2 map in the file-backed store, a skip list in memory. */
-    interface Entries {
+    /**
+     * Where the entries live: an H2 map in the file-backed store, a skip list in memory; reading them in order from a
+     * key is each store's own ({@code from} with null reads from the first), and so is the order in which a scan of the
+     * collection meets its documents' positions ({@code scanOrder}).
+     */
+    record Entries(Map<KeyValue, Object> map, Function<@Nullable KeyValue, Iterator<Map.Entry<KeyValue, Object>>> from,
+                   Comparator<Object> scanOrder) {
 
-        void put(KeyValue key, Object position);
+        void put(KeyValue key, Object position) {
+            map.put(key, position);
+        }
 
         /** Answers the position the entry had, null when there was none. */
-        @Nullable Object remove(KeyValue key);
+        @Nullable Object remove(KeyValue key) {
+            return map.remove(key);
+        }
 
-        /** The entries from {@code from} on, in order; from the first when null. */
-        Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue from);
+        Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue key) {
+            return from.apply(key);
+        }
 
-        long size();
+        long size() {
+            return map.size();
+        }
 
-        void clear();
+        void clear() {
+            map.clear();
+        }
     }
 
     /**
@@ -199,7 +213,7 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         if (!built) {
             build(requireNonNull(lazyBuild));
         }
-        Set<P> positions = new LinkedHashSet<>();
+        Set<@Nullable P> positions = new LinkedHashSet<>();
         for (Stretch stretch : stretches(query)) {
             Iterator<Map.Entry<KeyValue, Object>> it = entries.from(stretch.low() == null ? null : new KeyValue(List.of(stretch.low())));
             while (it.hasNext()) {
@@ -217,7 +231,11 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
                 positions.add(positionOf(entry.getValue()));
             }
         }
-        return positions;
+        // In the order a scan would have met them: the collection sorts (stably) only when asked, so documents the sort
+        // leaves tied, or an unsorted answer, come as without the index. A service may lean on that order unawares.
+        List<P> inScanOrder = new ArrayList<>(positions);
+        inScanOrder.sort(entries.scanOrder()::compare);
+        return inScanOrder;
     }
 
     /** Positions are kept as the unique indexes keep theirs: a null one as {@link Missing}. */

@@ -18,10 +18,12 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.util.AbstractMap;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -108,61 +110,32 @@ final class StandInFileBackend extends H2Backend {
         return new Database(databaseName);
     }
 
-    /** A collection's stored documents as (position, document). */
-    private static Iterator<Map.Entry<Object, Document>> positioned(Iterator<Map.Entry<Object, Document>> stored) {
+    /** The order of a collection's map of documents, keyed by position (null as Missing): the order a scan reads. */
+    private static Comparator<Object> documentKeyOrder() {
+        ObjectDataType keys = new ObjectDataType();
+        return (a, b) -> keys.compare(Missing.ofNullable(a), Missing.ofNullable(b));
+    }
+
+    /** A stored document as (its position, the document). */
+    private static Map.Entry<Object, Document> positioned(Map.Entry<Object, Document> stored) {
+        return new AbstractMap.SimpleImmutableEntry<>(stored.getKey() instanceof Missing ? null : stored.getKey(), stored.getValue());
+    }
+
+    /** A secondary index's entries read in order from a key of its H2 map. */
+    private static Iterator<Map.Entry<KeyValue, Object>> inOrderFrom(MVMap<KeyValue, Object> map, @Nullable KeyValue from) {
+        Cursor<KeyValue, Object> cursor = map.cursor(from);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return stored.hasNext();
+                return cursor.hasNext();
             }
 
             @Override
-            public Map.Entry<Object, Document> next() {
-                Map.Entry<Object, Document> entry = stored.next();
-                return new AbstractMap.SimpleImmutableEntry<>(entry.getKey() instanceof Missing ? null : entry.getKey(), entry.getValue());
+            public Map.Entry<KeyValue, Object> next() {
+                KeyValue key = cursor.next();
+                return Map.entry(key, cursor.getValue());
             }
         };
-    }
-
-    /** A secondary index's entries in an H2 map of the file. */
-    private record H2Entries(MVMap<KeyValue, Object> map) implements OrderedSecondaryIndex.Entries {
-
-        @Override
-        public void put(KeyValue key, Object position) {
-            map.put(key, position);
-        }
-
-        @Override
-        public @Nullable Object remove(KeyValue key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue from) {
-            Cursor<KeyValue, Object> cursor = map.cursor(from);
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return cursor.hasNext();
-                }
-
-                @Override
-                public Map.Entry<KeyValue, Object> next() {
-                    KeyValue key = cursor.next();
-                    return Map.entry(key, cursor.getValue());
-                }
-            };
-        }
-
-        @Override
-        public long size() {
-            return map.sizeAsLong();
-        }
-
-        @Override
-        public void clear() {
-            map.clear();
-        }
     }
 
     /**
@@ -201,9 +174,11 @@ final class StandInFileBackend extends H2Backend {
             String documentsMap = DOCUMENTS_PREFIX + getFullCollectionNamespace(collectionName);
             // H2Collection's position of a document is its _id as stored, and its map's key that, null as Missing.
             OrderedSecondaryIndex.LazyBuild<Object> lazyBuild = new OrderedSecondaryIndex.LazyBuild<>(
-                    () -> positioned(getMvStore().openMap(documentsMap, documents()).entrySet().iterator()),
+                    () -> getMvStore().openMap(documentsMap, documents()).entrySet().stream()
+                            .map(StandInFileBackend::positioned).iterator(),
                     document -> Utils.getSubdocumentValue(document, ID_FIELD));
-            return new OrderedSecondaryIndex<>(indexName, keys, sparse, new H2Entries(map), lazyBuild);
+            return new OrderedSecondaryIndex<>(indexName, keys, sparse,
+                    new OrderedSecondaryIndex.Entries(map, from -> inOrderFrom(map, from), documentKeyOrder()), lazyBuild);
         }
 
         @Override

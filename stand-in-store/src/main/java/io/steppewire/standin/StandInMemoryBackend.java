@@ -10,11 +10,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
-import org.jspecify.annotations.Nullable;
 
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -41,32 +39,10 @@ final class StandInMemoryBackend extends MemoryBackend {
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             NavigableMap<KeyValue, Object> map = new ConcurrentSkipListMap<>(new KeyValueOrder()::compare);
-            return new OrderedSecondaryIndex<>(indexName, keys, sparse, new OrderedSecondaryIndex.Entries() {
-                @Override
-                public void put(KeyValue key, Object position) {
-                    map.put(key, position);
-                }
-
-                @Override
-                public @Nullable Object remove(KeyValue key) {
-                    return map.remove(key);
-                }
-
-                @Override
-                public Iterator<Map.Entry<KeyValue, Object>> from(@Nullable KeyValue from) {
-                    return (from == null ? map : map.tailMap(from, true)).entrySet().iterator();
-                }
-
-                @Override
-                public long size() {
-                    return map.size();
-                }
-
-                @Override
-                public void clear() {
-                    map.clear();
-                }
-            });
+            // The memory store's positions are places in its list of documents, which a scan reads in turn.
+            return new OrderedSecondaryIndex<>(indexName, keys, sparse, new OrderedSecondaryIndex.Entries(map,
+                    from -> (from == null ? map : map.tailMap(from, true)).entrySet().iterator(),
+                    Comparator.comparingInt(position -> (Integer) position)));
         }
     }
 }
