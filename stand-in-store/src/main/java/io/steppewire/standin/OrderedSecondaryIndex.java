@@ -88,6 +88,8 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
 
     private final Entries entries;
     private final @Nullable LazyBuild<P> lazyBuild;
+    /** Only a compound index can meet two arrays in one document: a single key's writes skip that check. */
+    private final boolean compound;
     /** Whether the entries are kept; an index whose entries are stored was built before. */
     private boolean built;
 
@@ -99,6 +101,7 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
     /** An index built when the first query it can serve comes, unless its entries are stored already. */
     OrderedSecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Entries entries, @Nullable LazyBuild<P> lazyBuild) {
         super(name, keys, sparse);
+        this.compound = keys.size() > 1;
         this.entries = entries;
         this.lazyBuild = lazyBuild;
         this.built = lazyBuild == null || entries.size() > 0;
@@ -153,7 +156,7 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
      * when the document has two arrays among them, so an index not built yet costs nothing here.
      */
     private void refuseParallelArrays(Document document) {
-        if (keys().stream().filter(key -> Utils.getSubdocumentValueCollectionAware(document, key) instanceof Collection<?>).count() > 1) {
+        if (compound && keys().stream().filter(key -> Utils.getSubdocumentValueCollectionAware(document, key) instanceof Collection<?>).count() > 1) {
             getKeyValues(document);
         }
     }
