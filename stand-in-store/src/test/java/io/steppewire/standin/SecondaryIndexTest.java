@@ -1,10 +1,7 @@
 package io.steppewire.standin;
 
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -21,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.h2.mvstore.MVStore;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,6 +25,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 
+import static io.steppewire.standin.StoreSessions.withDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,9 +47,7 @@ class SecondaryIndexTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"in memory", "in a file"})
     void queriesOnIndexedFieldsFindWhatAScanOfTheCollectionFinds(String kind) {
-        MongoServer server = kind.equals("in memory") ? StandInStore.inMemory() : StandInStore.inFile(dir.resolve("store.mv"));
-        try (MongoClient client = client(server.bind())) {
-            MongoDatabase database = client.getDatabase("steppewire");
+        withDatabase(store(kind), database -> {
             MongoCollection<Document> indexed = database.getCollection("indexed");
             MongoCollection<Document> scanned = database.getCollection("scanned");
             indexed.createIndex(Indexes.ascending("a", "b"));
@@ -93,17 +88,14 @@ class SecondaryIndexTest {
             indexed.deleteMany(Filters.eq("a", 2.5));
             scanned.deleteMany(Filters.eq("a", 2.5));
             assertSameAnswers(indexed, scanned);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"in memory", "in a file"})
     void refusesADocumentWithTwoArraysUnderOneCompoundIndexAsMongoDbDoes(String kind) {
-        MongoServer server = kind.equals("in memory") ? StandInStore.inMemory() : StandInStore.inFile(dir.resolve("store.mv"));
-        try (MongoClient client = client(server.bind())) {
-            MongoCollection<Document> pairs = client.getDatabase("steppewire").getCollection("pairs");
+        withDatabase(store(kind), database -> {
+            MongoCollection<Document> pairs = database.getCollection("pairs");
             pairs.createIndex(Indexes.ascending("bases", "quotes"));
             pairs.insertOne(new Document("_id", "one-array").append("bases", List.of("KZT", "UZS")).append("quotes", "USD"));
 
@@ -111,9 +103,7 @@ class SecondaryIndexTest {
                     .append("quotes", List.of("USD", "EUR"))))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("parallel arrays");
             assertThat(pairs.countDocuments()).isEqualTo(1);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @Test
@@ -121,42 +111,32 @@ class SecondaryIndexTest {
         Path file = dir.resolve("store.mv");
         // Written by the stock store, which records the index and ignores it: the file has no entries for it.
         H2Backend stockBackend = new H2Backend(new MVStore.Builder().fileName(file.toString()).open());
-        MongoServer stock = new MongoServer(stockBackend);
-        try (MongoClient client = client(stock.bind())) {
-            MongoCollection<Document> stories = client.getDatabase("steppewire").getCollection("story_articles");
+        withDatabase(new MongoServer(stockBackend), database -> {
+            MongoCollection<Document> stories = database.getCollection("story_articles");
             stories.createIndex(Indexes.ascending("bands"));
             stories.insertOne(new Document("_id", "article-1").append("bands", List.of("b1", "b2")));
             stories.insertOne(new Document("_id", "article-2").append("bands", List.of("b2", "b3")));
-        } finally {
-            stock.shutdownNow();
-        }
+        });
 
-        MongoServer upgraded = StandInStore.inFile(file);
-        try (MongoClient client = client(upgraded.bind())) {
-            MongoCollection<Document> stories = client.getDatabase("steppewire").getCollection("story_articles");
+        withDatabase(StandInStore.inFile(file), database -> {
+            MongoCollection<Document> stories = database.getCollection("story_articles");
             assertThat(ids(stories.find(Filters.eq("bands", "b2")))).containsExactly("article-1", "article-2");
             stories.insertOne(new Document("_id", "article-3").append("bands", List.of("b3")));
             stories.updateOne(Filters.eq("_id", "article-1"), Updates.set("bands", List.of("b4")));
-        } finally {
-            upgraded.shutdownNow();
-        }
+        });
 
-        MongoServer reopened = StandInStore.inFile(file);
-        try (MongoClient client = client(reopened.bind())) {
-            MongoCollection<Document> stories = client.getDatabase("steppewire").getCollection("story_articles");
+        withDatabase(StandInStore.inFile(file), database -> {
+            MongoCollection<Document> stories = database.getCollection("story_articles");
             assertThat(ids(stories.find(Filters.in("bands", "b2", "b3")))).containsExactly("article-2", "article-3");
             assertThat(ids(stories.find(Filters.eq("bands", "b4")))).containsExactly("article-1");
-        } finally {
-            reopened.shutdownNow();
-        }
+        });
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"in memory", "in a file"})
     void writesBeforeTheFirstQueryThatUsesAnIndexAreInItsAnswers(String kind) {
-        MongoServer server = kind.equals("in memory") ? StandInStore.inMemory() : StandInStore.inFile(dir.resolve("store.mv"));
-        try (MongoClient client = client(server.bind())) {
-            MongoCollection<Document> history = client.getDatabase("steppewire").getCollection("article_history");
+        withDatabase(store(kind), database -> {
+            MongoCollection<Document> history = database.getCollection("article_history");
             history.createIndex(Indexes.ascending("countries", "firstSeenAt"));
             history.insertOne(new Document("_id", "article-1").append("countries", List.of("KZ", "UZ")).append("firstSeenAt", new Date(1_000)));
             history.insertOne(new Document("_id", "article-2").append("countries", List.of("KZ")).append("firstSeenAt", new Date(2_000)));
@@ -168,24 +148,19 @@ class SecondaryIndexTest {
                     .containsExactly("article-1", "article-3");
             history.deleteOne(Filters.eq("_id", "article-1"));
             assertThat(ids(history.find(Filters.in("countries", "KZ", "UZ")))).containsExactly("article-3");
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @Test
     void indexesAnEarlierVersionKeptWithGenericKeysAreRebuiltFromTheDocuments() {
         Path file = dir.resolve("store.mv");
-        MongoServer first = StandInStore.inFile(file);
-        try (MongoClient client = client(first.bind())) {
-            MongoCollection<Document> keys = client.getDatabase("steppewire").getCollection("keys");
+        withDatabase(StandInStore.inFile(file), database -> {
+            MongoCollection<Document> keys = database.getCollection("keys");
             keys.createIndex(Indexes.ascending("keyHash"), new IndexOptions().unique(true));
             keys.createIndex(Indexes.ascending("owner"));
             keys.insertOne(new Document("_id", "key-1").append("keyHash", "h1").append("owner", "aral"));
             keys.insertOne(new Document("_id", "key-2").append("keyHash", "h2").append("owner", "aral"));
-        } finally {
-            first.shutdownNow();
-        }
+        });
         // What an earlier version left: its indexes under another name, their keys in H2's generic encoding.
         MVStore raw = new MVStore.Builder().fileName(file.toString()).open();
         for (String name : List.copyOf(raw.getMapNames())) {
@@ -196,15 +171,12 @@ class SecondaryIndexTest {
         }
         raw.close();
 
-        MongoServer upgraded = StandInStore.inFile(file);
-        try (MongoClient client = client(upgraded.bind())) {
-            MongoCollection<Document> keys = client.getDatabase("steppewire").getCollection("keys");
+        withDatabase(StandInStore.inFile(file), database -> {
+            MongoCollection<Document> keys = database.getCollection("keys");
             assertThat(ids(keys.find(Filters.eq("owner", "aral")))).containsExactly("key-1", "key-2");
             assertThatThrownBy(() -> keys.insertOne(new Document("_id", "key-3").append("keyHash", "h1")))
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
-        } finally {
-            upgraded.shutdownNow();
-        }
+        });
         MVStore after = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         assertThat(after.getMapNames()).noneMatch(name -> name.contains("._ordered_index_"))
                 .anyMatch(name -> name.endsWith("keys._bson_index_owner_1"));
@@ -273,7 +245,7 @@ class SecondaryIndexTest {
         }
     }
 
-    private static MongoClient client(InetSocketAddress address) {
-        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    private MongoServer store(String kind) {
+        return kind.equals("in memory") ? StandInStore.inMemory() : StandInStore.inFile(dir.resolve("store.mv"));
     }
 }

@@ -3,7 +3,6 @@ package io.steppewire.standin;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -32,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import static io.steppewire.standin.StoreSessions.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -188,19 +188,11 @@ class StandInStoreTest {
     }
 
     private static void withStore(MongoServer server, Consumer<MongoCollection<Document>> use) {
-        try (MongoClient client = client(server.bind())) {
-            use.accept(client.getDatabase("steppewire").getCollection("articles"));
-        } finally {
-            server.shutdownNow();
-        }
+        StoreSessions.withDatabase(server, database -> use.accept(database.getCollection("articles")));
     }
 
     private static void assertDuplicateKey(Runnable write) {
         assertThatThrownBy(write::run).isInstanceOfSatisfying(MongoWriteException.class,
                 e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
-    }
-
-    private static MongoClient client(InetSocketAddress address) {
-        return MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
     }
 }
