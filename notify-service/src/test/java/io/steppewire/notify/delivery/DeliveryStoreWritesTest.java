@@ -7,8 +7,10 @@ import io.steppewire.notify.support.NotifyIntegrationTest;
 import io.steppewire.notify.support.Stories;
 import io.steppewire.notify.support.StoreWrites;
 import io.steppewire.notify.support.WebhookReceiver;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -23,12 +25,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * What one alert costs the store: an alert delivered at its first attempt is written three times (its sequence
  * number, itself, its delivery's history) and never enters the pending queue; one that must be retried enters it
- * once, already holding its first attempt.
+ * once, already holding its first attempt. The history of a delivered alert leaves its message to the alert.
  */
 class DeliveryStoreWritesTest extends NotifyIntegrationTest {
 
     @Autowired
     StoreWrites writes;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aRateAlertDeliveredAtItsFirstAttemptCostsThreeDocumentWrites() throws Exception {
@@ -46,6 +51,10 @@ class DeliveryStoreWritesTest extends NotifyIntegrationTest {
             assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::id).containsOnly(alertId);
             assertThat(costOf(alertId, subscriptionId)).extracting(StoreWrites.Written::collection)
                     .containsExactly("alert_sequences", "alerts", "deliveries");
+            // The alert holds the message; the history of a delivered alert does not copy it.
+            assertThat(mongo.getCollection("alerts").find(new Document("_id", alertId)).first()).containsKey("body");
+            assertThat(mongo.getCollection("deliveries").find(new Document("_id", alertId)).first())
+                    .containsEntry("status", "DELIVERED").doesNotContainKey("body");
         }
     }
 

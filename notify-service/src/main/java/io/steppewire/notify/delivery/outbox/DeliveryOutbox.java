@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -79,6 +80,7 @@ public class DeliveryOutbox {
      * A delivery as the API shows it: pending or finished, with its latest {@link #KEPT_ATTEMPTS} attempts.
      *
      * @param endpoint    the receiver it goes to ({@link io.steppewire.notify.delivery.DeliveryEndpoint})
+     * @param body        the message as sent; empty once it finished other than {@link DeliveryStatus#FAILED failed}
      * @param traceparent the W3C trace context of the alert, which every attempt continues
      */
     public record Delivery(String alertId, String subscriptionId, String channel, @Nullable String endpoint, String body,
@@ -607,9 +609,14 @@ public class DeliveryOutbox {
             firstAttemptAt = firstAttemptAt == null ? a.outcome().at() : firstAttemptAt;
         }
         Document history = new Document("subscriptionId", d.subscriptionId()).append("channel", d.channel())
-                .append("endpoint", d.endpoint()).append("body", d.body()).append("status", a.status().name())
+                .append("endpoint", d.endpoint()).append("status", a.status().name())
                 .append("attempts", kept.subList(Math.max(0, kept.size() - KEPT_ATTEMPTS), kept.size())).append("attemptCount", count)
                 .append("createdAt", Date.from(d.createdAt())).append("completedAt", Date.from(a.at()));
+        if (a.status() == DeliveryStatus.FAILED) {
+            // Only a failed delivery may be sent again (recover). A finished one is listed without its body, which the
+            // alert holds anyway: the body was most of the history's size, a copy per alert.
+            history.append("body", d.body());
+        }
         if (firstAttemptAt != null) {
             history.append("firstAttemptAt", Date.from(firstAttemptAt));
         }
@@ -753,7 +760,7 @@ public class DeliveryOutbox {
         }
         Number count = (Number) d.get("attemptCount");
         return new Delivery(d.getString("_id"), d.getString("subscriptionId"), d.getString("channel"), d.getString("endpoint"),
-                d.getString("body"), status, attempts, count == null ? attempts.size() : count.intValue(),
+                Objects.requireNonNullElse(d.getString("body"), ""), status, attempts, count == null ? attempts.size() : count.intValue(),
                 d.getDate("createdAt").toInstant(), status == DeliveryStatus.PENDING ? instant(d.getDate("dueAt")) : null,
                 instant(d.getDate("firstAttemptAt")), instant(d.getDate("completedAt")), d.getString(TRACEPARENT));
     }
