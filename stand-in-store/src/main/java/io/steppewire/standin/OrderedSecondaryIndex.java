@@ -35,9 +35,10 @@ import static java.util.Objects.requireNonNull;
  * one order ({@link KeyValueOrder}); an array value makes one entry per element, as MongoDB's multikey indexes do.
  *
  * <p>A query with an equality, {@code $in} or range on the index's first field reads only the matching stretches of
- * that order. The index answers candidates: the collection checks each against the whole query, so the index only
- * has to never miss a match, which is why it declines what it cannot bound safely (null, arrays, sub-documents,
- * negations, {@code $or}).
+ * that order; an equality or {@code $in} there lets a condition on the next field narrow each stretch, and so on.
+ * The index answers candidates: the collection checks each against the whole query, so the index only has to never
+ * miss a match, which is why it declines what it cannot bound safely (null, arrays, sub-documents, negations,
+ * {@code $or}).
  *
  * <p>In the file-backed store an index is built from the collection's documents when the first query it can serve
  * comes, and kept from then on ({@link LazyBuild}). The services declare indexes for real MongoDB that the local
@@ -52,7 +53,7 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
      * collection meets its documents' positions ({@code scanOrder}).
      */
     record Entries(Map<KeyValue, Object> map, Function<@Nullable KeyValue, Iterator<Map.Entry<KeyValue, Object>>> from,
-                   Comparator<Object> scanOrder) {
+                   Comparator<Object> scanOrder, MultikeyMark multikey) {
 
         void put(KeyValue key, Object position) {
             map.put(key, position);
@@ -77,6 +78,17 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
     }
 
     /**
+     * Whether any document held an array under the index's keys, kept beside the entries: a range bounded on both
+     * sides reads only its stretch while no document did. Null when not known (entries an earlier version wrote).
+     */
+    interface MultikeyMark {
+
+        @Nullable Boolean known();
+
+        void mark(boolean multikey);
+    }
+
+    /**
      * How an index not built yet reaches its collection: the stored documents with their positions, and a document's
      * position (which the collection expects every index to answer when a document is removed).
      */
@@ -92,6 +104,8 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
     private final boolean compound;
     /** Whether the entries are kept; an index whose entries are stored was built before. */
     private boolean built;
+    /** The mark as last read or written, so a write reads it from the store at most once. */
+    private volatile @Nullable Boolean multikey;
 
     /** An index kept from the start. */
     OrderedSecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Entries entries) {
@@ -104,20 +118,40 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         this.compound = keys.size() > 1;
         this.entries = entries;
         this.lazyBuild = lazyBuild;
-        this.built = lazyBuild == null || entries.size() > 0;
+        this.multikey = entries.multikey().known();
+        // Entries an earlier version stored without the mark are built again, once.
+        this.built = lazyBuild == null || entries.size() > 0 && multikey != null;
+        if (lazyBuild == null && multikey == null) {
+            markMultikey(false);
+        }
+    }
+
+    private void markMultikey(boolean value) {
+        multikey = value;
+        entries.multikey().mark(value);
     }
 
     /** Builds the entries from the collection's documents, once. */
     private void build(LazyBuild<P> lazy) {
         entries.clear();
+        markMultikey(false);
         Iterator<Map.Entry<P, Document>> documents = lazy.documents().get();
         while (documents.hasNext()) {
             Map.Entry<P, Document> document = documents.next();
+            noteArrays(document.getValue());
             for (KeyValue key : entryKeys(document.getValue())) {
                 entries.put(key, Missing.ofNullable(document.getKey()));
             }
         }
         built = true;
+    }
+
+    /** Marks the index multikey, for good, once a document holds an array under one of its keys. */
+    private void noteArrays(Document document) {
+        if (!Boolean.TRUE.equals(multikey)
+                && keys().stream().anyMatch(key -> Utils.getSubdocumentValueCollectionAware(document, key) instanceof Collection<?>)) {
+            markMultikey(true);
+        }
     }
 
     /** The document's entries: each of its key values, then its id. */
@@ -166,6 +200,7 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         if (!built) {
             return;
         }
+        noteArrays(document);
         for (KeyValue key : entryKeys(document)) {
             entries.put(key, Missing.ofNullable(position));
         }
@@ -197,6 +232,7 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         if (!built) {
             return;
         }
+        noteArrays(newDocument);
         Set<KeyValue> before = entryKeys(oldDocument);
         Set<KeyValue> after = entryKeys(newDocument);
         if (before.equals(after)) {
@@ -218,10 +254,18 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         }
         Set<@Nullable P> positions = new LinkedHashSet<>();
         for (Stretch stretch : stretches(query)) {
-            Iterator<Map.Entry<KeyValue, Object>> it = entries.from(stretch.low() == null ? null : new KeyValue(List.of(stretch.low())));
+            int field = stretch.prefix().size();
+            List<Object> from = new ArrayList<>(stretch.prefix());
+            if (stretch.low() != null) {
+                from.add(stretch.low());
+            }
+            Iterator<Map.Entry<KeyValue, Object>> it = entries.from(from.isEmpty() ? null : new KeyValue(from));
             while (it.hasNext()) {
                 Map.Entry<KeyValue, Object> entry = it.next();
-                Object value = entry.getKey().get(0);
+                if (!startsWith(entry.getKey(), stretch.prefix())) {
+                    break;
+                }
+                Object value = entry.getKey().get(field);
                 if (stretch.high() != null) {
                     int order = VALUES.compare(value, stretch.high());
                     if (order > 0 || order == 0 && !stretch.highIncluded()) {
@@ -239,6 +283,15 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         List<P> inScanOrder = new ArrayList<>(positions);
         inScanOrder.sort(entries.scanOrder()::compare);
         return inScanOrder;
+    }
+
+    private static boolean startsWith(KeyValue key, List<Object> prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            if (VALUES.compare(key.get(i), prefix.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Positions are kept as the unique indexes keep theirs: a null one as {@link Missing}. */
@@ -260,21 +313,56 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void drop() {
         entries.clear();
+        markMultikey(false);
         built = lazyBuild == null;
     }
 
-    /** Values of the first field from {@code low} to {@code high}; an absent bound is open. */
-    record Stretch(@Nullable Object low, boolean lowIncluded, @Nullable Object high, boolean highIncluded) {
+    /**
+     * Entries whose leading fields equal {@code prefix} and whose next field's value runs from {@code low} to
+     * {@code high}; an absent bound is open.
+     */
+    record Stretch(List<Object> prefix, @Nullable Object low, boolean lowIncluded, @Nullable Object high, boolean highIncluded) {
+
+        Stretch(@Nullable Object low, boolean lowIncluded, @Nullable Object high, boolean highIncluded) {
+            this(List.of(), low, lowIncluded, high, highIncluded);
+        }
+
+        boolean point() {
+            return low != null && high != null && lowIncluded && highIncluded && VALUES.compare(low, high) == 0;
+        }
+
+        /** This point's value joins the prefix, and {@code next} bounds the field after it. */
+        Stretch then(Stretch next) {
+            List<Object> longer = new ArrayList<>(prefix);
+            longer.add(requireNonNull(low));
+            return new Stretch(longer, next.low, next.lowIncluded, next.high, next.highIncluded);
+        }
     }
 
+    /** More stretches than this read faster as fewer, wider ones: the collection checks each candidate anyway. */
+    private static final int MAX_STRETCHES = 256;
+
     /**
-     * The stretches of the first field's values that hold every match of the query, or none when the query does not
-     * bound that field safely. A condition on the field at the top level or in a top-level {@code $and} counts.
+     * The stretches of the index's order that hold every match of the query, or none when the query does not bound
+     * the first field safely. While every stretch is a single value (equality, {@code $in}), a condition on the next
+     * field narrows each, as a compound index's bounds do on MongoDB. A condition on a field at the top level or in a
+     * top-level {@code $and} counts.
      */
     List<Stretch> stretches(Document query) {
-        String field = getKeys().getFirst().getKey();
-        for (Object condition : conditionsOn(field, query)) {
-            List<Stretch> stretches = stretchesOf(condition);
+        List<Stretch> stretches = stretchesOn(0, query);
+        for (int field = 1; field < getKeys().size() && !stretches.isEmpty() && stretches.stream().allMatch(Stretch::point); field++) {
+            List<Stretch> next = stretchesOn(field, query);
+            if (next.isEmpty() || stretches.size() * next.size() > MAX_STRETCHES) {
+                break;
+            }
+            stretches = stretches.stream().flatMap(stretch -> next.stream().map(stretch::then)).toList();
+        }
+        return stretches;
+    }
+
+    private List<Stretch> stretchesOn(int field, Document query) {
+        for (Object condition : conditionsOn(getKeys().get(field).getKey(), query)) {
+            List<Stretch> stretches = stretchesOf(condition, !Boolean.FALSE.equals(multikey));
             if (!stretches.isEmpty()) {
                 return stretches;
             }
@@ -297,7 +385,11 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         return conditions;
     }
 
-    private static List<Stretch> stretchesOf(Object condition) {
+    /**
+     * The stretches of one field's condition. In a multikey index a range keeps only its lower bound: an array may
+     * meet {@code $gt} with one element and {@code $lt} with another, while no element lies between.
+     */
+    private static List<Stretch> stretchesOf(Object condition, boolean multikey) {
         if (bounded(condition)) {
             Object value = normalized(condition);
             return List.of(new Stretch(value, true, value, true));
@@ -328,6 +420,9 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
                 high = normalized(operators.get(operator));
                 highIncluded = operator.equals("$lte");
             }
+        }
+        if (multikey && low != null && high != null) {
+            return List.of(new Stretch(low, lowIncluded, null, true));
         }
         return low == null && high == null ? List.of() : List.of(new Stretch(low, lowIncluded, high, highIncluded));
     }

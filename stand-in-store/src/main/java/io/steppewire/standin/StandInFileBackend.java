@@ -44,6 +44,8 @@ final class StandInFileBackend extends H2Backend {
     private static final String META_PREFIX = "meta.";
     /** Which encoding the file's documents have: per collection while re-encoding, then for the whole file. */
     private static final String FORMAT = "stand-in.format";
+    /** Per index map: whether a document held an array under its keys (see {@link OrderedSecondaryIndex.MultikeyMark}). */
+    private static final String MULTIKEY = "stand-in.multikey";
     private static final String DOCUMENTS = "documents";
     private static final String BSON = "bson";
     private static final String REENCODING = "stand-in.reencoding.";
@@ -177,14 +179,28 @@ final class StandInFileBackend extends H2Backend {
                     () -> getMvStore().openMap(documentsMap, documents()).entrySet().stream()
                             .map(StandInFileBackend::positioned).iterator(),
                     document -> Utils.getSubdocumentValue(document, ID_FIELD));
+            MVMap<String, Boolean> marks = getMvStore().openMap(MULTIKEY);
+            String mapName = indexMap(collectionName, indexName);
+            OrderedSecondaryIndex.MultikeyMark multikey = new OrderedSecondaryIndex.MultikeyMark() {
+                @Override
+                public @Nullable Boolean known() {
+                    return marks.get(mapName);
+                }
+
+                @Override
+                public void mark(boolean value) {
+                    marks.put(mapName, value);
+                }
+            };
             return new OrderedSecondaryIndex<>(indexName, keys, sparse,
-                    new OrderedSecondaryIndex.Entries(map, from -> inOrderFrom(map, from), documentKeyOrder()), lazyBuild);
+                    new OrderedSecondaryIndex.Entries(map, from -> inOrderFrom(map, from), documentKeyOrder(), multikey), lazyBuild);
         }
 
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             getMvStore().removeMap(indexMap(collection.getCollectionName(), indexName));
+            getMvStore().<String, Boolean>openMap(MULTIKEY).remove(indexMap(collection.getCollectionName(), indexName));
         }
 
         private String indexMap(String collectionName, String indexName) {
