@@ -1,6 +1,5 @@
 package io.steppewire.article.rates;
 
-import io.steppewire.events.fx.RateQuoted;
 import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
@@ -15,17 +14,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The points of a pair grouped by UTC day, and one chart point per day (open, high, low, close, count). The store
- * keeps each point as one text under its point id in its pair's day document; a text starts with the quote's
- * {@code quotedAt} in fixed width, so that the store's {@code $max} keeps the newest quote of a point whatever the
- * order in which writers come, as the history does.
+ * The points of a pair grouped by UTC day, and one chart point per day (open, high, low, close, count), from the
+ * history's points: one per pair, source and as-of, each in its newest reading.
  */
 final class DailyRates {
 
-    private static final char SEPARATOR = '|';
-    private static final int QUOTED_AT_WIDTH = 15;
-
-    /** One point of a day, as stored. */
+    /** One point of a day: a point of the history, in its newest reading. */
     record DayPoint(Instant asOf, String source, BigDecimal rate, int decimals, String rateLow, String rateHigh) {
     }
 
@@ -33,22 +27,9 @@ final class DailyRates {
         return LocalDate.ofInstant(asOf, ZoneOffset.UTC);
     }
 
-    static String dayId(String pair, LocalDate day) {
-        return pair + SEPARATOR + day;
-    }
-
-    /** The point as stored: newest {@code quotedAt} sorts last; the source, which may hold any character, comes last. */
-    static String encode(RateQuoted quote) {
-        String quotedAt = Long.toString(Math.max(0, quote.quotedAt().toEpochMilli()));
-        return "0".repeat(Math.max(0, QUOTED_AT_WIDTH - quotedAt.length())) + quotedAt + SEPARATOR + quote.asOf().toEpochMilli()
-                + SEPARATOR + quote.rate().toPlainString() + SEPARATOR + quote.decimals() + SEPARATOR
-                + quote.rateLow().toPlainString() + SEPARATOR + quote.rateHigh().toPlainString() + SEPARATOR + quote.source();
-    }
-
-    static DayPoint decode(String text) {
-        String[] parts = text.split("\\|", 7);
-        return new DayPoint(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[6], new BigDecimal(parts[2]),
-                Integer.parseInt(parts[3]), parts[4], parts[5]);
+    /** The day's first instant, UTC. */
+    static Instant start(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static final Comparator<DayPoint> IN_TIME = Comparator.comparing(DayPoint::asOf).thenComparing(DayPoint::source);

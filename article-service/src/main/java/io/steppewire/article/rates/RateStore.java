@@ -50,12 +50,17 @@ public class RateStore implements InitializingBean {
     static final String LAST_CHANGE = "rate_last_change";
     /** The latest quote per pair and source. */
     static final String LATEST_PER_SOURCE = "rate_latest_sources";
-    /** One document per pair and UTC day with that day's points, read by {@code _id} for daily charts. */
-    static final String DAYS = "rate_days";
+    /**
+     * Where an earlier version kept one document per pair and UTC day with all of that day's points, for daily charts:
+     * it grew with every quote, towards MongoDB's 16 MB limit for a busy pair. Daily charts now read the history by
+     * its index; the collection is dropped on start and with its generation.
+     */
+    static final String FORMER_DAYS = "rate_days";
     /** The collections of one generation, by base name. */
-    public static final List<String> COLLECTIONS = List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE, LATEST_PER_SOURCE, DAYS);
-    /** Ids per {@code $in} query: the embedded store checks every document it finds against the whole list. */
-    private static final int READ_SLICE = 500;
+    public static final List<String> COLLECTIONS = List.of(HISTORY, LATEST, CHANGES, LAST_CHANGE, LATEST_PER_SOURCE, FORMER_DAYS);
+    /** What a daily chart reads of each point of the history. */
+    private static final Bson DAY_POINT_FIELDS = new Document("asOf", 1).append("source", 1).append("rate", 1)
+            .append("decimals", 1).append("rateLow", 1).append("rateHigh", 1);
 
     private static final String ID = "_id";
     private static final String PAIR = "pair";
@@ -83,6 +88,8 @@ public class RateStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         generations.current().writeTargets().forEach(this::createIndexes);
+        generations.current().writeTargets().forEach(generation ->
+                ProjectionGenerations.drop(database, generation, List.of(FORMER_DAYS)));
     }
 
     public void createIndexes(Generation generation) {
@@ -129,7 +136,6 @@ public class RateStore implements InitializingBean {
         UpsertOutcome outcome = ConditionalUpserts.run(collection(target, HISTORY), history);
         ConditionalUpserts.run(collection(target, LATEST), latest);
         ConditionalUpserts.run(collection(target, LATEST_PER_SOURCE), latestPerSource);
-        ConditionalUpserts.upsertAll(collection(target, DAYS), dayUpdates(perPoint.values()));
         return new UpsertOutcome(outcome.applied(), outcome.stale() + quotes.size() - perPoint.size());
     }
 
@@ -157,25 +163,6 @@ public class RateStore implements InitializingBean {
         UpsertOutcome outcome = ConditionalUpserts.run(collection(target, CHANGES), all);
         ConditionalUpserts.run(collection(target, LAST_CHANGE), last);
         return new UpsertOutcome(outcome.applied(), outcome.stale() + changes.size() - perId.size());
-    }
-
-    /**
-     * The day documents' updates: each point under its id, kept by {@code $max} on its text, which starts with its
-     * {@code quotedAt}, so the newest quote of a point stays whatever the order of writers. Plain {@code _id} upserts, which
-     * the embedded store finds by its index.
-     */
-    private static List<UpdateOneModel<Document>> dayUpdates(Collection<RateQuoted> points) {
-        Map<String, List<Bson>> perDay = new LinkedHashMap<>();
-        for (RateQuoted quote : points) {
-            String dayId = DailyRates.dayId(quote.pair(), DailyRates.day(quote.asOf()));
-            perDay.computeIfAbsent(dayId, id -> new ArrayList<>(List.of(Updates.setOnInsert(PAIR, quote.pair()),
-                            Updates.setOnInsert(DAY, DailyRates.day(quote.asOf()).toString()))))
-                    .add(Updates.max(POINTS + "." + pointId(quote), DailyRates.encode(quote)));
-        }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(perDay.size());
-        perDay.forEach((dayId, changes) -> updates.add(new UpdateOneModel<>(Filters.eq(ID, dayId), Updates.combine(changes),
-                ConditionalUpserts.UPSERT)));
-        return updates;
     }
 
     /**
@@ -232,34 +219,45 @@ public class RateStore implements InitializingBean {
         return latest == null ? null : DailyRates.day(latest.getDate(AS_OF).toInstant());
     }
 
-    /** One chart point per UTC day from {@code from} to {@code to} (inclusive) that has quotes (of the source), oldest first. */
+    /**
+     * One chart point per UTC day from {@code from} to {@code to} (inclusive) that has quotes (of the source), oldest
+     * first: the history's points of those days, read by its (pair, as-of) index.
+     */
     public List<RateViews.DailyPoint> daily(String pair, LocalDate from, LocalDate to, @Nullable String source) {
-        List<String> dayIds = from.datesUntil(to.plusDays(1)).map(day -> DailyRates.dayId(pair, day)).toList();
-        List<DailyRates.DayPoint> points = new ArrayList<>();
-        for (int start = 0; start < dayIds.size(); start += READ_SLICE) {
-            collection(generations.active(), DAYS).find(Filters.in(ID, dayIds.subList(start, Math.min(dayIds.size(), start + READ_SLICE))))
-                    .forEach(doc -> {
-                        Document stored = doc.get(POINTS, Document.class);
-                        if (stored != null) {
-                            stored.values().forEach(text -> points.add(DailyRates.decode((String) text)));
-                        }
-                    });
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair),
+                within(AS_OF, DailyRates.start(from), DailyRates.start(to.plusDays(1)))));
+        if (source != null) {
+            filter.add(Filters.eq(SOURCE, source));
         }
+        List<DailyRates.DayPoint> points = new ArrayList<>();
+        collection(generations.active(), HISTORY).find(Filters.and(filter)).projection(DAY_POINT_FIELDS)
+                .forEach(doc -> points.add(new DailyRates.DayPoint(doc.getDate(AS_OF).toInstant(), doc.getString(SOURCE),
+                        new BigDecimal(doc.getString("rate")), doc.getInteger("decimals"), doc.getString("rateLow"),
+                        doc.getString("rateHigh"))));
         return DailyRates.perDay(points, source);
+    }
+
+    /**
+     * {@code from <= field < toExclusive} as one condition with both bounds (an absent one open): a store reads it as
+     * one range of an index, where two conditions joined by {@code $and} may each be taken as a range of its own.
+     */
+    private static Bson within(String field, @Nullable Instant from, @Nullable Instant toExclusive) {
+        Document range = new Document();
+        if (from != null) {
+            range.append("$gte", Date.from(from));
+        }
+        if (toExclusive != null) {
+            range.append("$lt", Date.from(toExclusive));
+        }
+        return range.isEmpty() ? new Document() : new Document(field, range);
     }
 
     /** History points of a pair (from one source, when one is given) with {@code from <= asOf < toExclusive}, oldest first. */
     public List<RateViews.HistoryPoint> history(String pair, @Nullable String source, @Nullable Instant from,
                                                 @Nullable Instant toExclusive) {
-        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair)));
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair), within(AS_OF, from, toExclusive)));
         if (source != null) {
             filter.add(Filters.eq(SOURCE, source));
-        }
-        if (from != null) {
-            filter.add(Filters.gte(AS_OF, Date.from(from)));
-        }
-        if (toExclusive != null) {
-            filter.add(Filters.lt(AS_OF, Date.from(toExclusive)));
         }
         List<RateViews.HistoryPoint> points = new ArrayList<>();
         collection(generations.active(), HISTORY).find(Filters.and(filter)).sort(Sorts.ascending(AS_OF, SOURCE))
@@ -273,8 +271,7 @@ public class RateStore implements InitializingBean {
     public List<RateViews.Change> changes(String pair, Instant from, Instant toExclusive) {
         List<RateViews.Change> changes = new ArrayList<>();
         collection(generations.active(), CHANGES)
-                .find(Filters.and(Filters.eq(PAIR, pair), Filters.gte(CURRENT_AS_OF, Date.from(from)),
-                        Filters.lt(CURRENT_AS_OF, Date.from(toExclusive))))
+                .find(Filters.and(Filters.eq(PAIR, pair), within(CURRENT_AS_OF, from, toExclusive)))
                 .sort(Sorts.ascending(CURRENT_AS_OF, DETECTED_AT))
                 .forEach(doc -> changes.add(RateViews.Change.of(change(doc))));
         return changes;

@@ -135,7 +135,7 @@ class ProjectionRebuildTest extends ServiceTest {
         });
 
         database.getCollection(readersCollection("article_stories")).drop();
-        database.getCollection(readersCollection("rate_days")).drop();
+        database.getCollection(readersCollection("rate_history")).drop();
         assertThat(api.get("/api/stories/" + first.articleId()).texts("items", "id")).containsExactly(first.articleId());
         assertThat(api.get("/api/rates/IRR-USD/daily").body().path("items")).isEmpty();
 
