@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -86,6 +87,22 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         @Nullable Boolean known();
 
         void mark(boolean multikey);
+
+        /** A mark kept only as long as the process runs, not known at first. */
+        static MultikeyMark inMemory() {
+            AtomicReference<@Nullable Boolean> multikey = new AtomicReference<>();
+            return new MultikeyMark() {
+                @Override
+                public @Nullable Boolean known() {
+                    return multikey.get();
+                }
+
+                @Override
+                public void mark(boolean value) {
+                    multikey.set(value);
+                }
+            };
+        }
     }
 
     /**

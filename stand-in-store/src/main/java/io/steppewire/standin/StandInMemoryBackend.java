@@ -11,13 +11,10 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The in-memory store, answering find and find-and-modify as {@link AtomicAnswers} describes. */
 final class StandInMemoryBackend extends MemoryBackend {
@@ -43,20 +40,9 @@ final class StandInMemoryBackend extends MemoryBackend {
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             NavigableMap<KeyValue, Object> map = new ConcurrentSkipListMap<>(new KeyValueOrder()::compare);
             // The memory store's positions are places in its list of documents, which a scan reads in turn.
-            AtomicReference<@Nullable Boolean> multikey = new AtomicReference<>();
             return new OrderedSecondaryIndex<>(indexName, keys, sparse, new OrderedSecondaryIndex.Entries(map,
                     from -> (from == null ? map : map.tailMap(from, true)).entrySet().iterator(),
-                    Comparator.comparingInt(position -> (Integer) position), new OrderedSecondaryIndex.MultikeyMark() {
-                        @Override
-                        public @Nullable Boolean known() {
-                            return multikey.get();
-                        }
-
-                        @Override
-                        public void mark(boolean value) {
-                            multikey.set(value);
-                        }
-                    }));
+                    Comparator.comparingInt(position -> (Integer) position), OrderedSecondaryIndex.MultikeyMark.inMemory()));
         }
     }
 }

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.steppewire.standin.StoreSessions.withDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,21 +115,10 @@ class SecondaryIndexTest {
     @Test
     void anEqualityNarrowsTheNextFieldsRangeUntilAnArrayIsIndexed() {
         Map<KeyValue, Object> map = new ConcurrentSkipListMap<>(new KeyValueOrder()::compare);
-        AtomicReference<Boolean> multikey = new AtomicReference<>();
         OrderedSecondaryIndex<Integer> history = new OrderedSecondaryIndex<>("pair_1_asOf_1", List.of(
                 new de.bwaldvogel.mongo.backend.IndexKey("pair", true), new de.bwaldvogel.mongo.backend.IndexKey("asOf", true)), false,
                 new OrderedSecondaryIndex.Entries(map, from -> map.entrySet().iterator(), Comparator.comparingInt(position -> (Integer) position),
-                        new OrderedSecondaryIndex.MultikeyMark() {
-                            @Override
-                            public Boolean known() {
-                                return multikey.get();
-                            }
-
-                            @Override
-                            public void mark(boolean value) {
-                                multikey.set(value);
-                            }
-                        }));
+                        OrderedSecondaryIndex.MultikeyMark.inMemory()));
         de.bwaldvogel.mongo.bson.Document march = new de.bwaldvogel.mongo.bson.Document("pair", "KZT/USD")
                 .append("asOf", new de.bwaldvogel.mongo.bson.Document("$gte", new Date(1_000)).append("$lt", new Date(2_000)));
 
