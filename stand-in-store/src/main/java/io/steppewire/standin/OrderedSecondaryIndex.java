@@ -348,6 +348,18 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
             return low != null && high != null && lowIncluded && highIncluded && VALUES.compare(low, high) == 0;
         }
 
+        /**
+         * The values both ranges hold (neither has a prefix): the higher lower bound and the lower upper bound, an
+         * excluded bound winning a tie. Empty when the two do not meet, which the read finds at its first entry.
+         */
+        Stretch within(Stretch other) {
+            int lows = low == null || other.low == null ? (low == null ? -1 : 1) : VALUES.compare(low, other.low);
+            Stretch lower = lows > 0 || lows == 0 && !lowIncluded ? this : other;
+            int highs = high == null || other.high == null ? (high == null ? 1 : -1) : VALUES.compare(high, other.high);
+            Stretch upper = highs < 0 || highs == 0 && !highIncluded ? this : other;
+            return new Stretch(lower.low, lower.lowIncluded, upper.high, upper.highIncluded);
+        }
+
         /** This point's value joins the prefix, and {@code next} bounds the field after it. */
         Stretch then(Stretch next) {
             List<Object> longer = new ArrayList<>(prefix);
@@ -377,14 +389,23 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
         return stretches;
     }
 
+    /**
+     * The stretches of one field's conditions: the first equality or {@code $in}, else the ranges together, as MongoDB
+     * intersects the bounds of {@code {$and: [{f: {$gte: a}}, {f: {$lt: b}}]}}; in a multikey index, only the first
+     * range (see {@link #stretchesOf}).
+     */
     private List<Stretch> stretchesOn(int field, Document query) {
+        boolean multikey = !Boolean.FALSE.equals(this.multikey);
+        Stretch range = null;
         for (Object condition : conditionsOn(getKeys().get(field).getKey(), query)) {
-            List<Stretch> stretches = stretchesOf(condition, !Boolean.FALSE.equals(multikey));
-            if (!stretches.isEmpty()) {
+            List<Stretch> stretches = stretchesOf(condition, multikey);
+            if (stretches.size() == 1 && !stretches.getFirst().point()) {
+                range = range == null ? stretches.getFirst() : multikey ? range : range.within(stretches.getFirst());
+            } else if (!stretches.isEmpty()) {
                 return stretches;
             }
         }
-        return List.of();
+        return range == null ? List.of() : List.of(range);
     }
 
     private static List<Object> conditionsOn(String field, Document query) {

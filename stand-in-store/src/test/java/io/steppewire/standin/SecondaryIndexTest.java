@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -114,11 +115,7 @@ class SecondaryIndexTest {
 
     @Test
     void anEqualityNarrowsTheNextFieldsRangeUntilAnArrayIsIndexed() {
-        Map<KeyValue, Object> map = new ConcurrentSkipListMap<>(new KeyValueOrder()::compare);
-        OrderedSecondaryIndex<Integer> history = new OrderedSecondaryIndex<>("pair_1_asOf_1", List.of(
-                new de.bwaldvogel.mongo.backend.IndexKey("pair", true), new de.bwaldvogel.mongo.backend.IndexKey("asOf", true)), false,
-                new OrderedSecondaryIndex.Entries(map, from -> map.entrySet().iterator(), Comparator.comparingInt(position -> (Integer) position),
-                        OrderedSecondaryIndex.MultikeyMark.inMemory()));
+        OrderedSecondaryIndex<Integer> history = rateHistoryIndex();
         de.bwaldvogel.mongo.bson.Document march = new de.bwaldvogel.mongo.bson.Document("pair", "KZT/USD")
                 .append("asOf", new de.bwaldvogel.mongo.bson.Document("$gte", new Date(1_000)).append("$lt", new Date(2_000)));
 
@@ -131,6 +128,29 @@ class SecondaryIndexTest {
         // what matches must stay the matcher's call, not the index's).
         assertThat(history.stretches(march)).as("multikey: the upper bound no longer bounds")
                 .containsExactly(new OrderedSecondaryIndex.Stretch(List.of("KZT/USD"), new Date(1_000), true, null, true));
+    }
+
+    @Test
+    void rangesOfOneFieldInAnAndAreReadAsTheirIntersection() {
+        OrderedSecondaryIndex<Integer> history = rateHistoryIndex();
+        // As the driver writes Filters.and(eq, gte, gt, lt), each bound a clause of its own; times as the server decodes them.
+        de.bwaldvogel.mongo.bson.Document march = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("pair", "KZT/USD"),
+                new de.bwaldvogel.mongo.bson.Document("asOf", new de.bwaldvogel.mongo.bson.Document("$gte", Instant.ofEpochMilli(1_000))),
+                new de.bwaldvogel.mongo.bson.Document("asOf", new de.bwaldvogel.mongo.bson.Document("$gt", Instant.ofEpochMilli(1_200))),
+                new de.bwaldvogel.mongo.bson.Document("asOf", new de.bwaldvogel.mongo.bson.Document("$lt", Instant.ofEpochMilli(2_000)))));
+
+        assertThat(history.stretches(march)).containsExactly(
+                new OrderedSecondaryIndex.Stretch(List.of("KZT/USD"), Instant.ofEpochMilli(1_200), false, Instant.ofEpochMilli(2_000), false));
+    }
+
+    /** An index on (pair, asOf) in memory, with no document yet. */
+    private static OrderedSecondaryIndex<Integer> rateHistoryIndex() {
+        Map<KeyValue, Object> map = new ConcurrentSkipListMap<>(new KeyValueOrder()::compare);
+        return new OrderedSecondaryIndex<>("pair_1_asOf_1", List.of(
+                new de.bwaldvogel.mongo.backend.IndexKey("pair", true), new de.bwaldvogel.mongo.backend.IndexKey("asOf", true)), false,
+                new OrderedSecondaryIndex.Entries(map, from -> map.entrySet().iterator(), Comparator.comparingInt(position -> (Integer) position),
+                        OrderedSecondaryIndex.MultikeyMark.inMemory()));
     }
 
     @Test

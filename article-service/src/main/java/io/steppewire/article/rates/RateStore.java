@@ -224,8 +224,8 @@ public class RateStore implements InitializingBean {
      * first: the history's points of those days, read by its (pair, as-of) index.
      */
     public List<RateViews.DailyPoint> daily(String pair, LocalDate from, LocalDate to, @Nullable String source) {
-        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair),
-                within(AS_OF, DailyRates.start(from), DailyRates.start(to.plusDays(1)))));
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair), Filters.gte(AS_OF, Date.from(DailyRates.start(from))),
+                Filters.lt(AS_OF, Date.from(DailyRates.start(to.plusDays(1))))));
         if (source != null) {
             filter.add(Filters.eq(SOURCE, source));
         }
@@ -237,27 +237,18 @@ public class RateStore implements InitializingBean {
         return DailyRates.perDay(points, source);
     }
 
-    /**
-     * {@code from <= field < toExclusive} as one condition with both bounds (an absent one open): a store reads it as
-     * one range of an index, where two conditions joined by {@code $and} may each be taken as a range of its own.
-     */
-    private static Bson within(String field, @Nullable Instant from, @Nullable Instant toExclusive) {
-        Document range = new Document();
-        if (from != null) {
-            range.append("$gte", Date.from(from));
-        }
-        if (toExclusive != null) {
-            range.append("$lt", Date.from(toExclusive));
-        }
-        return range.isEmpty() ? new Document() : new Document(field, range);
-    }
-
     /** History points of a pair (from one source, when one is given) with {@code from <= asOf < toExclusive}, oldest first. */
     public List<RateViews.HistoryPoint> history(String pair, @Nullable String source, @Nullable Instant from,
                                                 @Nullable Instant toExclusive) {
-        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair), within(AS_OF, from, toExclusive)));
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq(PAIR, pair)));
         if (source != null) {
             filter.add(Filters.eq(SOURCE, source));
+        }
+        if (from != null) {
+            filter.add(Filters.gte(AS_OF, Date.from(from)));
+        }
+        if (toExclusive != null) {
+            filter.add(Filters.lt(AS_OF, Date.from(toExclusive)));
         }
         List<RateViews.HistoryPoint> points = new ArrayList<>();
         collection(generations.active(), HISTORY).find(Filters.and(filter)).sort(Sorts.ascending(AS_OF, SOURCE))
@@ -271,7 +262,8 @@ public class RateStore implements InitializingBean {
     public List<RateViews.Change> changes(String pair, Instant from, Instant toExclusive) {
         List<RateViews.Change> changes = new ArrayList<>();
         collection(generations.active(), CHANGES)
-                .find(Filters.and(Filters.eq(PAIR, pair), within(CURRENT_AS_OF, from, toExclusive)))
+                .find(Filters.and(Filters.eq(PAIR, pair), Filters.gte(CURRENT_AS_OF, Date.from(from)),
+                        Filters.lt(CURRENT_AS_OF, Date.from(toExclusive))))
                 .sort(Sorts.ascending(CURRENT_AS_OF, DETECTED_AT))
                 .forEach(doc -> changes.add(RateViews.Change.of(change(doc))));
         return changes;
