@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -88,20 +88,24 @@ final class OrderedSecondaryIndex<P> extends Index<P> {
 
         void mark(boolean multikey);
 
-        /** A mark kept only as long as the process runs, not known at first. */
-        static MultikeyMark inMemory() {
-            AtomicReference<@Nullable Boolean> multikey = new AtomicReference<>();
+        /** The mark kept in {@code marks} under {@code key}: a map of the file, or one of the process's own. */
+        static MultikeyMark in(Map<String, Boolean> marks, String key) {
             return new MultikeyMark() {
                 @Override
                 public @Nullable Boolean known() {
-                    return multikey.get();
+                    return marks.get(key);
                 }
 
                 @Override
                 public void mark(boolean value) {
-                    multikey.set(value);
+                    marks.put(key, value);
                 }
             };
+        }
+
+        /** A mark kept only as long as the process runs, not known at first. */
+        static MultikeyMark inMemory() {
+            return in(new ConcurrentHashMap<>(), "multikey");
         }
     }
 

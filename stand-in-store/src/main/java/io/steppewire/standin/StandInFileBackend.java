@@ -171,27 +171,15 @@ final class StandInFileBackend extends H2Backend {
 
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            MVMap<KeyValue, Object> map = getMvStore().openMap(indexMap(collectionName, indexName),
-                    new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
+            String mapName = indexMap(collectionName, indexName);
+            MVMap<KeyValue, Object> map = getMvStore().openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
             String documentsMap = DOCUMENTS_PREFIX + getFullCollectionNamespace(collectionName);
             // H2Collection's position of a document is its _id as stored, and its map's key that, null as Missing.
             OrderedSecondaryIndex.LazyBuild<Object> lazyBuild = new OrderedSecondaryIndex.LazyBuild<>(
                     () -> getMvStore().openMap(documentsMap, documents()).entrySet().stream()
                             .map(StandInFileBackend::positioned).iterator(),
                     document -> Utils.getSubdocumentValue(document, ID_FIELD));
-            MVMap<String, Boolean> marks = getMvStore().openMap(MULTIKEY);
-            String mapName = indexMap(collectionName, indexName);
-            OrderedSecondaryIndex.MultikeyMark multikey = new OrderedSecondaryIndex.MultikeyMark() {
-                @Override
-                public @Nullable Boolean known() {
-                    return marks.get(mapName);
-                }
-
-                @Override
-                public void mark(boolean value) {
-                    marks.put(mapName, value);
-                }
-            };
+            OrderedSecondaryIndex.MultikeyMark multikey = OrderedSecondaryIndex.MultikeyMark.in(getMvStore().openMap(MULTIKEY), mapName);
             return new OrderedSecondaryIndex<>(indexName, keys, sparse,
                     new OrderedSecondaryIndex.Entries(map, from -> inOrderFrom(map, from), documentKeyOrder(), multikey), lazyBuild);
         }

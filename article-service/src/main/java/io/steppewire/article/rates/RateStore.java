@@ -3,11 +3,8 @@ package io.steppewire.article.rates;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import io.steppewire.article.store.ConditionalUpserts;
 import io.steppewire.article.store.ConditionalUpserts.Upsert;
 import io.steppewire.article.store.Generation;
@@ -70,8 +67,6 @@ public class RateStore implements InitializingBean {
     private static final String CURRENT_AS_OF = "currentAsOf";
     private static final String DETECTED_AT = "detectedAt";
     private static final String EVENT = "event";
-    private static final String DAY = "day";
-    private static final String POINTS = "points";
 
     private final MongoDatabase database;
     private final ProjectionGenerations generations;
@@ -87,9 +82,10 @@ public class RateStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        generations.current().writeTargets().forEach(this::createIndexes);
-        generations.current().writeTargets().forEach(generation ->
-                ProjectionGenerations.drop(database, generation, List.of(FORMER_DAYS)));
+        for (Generation generation : generations.current().writeTargets()) {
+            createIndexes(generation);
+            ProjectionGenerations.drop(database, generation, List.of(FORMER_DAYS));
+        }
     }
 
     public void createIndexes(Generation generation) {
